@@ -1,0 +1,124 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+
+namespace PayloadGen;
+
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over pooled arrays that never copies what it has written: it grows by adding
+/// segments, so a 200 MB response is serialized once, measured, hashed and uploaded from the same memory.
+/// </summary>
+internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
+{
+    private const int FirstSegmentBytes = 16 * 1024;
+    private const int MaxSegmentBytes = 1024 * 1024;
+
+    private readonly List<byte[]> _segments = new();
+    private readonly List<int> _segmentUsed = new();
+    private byte[] _current = Array.Empty<byte>();
+    private int _currentUsed;
+    private long _completedBytes;
+
+    /// <summary>Bytes written so far.</summary>
+    public long Length => _completedBytes + _currentUsed;
+
+    public void Advance(int count)
+    {
+        if (count < 0 || _currentUsed + count > _current.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
+        _currentUsed += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        EnsureRoom(sizeHint);
+        return _current.AsMemory(_currentUsed);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        EnsureRoom(sizeHint);
+        return _current.AsSpan(_currentUsed);
+    }
+
+    /// <summary>The written bytes as a sequence over the pooled segments; valid until the buffer is disposed.</summary>
+    public ReadOnlySequence<byte> WrittenSequence
+    {
+        get
+        {
+            if (_segments.Count == 0)
+            {
+                return ReadOnlySequence<byte>.Empty;
+            }
+
+            if (_segments.Count == 1)
+            {
+                return new ReadOnlySequence<byte>(_current, 0, _currentUsed);
+            }
+
+            var first = new Segment(_segments[0].AsMemory(0, UsedIn(0)), 0);
+            Segment last = first;
+            for (int i = 1; i < _segments.Count; i++)
+            {
+                last = last.Append(_segments[i].AsMemory(0, UsedIn(i)));
+            }
+
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (byte[] segment in _segments)
+        {
+            ArrayPool<byte>.Shared.Return(segment);
+        }
+
+        _segments.Clear();
+        _segmentUsed.Clear();
+        _current = Array.Empty<byte>();
+        _currentUsed = 0;
+        _completedBytes = 0;
+    }
+
+    private int UsedIn(int index) => index == _segments.Count - 1 ? _currentUsed : _segmentUsed[index];
+
+    private void EnsureRoom(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (_current.Length - _currentUsed >= needed)
+        {
+            return;
+        }
+
+        if (_segments.Count > 0)
+        {
+            _segmentUsed.Add(_currentUsed);
+            _completedBytes += _currentUsed;
+        }
+
+        int next = _segments.Count == 0 ? FirstSegmentBytes : Math.Min(_current.Length * 2, MaxSegmentBytes);
+        _current = ArrayPool<byte>.Shared.Rent(Math.Max(next, needed));
+        _currentUsed = 0;
+        _segments.Add(_current);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PayloadGen;
+
+/// <summary>
+/// A read-only, seekable stream over a <see cref="ReadOnlySequence{T}"/>: the inline response handed back to
+/// Lambda, and each part of a multipart upload, read straight from the serialization buffer without a copy.
+/// </summary>
+internal sealed class ReadOnlySequenceStream : Stream
+{
+    private readonly ReadOnlySequence<byte> _sequence;
+    private readonly IDisposable? _owner;
+    private SequencePosition _position;
+    private long _offset;
+    private bool _disposed;
+
+    /// <param name="sequence">The bytes to read.</param>
+    /// <param name="owner">Disposed with the stream, returning the sequence's memory to its pool.</param>
+    public ReadOnlySequenceStream(ReadOnlySequence<byte> sequence, IDisposable? owner = null)
+    {
+        _sequence = sequence;
+        _owner = owner;
+        _position = sequence.Start;
+    }
+
+    public override bool CanRead => !_disposed;
+
+    public override bool CanSeek => !_disposed;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _sequence.Length;
+
+    public override long Position
+    {
+        get => _offset;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _offset = Math.Min(value, _sequence.Length);
+            _position = _sequence.GetPosition(_offset);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ReadOnlySequence<byte> remaining = _sequence.Slice(_position);
+        int count = (int)Math.Min(buffer.Length, remaining.Length);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        ReadOnlySequence<byte> chunk = remaining.Slice(0, count);
+        chunk.CopyTo(buffer);
+        _position = chunk.End;
+        _offset += count;
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(buffer.AsSpan(offset, count)));
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<int>(Read(buffer.Span));
+    }
+
+    public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (ReadOnlyMemory<byte> segment in _sequence.Slice(_position))
+        {
+            await destination.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
+        _position = _sequence.End;
+        _offset = _sequence.Length;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _offset + offset,
+            SeekOrigin.End => _sequence.Length + offset,
+            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+        };
+        return _offset;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            _disposed = true;
+            _owner?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+
+namespace PayloadGen;
+
+/// <summary>
+/// Generates a claim-check wrapper around a Lambda handler method: requests that arrive as a pointer to a
+/// stored payload are hydrated before the method runs, and responses too large for the invocation path are
+/// stored and returned as a pointer.
+/// </summary>
+/// <remarks>
+/// The containing type (and every type that contains it) must be <c>partial</c>. The generator adds a method
+/// named <c>{Method}ClaimCheck</c> taking the raw payload as a <see cref="System.IO.Stream"/>, and a constant
+/// <c>{Method}ClaimCheckHandler</c> holding its Lambda handler string (<c>Assembly::Namespace.Type::Method</c>).
+/// Deploy that handler string, not the annotated method.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ClaimCheckAttribute : Attribute
+{
+    /// <summary>How the function is invoked; decides the inline limit and, for queues, the generated batch loop.</summary>
+    public PayloadSource Source { get; set; } = PayloadSource.Direct;
+
+    /// <summary>
+    /// A <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> type whose metadata serializes the
+    /// request and response (required for Native AOT). When unset, options matching Lambda's default
+    /// System.Text.Json serializer are used.
+    /// </summary>
+    public Type? JsonContext { get; set; }
+
+    /// <summary>
+    /// Largest response, in bytes, that is returned inline; larger ones are stored and returned as a pointer.
+    /// Zero (the default) takes <c>PAYLOADGEN_INLINE_THRESHOLD_BYTES</c> or the source's limit minus a margin
+    /// (see <see cref="PayloadLimits"/>).
+    /// </summary>
+    public long InlineThresholdBytes { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace PayloadGen;
+
+/// <summary>The environment variables PayloadGen reads, in one place.</summary>
+public static class EnvironmentVariables
+{
+    /// <summary>The bucket offloaded payloads are written to.</summary>
+    public const string Bucket = "PAYLOADGEN_BUCKET";
+
+    /// <summary>The key prefix of every object written and followed.</summary>
+    public const string KeyPrefix = "PAYLOADGEN_KEY_PREFIX";
+
+    /// <summary>Comma-separated further buckets that pointers may name.</summary>
+    public const string AllowedBuckets = "PAYLOADGEN_ALLOWED_BUCKETS";
+
+    /// <summary>Largest payload read from the store, in bytes.</summary>
+    public const string MaxPayloadBytes = "PAYLOADGEN_MAX_PAYLOAD_BYTES";
+
+    /// <summary>Largest payload sent inline, in bytes.</summary>
+    public const string InlineThresholdBytes = "PAYLOADGEN_INLINE_THRESHOLD_BYTES";
+
+    /// <summary><c>s3</c> or <c>file:&lt;dir&gt;</c>.</summary>
+    public const string Store = "PAYLOADGEN_STORE";
+
+    /// <summary>The account id that must own the bucket.</summary>
+    public const string ExpectedBucketOwner = "PAYLOADGEN_EXPECTED_BUCKET_OWNER";
+
+    /// <summary><c>false</c> disables aws-chunked uploads for S3-compatible servers that do not decode them.</summary>
+    public const string S3ChunkedEncoding = "PAYLOADGEN_S3_CHUNKED_ENCODING";
+
+    /// <summary>Milliseconds before the Lambda deadline at which the handler's token is cancelled.</summary>
+    public const string DeadlineMarginMs = "PAYLOADGEN_DEADLINE_MARGIN_MS";
+}

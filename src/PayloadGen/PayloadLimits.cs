@@ -1,0 +1,54 @@
+namespace PayloadGen;
+
+/// <summary>
+/// The inline payload limits of AWS services (checked against the AWS documentation, November 2026) and the
+/// default thresholds PayloadGen derives from them.
+/// </summary>
+public static class PayloadLimits
+{
+    /// <summary>Synchronous invoke request limit: 6 MB (6,291,456 bytes).</summary>
+    public const long SyncRequestBytes = 6_291_456;
+
+    /// <summary>Synchronous invoke response limit: 6,291,556 bytes.</summary>
+    public const long SyncResponseBytes = 6_291_556;
+
+    /// <summary>Asynchronous invoke request limit: 1 MB (256 KB until October 2025).</summary>
+    public const long AsyncRequestBytes = 1_048_576;
+
+    /// <summary>SQS message limit, body plus attributes: 1 MiB (256 KiB until August 2025).</summary>
+    public const long SqsMessageBytes = 1_048_576;
+
+    /// <summary>SNS message limit: 256 KB.</summary>
+    public const long SnsMessageBytes = 262_144;
+
+    /// <summary>Step Functions state limit: 256 KiB.</summary>
+    public const long StepFunctionsStateBytes = 262_144;
+
+    /// <summary>
+    /// Head-room kept below a service limit by the default thresholds: the limit counts bytes PayloadGen does not
+    /// write itself (SQS attributes, API Gateway's envelope), and an offload costs far less than a rejected call.
+    /// </summary>
+    public const long SafetyMarginBytes = 64 * 1024;
+
+    /// <summary>Default largest payload PayloadGen will hydrate from the store: 256 MiB.</summary>
+    public const long DefaultMaxPayloadBytes = 256L * 1024 * 1024;
+
+    /// <summary>The service limit of a response (or message) travelling through <paramref name="source"/>.</summary>
+    public static long InlineLimit(PayloadSource source) => source switch
+    {
+        PayloadSource.AsyncInvoke => AsyncRequestBytes,
+        PayloadSource.StepFunctions => StepFunctionsStateBytes,
+        PayloadSource.Sqs => SqsMessageBytes,
+        PayloadSource.Sns => SnsMessageBytes,
+        _ => SyncResponseBytes,
+    };
+
+    /// <summary>The default inline threshold of <paramref name="source"/>: its limit minus a margin.</summary>
+    public static long DefaultInlineThreshold(PayloadSource source)
+    {
+        long limit = InlineLimit(source);
+        // Small limits keep a proportional margin so the threshold never collapses towards zero.
+        long margin = System.Math.Min(SafetyMarginBytes, limit / 16);
+        return limit - margin;
+    }
+}

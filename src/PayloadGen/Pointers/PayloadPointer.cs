@@ -1,0 +1,22 @@
+namespace PayloadGen;
+
+/// <summary>A reference to a payload kept in a store instead of travelling inline.</summary>
+/// <param name="Bucket">The bucket (for the file store, the folder under its root) that holds the object.</param>
+/// <param name="Key">The object key.</param>
+public sealed record PayloadPointer(string Bucket, string Key)
+{
+    /// <summary>The object's length in bytes; mandatory in PayloadGen pointers, absent from foreign ones.</summary>
+    public long? Size { get; init; }
+
+    /// <summary>Lower-case hexadecimal SHA-256 of the object; mandatory in PayloadGen pointers.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>The object version to read, when the bucket is versioned.</summary>
+    public string? VersionId { get; init; }
+
+    /// <summary>The media type of the stored payload.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Which wire format the pointer was read from (or will be written as).</summary>
+    public PointerFormat Format { get; init; } = PointerFormat.PayloadGen;
+}

@@ -1,0 +1,249 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+
+namespace PayloadGen;
+
+/// <summary>
+/// The claim check itself: reads payloads that may be pointers (hydration) and writes payloads that may be too
+/// large to travel inline (dehydration). Generated wrappers call it; so can any code that sends or receives
+/// payloads. One instance per execution environment: it holds the store and its S3 client.
+/// </summary>
+public sealed class ClaimCheckRuntime
+{
+    private const string JsonContentType = "application/json";
+
+    private static readonly Lazy<ClaimCheckRuntime> s_default = new(() => Create(ClaimCheckOptions.FromEnvironment()));
+
+    private readonly PointerPolicy _policy;
+
+    /// <summary>Creates a runtime over <paramref name="store"/>.</summary>
+    /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
+    public ClaimCheckRuntime(ClaimCheckOptions options, IPayloadStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        options.Validate();
+        Options = options;
+        Store = store;
+        var allowed = new System.Collections.Generic.List<string>(options.EffectiveAllowedBuckets);
+        if (!string.IsNullOrEmpty(store.Bucket))
+        {
+            allowed.Add(store.Bucket);
+        }
+
+        _policy = new PointerPolicy(allowed, options.KeyPrefix, options.MaxPayloadBytes);
+    }
+
+    /// <summary>
+    /// The runtime generated wrappers use unless their class provides one: configured from the <c>PAYLOADGEN_*</c>
+    /// environment variables on first use, then kept for the life of the execution environment.
+    /// </summary>
+    public static ClaimCheckRuntime Default => s_default.Value;
+
+    /// <summary>The options in force.</summary>
+    public ClaimCheckOptions Options { get; }
+
+    /// <summary>Where offloaded payloads are kept.</summary>
+    public IPayloadStore Store { get; }
+
+    /// <summary>
+    /// Creates a runtime and its store from <paramref name="options"/>: a <see cref="FilePayloadStore"/> for
+    /// <c>file:&lt;dir&gt;</c>, otherwise an <see cref="S3PayloadStore"/> over <paramref name="s3"/> or a client
+    /// configured from the environment.
+    /// </summary>
+    public static ClaimCheckRuntime Create(ClaimCheckOptions options, IAmazonS3? s3 = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ClaimCheckRuntime(options, CreateStore(options, s3));
+    }
+
+    /// <summary>Starts the cancellation deadline for an invocation with <paramref name="remaining"/> time left.</summary>
+    public LambdaDeadline StartDeadline(TimeSpan remaining) => LambdaDeadline.Start(remaining, Options.DeadlineMargin);
+
+    /// <summary>Reads a payload that is either inline JSON or a pointer to a stored one.</summary>
+    /// <param name="payload">The raw payload; read to its end but not disposed.</param>
+    /// <param name="typeInfo">Metadata of the payload's type.</param>
+    /// <param name="allowBarePointer">
+    /// Whether <c>{"bucket":…,"key":…}</c> alone is a pointer; only when <typeparamref name="T"/> cannot have that shape.
+    /// </param>
+    /// <param name="cancellationToken">Cancels store calls.</param>
+    public async ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    {
+        using ContiguousPayload contiguous = await ContiguousPayload.ReadAsync(payload, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
+        return await HydrateAsync(contiguous.Memory, typeInfo, allowBarePointer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a payload held in memory that is either inline JSON or a pointer to a stored one.</summary>
+    public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        long started = Stopwatch.GetTimestamp();
+        if (!PayloadPointerReader.TryRead(payload.Span, allowBarePointer, out PayloadPointer? pointer))
+        {
+            T? inline = DeserializeInline(payload.Span, typeInfo);
+            Report(PayloadDirection.Hydrated, payload.Length, null, started);
+            return inline;
+        }
+
+        (T? value, long length) = await ReadStoredAsync(pointer!, typeInfo, cancellationToken).ConfigureAwait(false);
+        Report(PayloadDirection.Hydrated, length, pointer, started);
+        return value;
+    }
+
+    /// <summary>
+    /// Follows <paramref name="pointer"/> and deserializes the object it names, straight from the store's stream
+    /// while counting and hashing it; the value is returned only when length and hash match the pointer.
+    /// </summary>
+    public async ValueTask<T?> ReadAsync<T>(PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return (await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Serializes <paramref name="value"/> once into pooled memory; returns it as a stream when it fits under the
+    /// inline threshold, otherwise stores it and returns a pointer to it.
+    /// </summary>
+    /// <param name="value">The payload.</param>
+    /// <param name="typeInfo">Metadata of the payload's type.</param>
+    /// <param name="source">How the payload travels; decides the default threshold.</param>
+    /// <param name="inlineThresholdBytes">A per-handler threshold; zero takes the options' or the source's.</param>
+    /// <param name="cancellationToken">Cancels store calls.</param>
+    /// <returns>A readable stream; disposing it returns the pooled memory.</returns>
+    public async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        long started = Stopwatch.GetTimestamp();
+        var buffer = new PooledByteBuffer();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions(typeInfo.Options)))
+            {
+                JsonSerializer.Serialize(writer, value, typeInfo);
+            }
+
+            if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
+            {
+                Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
+                return new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer);
+            }
+
+            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, cancellationToken).ConfigureAwait(false);
+            Report(PayloadDirection.Dehydrated, buffer.Length, pointer, started);
+            buffer.Dispose();
+            return PayloadPointerWriter.ToStream(pointer);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stores <paramref name="content"/> under a new key below the prefix and returns its pointer.</summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(Store.Bucket))
+        {
+            throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
+        }
+
+        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
+        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), JsonContentType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>
+    public long InlineThreshold(PayloadSource source, long handlerThresholdBytes = 0)
+        => handlerThresholdBytes > 0 ? handlerThresholdBytes
+            : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
+
+    private async ValueTask<(T? Value, long Length)> ReadStoredAsync<T>(PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        _policy.Validate(pointer);
+        await using StoredPayload stored = await Store.OpenReadAsync(pointer, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
+        await using var verifying = new VerifyingReadStream(stored.Content, pointer, stored.Length);
+        try
+        {
+            T? value;
+            try
+            {
+                value = await JsonSerializer.DeserializeAsync(verifying, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
+                await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
+                throw new PayloadJsonException(typeof(T), $"payload object '{pointer.Key}'", ex);
+            }
+
+            await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
+            return (value, stored.Length);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new PayloadStoreException($"Reading payload object '{pointer.Key}' in bucket '{pointer.Bucket}' failed part-way: {ex.Message}", ex);
+        }
+    }
+
+    private static T? DeserializeInline<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw new PayloadJsonException(typeof(T), "inline payload", ex);
+        }
+    }
+
+    private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
+    {
+        Encoder = options.Encoder,
+        Indented = options.WriteIndented,
+        MaxDepth = options.MaxDepth,
+        SkipValidation = true,
+    };
+
+    private void Report(PayloadDirection direction, long bytes, PayloadPointer? pointer, long started)
+        => Options.Observer?.OnPayload(new ClaimCheckEvent(direction, bytes, pointer, Stopwatch.GetElapsedTime(started)));
+
+    private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
+    {
+        const string FilePrefix = "file:";
+        if (options.Store.StartsWith(FilePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            string directory = options.Store.Substring(FilePrefix.Length);
+            if (directory.Length == 0)
+            {
+                throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store}=file:<dir> needs a folder, such as file:/tmp/payloads.");
+            }
+
+            return new FilePayloadStore(directory, options.Bucket);
+        }
+
+        if (!string.Equals(options.Store, "s3", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store} must be 's3' or 'file:<dir>', not '{options.Store}'.");
+        }
+
+        return new S3PayloadStore(
+            s3 ?? S3ClientFactory.FromEnvironment(),
+            new S3PayloadStoreOptions
+            {
+                Bucket = options.Bucket ?? string.Empty,
+                ExpectedBucketOwner = options.ExpectedBucketOwner,
+                UseChunkEncoding = options.S3ChunkedEncoding,
+            });
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PayloadGen;
+
+/// <summary>
+/// The embedded local store: payloads are files under <c>{root}/{bucket}/{key}</c>. For local runs, tests and the
+/// demo; zero setup. Writes are atomic (a temporary file renamed into place), and no key resolves outside the root.
+/// </summary>
+public sealed class FilePayloadStore : IPayloadStore
+{
+    /// <summary>The bucket name pointers carry when none is configured.</summary>
+    public const string DefaultBucket = "local";
+
+    private readonly string _root;
+
+    /// <summary>Creates a store rooted at <paramref name="rootDirectory"/>, created when missing.</summary>
+    public FilePayloadStore(string rootDirectory, string? bucket = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        _root = Path.GetFullPath(rootDirectory);
+        Bucket = string.IsNullOrEmpty(bucket) ? DefaultBucket : bucket;
+    }
+
+    /// <inheritdoc />
+    public string Bucket { get; }
+
+    /// <summary>The folder holding the store's buckets.</summary>
+    public string RootDirectory => _root;
+
+    /// <inheritdoc />
+    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    {
+        string path = PathOf(Bucket, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                foreach (ReadOnlyMemory<byte> segment in content)
+                {
+                    await file.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return new PayloadPointer(Bucket, key) { Size = content.Length, Sha256 = sha256, ContentType = contentType };
+    }
+
+    /// <inheritdoc />
+    public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        cancellationToken.ThrowIfCancellationRequested();
+        string path = PathOf(pointer.Bucket, pointer.Key);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
+        }
+
+        try
+        {
+            StoredPayload.CheckLength(pointer, file.Length, maxBytes);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        return Task.FromResult(new StoredPayload(file, file.Length));
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        File.Delete(PathOf(pointer.Bucket, pointer.Key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string bucket, string key)
+    {
+        if (ObjectKeys.Problem(key) is string problem)
+        {
+            throw new PayloadKeyNotAllowedException(bucket, key, problem);
+        }
+
+        if (ObjectKeys.Problem(bucket) is not null || bucket.Contains('/', StringComparison.Ordinal))
+        {
+            throw new PayloadBucketNotAllowedException(bucket);
+        }
+
+        string path = Path.GetFullPath(Path.Combine(_root, bucket, key));
+        // Belt and braces: the checks above already rule out traversal, but the file system has the final word.
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new PayloadKeyNotAllowedException(bucket, key, "it resolves outside the store's folder.");
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace PayloadGen;
+
+/// <summary>Keeps offloaded payloads in S3.</summary>
+public sealed class S3PayloadStore : IPayloadStore
+{
+    private const long MinimumPartBytes = 5L * 1024 * 1024;
+
+    private readonly IAmazonS3 _s3;
+    private readonly S3PayloadStoreOptions _options;
+
+    /// <summary>Creates a store that uses <paramref name="s3"/>, which the caller owns and keeps for the process.</summary>
+    public S3PayloadStore(IAmazonS3 s3, S3PayloadStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PartSizeBytes < MinimumPartBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
+        }
+
+        _s3 = s3;
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public string Bucket => _options.Bucket;
+
+    /// <summary>The S3 client this store uses.</summary>
+    public IAmazonS3 Client => _s3;
+
+    /// <inheritdoc />
+    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string? versionId = content.Length > _options.MultipartThresholdBytes
+                ? await WriteMultipartAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false)
+                : await WriteSingleAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false);
+            return new PayloadPointer(Bucket, key)
+            {
+                Size = content.Length,
+                Sha256 = sha256,
+                ContentType = contentType,
+                VersionId = versionId,
+            };
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Failure("write", Bucket, key, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        GetObjectResponse response;
+        try
+        {
+            response = await _s3.GetObjectAsync(
+                new GetObjectRequest
+                {
+                    BucketName = pointer.Bucket,
+                    Key = pointer.Key,
+                    VersionId = pointer.VersionId,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Failure("read", pointer.Bucket, pointer.Key, ex);
+        }
+
+        try
+        {
+            // The headers have arrived, the body has not been read: the size cap holds before any download.
+            StoredPayload.CheckLength(pointer, response.ContentLength, maxBytes);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        return new StoredPayload(response.ResponseStream, response.ContentLength);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        try
+        {
+            await _s3.DeleteObjectAsync(
+                new DeleteObjectRequest
+                {
+                    BucketName = pointer.Bucket,
+                    Key = pointer.Key,
+                    VersionId = pointer.VersionId,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Failure("delete", pointer.Bucket, pointer.Key, ex);
+        }
+    }
+
+    private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    {
+        using var body = new ReadOnlySequenceStream(content);
+        var request = new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            InputStream = body,
+            AutoCloseStream = false,
+            ContentType = contentType,
+            UseChunkEncoding = _options.UseChunkEncoding,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+            // S3 recomputes this and rejects the upload when a byte changed on the way.
+            ChecksumSHA256 = Sha256Hex.ToBase64(sha256),
+        };
+        request.Headers.ContentLength = content.Length;
+        PutObjectResponse response = await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.VersionId;
+    }
+
+    private async Task<string?> WriteMultipartAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    {
+        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                ContentType = contentType,
+                ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                Metadata = { ["payloadgen-sha256"] = sha256 },
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            int partCount = (int)((content.Length + _options.PartSizeBytes - 1) / _options.PartSizeBytes);
+            var etags = new PartETag[partCount];
+            await Parallel.ForEachAsync(
+                PartNumbers(partCount),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentParts), CancellationToken = cancellationToken },
+                async (partNumber, ct) =>
+                {
+                    long offset = (partNumber - 1) * _options.PartSizeBytes;
+                    ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
+                    using var body = new ReadOnlySequenceStream(slice);
+                    UploadPartResponse uploaded = await _s3.UploadPartAsync(
+                        new UploadPartRequest
+                        {
+                            BucketName = Bucket,
+                            Key = key,
+                            UploadId = started.UploadId,
+                            PartNumber = partNumber,
+                            PartSize = slice.Length,
+                            InputStream = body,
+                            IsLastPart = partNumber == partCount,
+                            UseChunkEncoding = _options.UseChunkEncoding,
+                            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                        },
+                        ct).ConfigureAwait(false);
+                    etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
+                }).ConfigureAwait(false);
+
+            CompleteMultipartUploadResponse completed = await _s3.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest
+                {
+                    BucketName = Bucket,
+                    Key = key,
+                    UploadId = started.UploadId,
+                    PartETags = new List<PartETag>(etags),
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return completed.VersionId;
+        }
+        catch
+        {
+            await AbortQuietlyAsync(key, started.UploadId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task AbortQuietlyAsync(string key, string uploadId)
+    {
+        try
+        {
+            // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
+            await _s3.AbortMultipartUploadAsync(
+                new AbortMultipartUploadRequest
+                {
+                    BucketName = Bucket,
+                    Key = key,
+                    UploadId = uploadId,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException)
+        {
+            // The original failure is the one worth reporting; a bucket lifecycle rule
+            // (AbortIncompleteMultipartUpload) cleans up what this could not.
+        }
+    }
+
+    private static IEnumerable<int> PartNumbers(int count)
+    {
+        for (int i = 1; i <= count; i++)
+        {
+            yield return i;
+        }
+    }
+
+    private static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
+    {
+        string hint = ex.StatusCode == HttpStatusCode.Forbidden
+            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{bucket}/*, and the bucket must belong to the expected owner."
+            : string.Empty;
+        return new PayloadStoreException($"S3 could not {operation} payload object '{key}' in bucket '{bucket}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
+    }
+}

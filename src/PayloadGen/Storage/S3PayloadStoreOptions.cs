@@ -1,0 +1,29 @@
+namespace PayloadGen;
+
+/// <summary>How <see cref="S3PayloadStore"/> writes and reads objects.</summary>
+public sealed class S3PayloadStoreOptions
+{
+    /// <summary>The bucket offloaded payloads are written to; empty for a store that only reads.</summary>
+    public required string Bucket { get; init; }
+
+    /// <summary>
+    /// The account that must own the bucket (sent as <c>x-amz-expected-bucket-owner</c> on every request), so a
+    /// bucket deleted and re-created by another account is never written to or read from.
+    /// </summary>
+    public string? ExpectedBucketOwner { get; init; }
+
+    /// <summary>
+    /// Whether uploads use aws-chunked encoding (the SDK's default). S3-compatible servers that store the chunk
+    /// framing instead of decoding it (s3rver, some appliances) need <see langword="false"/>.
+    /// </summary>
+    public bool UseChunkEncoding { get; init; } = true;
+
+    /// <summary>Payloads larger than this are uploaded in parts. Default 16 MiB.</summary>
+    public long MultipartThresholdBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>The size of each part of a multipart upload (at least 5 MiB, S3's minimum). Default 8 MiB.</summary>
+    public long PartSizeBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>How many parts are uploaded at once. Default 4.</summary>
+    public int MaxConcurrentParts { get; init; } = 4;
+}
