@@ -97,7 +97,7 @@ public sealed class S3PayloadStore : IPayloadStore
             throw;
         }
 
-        return new StoredPayload(response.ResponseStream, response.ContentLength);
+        return new StoredPayload(new S3BodyStream(response, pointer), response.ContentLength);
     }
 
     /// <inheritdoc />
