@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Xunit;
+
+namespace PayloadGen.Tests.Configuration;
+
+public sealed class ClaimCheckOptionsTests
+{
+    [Fact]
+    public void Defaults_apply_when_nothing_is_set()
+    {
+        ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment(_ => null);
+
+        Assert.Null(options.Bucket);
+        Assert.Equal("payloadgen/", options.KeyPrefix);
+        Assert.Equal("s3", options.Store);
+        Assert.Equal(256L * 1024 * 1024, options.MaxPayloadBytes);
+        Assert.Null(options.InlineThresholdBytes);
+        Assert.True(options.S3ChunkedEncoding);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.DeadlineMargin);
+    }
+
+    [Fact]
+    public void Every_variable_is_read()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["PAYLOADGEN_BUCKET"] = "main",
+            ["PAYLOADGEN_KEY_PREFIX"] = "big/",
+            ["PAYLOADGEN_ALLOWED_BUCKETS"] = " other , third ,",
+            ["PAYLOADGEN_MAX_PAYLOAD_BYTES"] = "1000",
+            ["PAYLOADGEN_INLINE_THRESHOLD_BYTES"] = "200",
+            ["PAYLOADGEN_STORE"] = "file:/tmp/x",
+            ["PAYLOADGEN_EXPECTED_BUCKET_OWNER"] = "111122223333",
+            ["PAYLOADGEN_S3_CHUNKED_ENCODING"] = "false",
+            ["PAYLOADGEN_DEADLINE_MARGIN_MS"] = "1500",
+        };
+
+        ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment(name => environment.GetValueOrDefault(name));
+
+        Assert.Equal("main", options.Bucket);
+        Assert.Equal("big/", options.KeyPrefix);
+        Assert.Equal(["main", "other", "third"], options.EffectiveAllowedBuckets);
+        Assert.Equal(1000, options.MaxPayloadBytes);
+        Assert.Equal(200, options.InlineThresholdBytes);
+        Assert.Equal("file:/tmp/x", options.Store);
+        Assert.Equal("111122223333", options.ExpectedBucketOwner);
+        Assert.False(options.S3ChunkedEncoding);
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), options.DeadlineMargin);
+    }
+
+    [Theory]
+    [InlineData("PAYLOADGEN_MAX_PAYLOAD_BYTES", "lots")]
+    [InlineData("PAYLOADGEN_MAX_PAYLOAD_BYTES", "-5")]
+    [InlineData("PAYLOADGEN_INLINE_THRESHOLD_BYTES", "0")]
+    [InlineData("PAYLOADGEN_S3_CHUNKED_ENCODING", "maybe")]
+    [InlineData("PAYLOADGEN_DEADLINE_MARGIN_MS", "1.5")]
+    public void Unusable_values_are_refused_with_the_variable_named(string name, string value)
+    {
+        var error = Assert.Throws<ClaimCheckConfigurationException>(
+            () => ClaimCheckOptions.FromEnvironment(variable => variable == name ? value : null));
+
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_store_is_refused()
+    {
+        var error = Assert.Throws<ClaimCheckConfigurationException>(() => ClaimCheckRuntime.Create(new ClaimCheckOptions { Store = "ftp://x" }));
+
+        Assert.Contains("PAYLOADGEN_STORE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void File_store_is_selected_by_the_file_prefix()
+    {
+        ClaimCheckRuntime runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Store = "file:" + System.IO.Path.GetTempPath() });
+
+        var store = Assert.IsType<FilePayloadStore>(runtime.Store);
+        Assert.Equal(FilePayloadStore.DefaultBucket, store.Bucket);
+    }
+
+    [Theory]
+    [InlineData(PayloadSource.Direct, 6_291_556 - 65_536)]
+    [InlineData(PayloadSource.AsyncInvoke, 1_048_576 - 65_536)]
+    [InlineData(PayloadSource.Sqs, 1_048_576 - 65_536)]
+    [InlineData(PayloadSource.Sns, 262_144 - 16_384)]
+    [InlineData(PayloadSource.StepFunctions, 262_144 - 16_384)]
+    public void Default_thresholds_keep_a_margin_below_each_source_limit(PayloadSource source, long expected)
+    {
+        Assert.Equal(expected, PayloadLimits.DefaultInlineThreshold(source));
+    }
+
+    [Fact]
+    public void Handler_threshold_beats_configured_threshold_which_beats_the_source_default()
+    {
+        var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { InlineThresholdBytes = 500 }, new FilePayloadStore(System.IO.Path.GetTempPath()));
+
+        Assert.Equal(100, runtime.InlineThreshold(PayloadSource.Direct, 100));
+        Assert.Equal(500, runtime.InlineThreshold(PayloadSource.Direct));
+        var unconfigured = new ClaimCheckRuntime(new ClaimCheckOptions(), new FilePayloadStore(System.IO.Path.GetTempPath()));
+        Assert.Equal(PayloadLimits.DefaultInlineThreshold(PayloadSource.Sns), unconfigured.InlineThreshold(PayloadSource.Sns));
+    }
+}
