@@ -38,8 +38,40 @@ public sealed class ClaimCheckOptions
     /// </summary>
     public string Store { get; set; } = "s3";
 
-    /// <summary>The account that must own the bucket (<c>PAYLOADGEN_EXPECTED_BUCKET_OWNER</c>).</summary>
+    /// <summary>
+    /// The account that must own the bucket (<c>PAYLOADGEN_EXPECTED_BUCKET_OWNER</c>); when unset and a role is
+    /// configured, the role's account (see <see cref="EffectiveExpectedBucketOwner"/>).
+    /// </summary>
     public string? ExpectedBucketOwner { get; set; }
+
+    /// <summary>
+    /// A role, usually in another account, that PayloadGen assumes through STS for its S3 calls
+    /// (<c>PAYLOADGEN_ROLE_ARN</c>), so large payloads can be written to that account's bucket.
+    /// </summary>
+    public string? RoleArn { get; set; }
+
+    /// <summary>The external id the role's trust policy requires (<c>PAYLOADGEN_ROLE_EXTERNAL_ID</c>).</summary>
+    public string? RoleExternalId { get; set; }
+
+    /// <summary>The role session name (<c>PAYLOADGEN_ROLE_SESSION_NAME</c>, default <c>payloadgen</c>).</summary>
+    public string RoleSessionName { get; set; } = AssumeRoleSettings.DefaultSessionName;
+
+    /// <summary>
+    /// The role session length in seconds (<c>PAYLOADGEN_ROLE_DURATION_SECONDS</c>, default and maximum 3600, the
+    /// role-chaining cap that applies from Lambda; minimum 900).
+    /// </summary>
+    public int RoleDurationSeconds { get; set; } = AssumeRoleSettings.MaxChainedDurationSeconds;
+
+    /// <summary>
+    /// The bucket owner sent with every S3 request: <see cref="ExpectedBucketOwner"/>, or else the account of
+    /// <see cref="RoleArn"/>, whose bucket a cross-account writer targets.
+    /// </summary>
+    public string? EffectiveExpectedBucketOwner => ExpectedBucketOwner ?? AssumeRoleSettings.AccountIdOf(RoleArn);
+
+    /// <summary>The role to assume as <see cref="AssumeRoleSettings"/>, or <see langword="null"/> when none is configured.</summary>
+    public AssumeRoleSettings? AssumeRole => RoleArn is null
+        ? null
+        : new AssumeRoleSettings { RoleArn = RoleArn, ExternalId = RoleExternalId, SessionName = RoleSessionName, DurationSeconds = RoleDurationSeconds };
 
     /// <summary>
     /// Whether S3 uploads use aws-chunked encoding (<c>PAYLOADGEN_S3_CHUNKED_ENCODING</c>, default true). Set false
@@ -120,6 +152,28 @@ public sealed class ClaimCheckOptions
             options.ExpectedBucketOwner = owner;
         }
 
+        if (NonEmpty(variable(EnvironmentVariables.RoleArn)) is string roleArn)
+        {
+            options.RoleArn = roleArn;
+        }
+
+        if (NonEmpty(variable(EnvironmentVariables.RoleExternalId)) is string externalId)
+        {
+            options.RoleExternalId = externalId;
+        }
+
+        if (NonEmpty(variable(EnvironmentVariables.RoleSessionName)) is string sessionName)
+        {
+            options.RoleSessionName = sessionName;
+        }
+
+        if (NonEmpty(variable(EnvironmentVariables.RoleDurationSeconds)) is string duration)
+        {
+            options.RoleDurationSeconds = int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)
+                ? seconds
+                : throw new ClaimCheckConfigurationException($"{EnvironmentVariables.RoleDurationSeconds} must be a whole number of seconds from {AssumeRoleSettings.MinDurationSeconds} to {AssumeRoleSettings.MaxChainedDurationSeconds}, not '{duration}'.");
+        }
+
         if (NonEmpty(variable(EnvironmentVariables.S3ChunkedEncoding)) is string chunked)
         {
             options.S3ChunkedEncoding = chunked.Trim().ToLowerInvariant() switch
@@ -155,6 +209,15 @@ public sealed class ClaimCheckOptions
         if (KeyPrefix.Length > 0 && ObjectKeys.Problem(KeyPrefix + "x") is string problem)
         {
             throw new ClaimCheckConfigurationException($"{EnvironmentVariables.KeyPrefix} '{KeyPrefix}' cannot start a valid key: {problem}");
+        }
+
+        if (AssumeRole is AssumeRoleSettings role)
+        {
+            role.Validate();
+        }
+        else if (RoleExternalId is not null)
+        {
+            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.RoleExternalId} is set but {EnvironmentVariables.RoleArn} is not; set the role to assume.");
         }
     }
 

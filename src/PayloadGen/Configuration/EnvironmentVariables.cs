@@ -29,4 +29,16 @@ public static class EnvironmentVariables
 
     /// <summary>Milliseconds before the Lambda deadline at which the handler's token is cancelled.</summary>
     public const string DeadlineMarginMs = "PAYLOADGEN_DEADLINE_MARGIN_MS";
+
+    /// <summary>The ARN of a role in another account to assume through STS for every S3 call.</summary>
+    public const string RoleArn = "PAYLOADGEN_ROLE_ARN";
+
+    /// <summary>The external id the assumed role's trust policy requires.</summary>
+    public const string RoleExternalId = "PAYLOADGEN_ROLE_EXTERNAL_ID";
+
+    /// <summary>The role session name (default <c>payloadgen</c>).</summary>
+    public const string RoleSessionName = "PAYLOADGEN_ROLE_SESSION_NAME";
+
+    /// <summary>The assumed role's session length in seconds, 900 to 3600 (default 3600).</summary>
+    public const string RoleDurationSeconds = "PAYLOADGEN_ROLE_DURATION_SECONDS";
 }

@@ -238,11 +238,11 @@ public sealed class ClaimCheckRuntime
         }
 
         return new S3PayloadStore(
-            s3 ?? S3ClientFactory.FromEnvironment(),
+            s3 ?? S3ClientFactory.Create(options),
             new S3PayloadStoreOptions
             {
                 Bucket = options.Bucket ?? string.Empty,
-                ExpectedBucketOwner = options.ExpectedBucketOwner,
+                ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
                 UseChunkEncoding = options.S3ChunkedEncoding,
             });
     }
