@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -17,7 +18,7 @@ namespace PayloadGen;
 /// <remarks>One instance can serve the whole process; it holds no per-message state.</remarks>
 public sealed class ClaimCheckMessageOffloader
 {
-    private static readonly IReadOnlyDictionary<string, OutgoingAttributeValue> s_none = new Dictionary<string, OutgoingAttributeValue>();
+    private static readonly IReadOnlyDictionary<string, OutgoingAttributeValue> s_none = ReadOnlyDictionary<string, OutgoingAttributeValue>.Empty;
 
     private readonly ClaimCheckRuntime _runtime;
 

@@ -36,12 +36,12 @@ public sealed class ClaimCheckSqsSender
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.MessageBody, nameof(request) + "." + nameof(request.MessageBody));
-        OutgoingMessage message = await _offloader.PrepareAsync(request.MessageBody, SqsAttributes.ToOutgoing(request.MessageAttributes), cancellationToken).ConfigureAwait(false);
+        OutgoingMessage message = await _offloader.PrepareAsync(request.MessageBody, SqsSendAttributes.ToOutgoing(request.MessageAttributes), cancellationToken).ConfigureAwait(false);
         var send = new SendMessageRequest
         {
             QueueUrl = request.QueueUrl,
             MessageBody = message.Body,
-            MessageAttributes = SqsAttributes.WithAdded(request.MessageAttributes, message.AddedAttributes),
+            MessageAttributes = SqsSendAttributes.WithAdded(request.MessageAttributes, message.AddedAttributes),
             DelaySeconds = request.DelaySeconds,
             MessageGroupId = request.MessageGroupId,
             MessageDeduplicationId = request.MessageDeduplicationId,
@@ -78,7 +78,7 @@ public sealed class ClaimCheckSqsSender
         var pending = new PendingEntry[chunk.Length];
         for (int i = 0; i < chunk.Length; i++)
         {
-            IReadOnlyDictionary<string, OutgoingAttributeValue> attributes = SqsAttributes.ToOutgoing(chunk[i].MessageAttributes);
+            IReadOnlyDictionary<string, OutgoingAttributeValue> attributes = SqsSendAttributes.ToOutgoing(chunk[i].MessageAttributes);
             pending[i] = new PendingEntry(chunk[i], attributes, ClaimCheckMessageOffloader.MeasureBytes(chunk[i].MessageBody, attributes));
         }
 
@@ -156,7 +156,7 @@ public sealed class ClaimCheckSqsSender
         {
             Id = original.Id,
             MessageBody = _offloaded?.Body ?? original.MessageBody,
-            MessageAttributes = _offloaded is null ? original.MessageAttributes : SqsAttributes.WithAdded(original.MessageAttributes, _offloaded.AddedAttributes),
+            MessageAttributes = _offloaded is null ? original.MessageAttributes : SqsSendAttributes.WithAdded(original.MessageAttributes, _offloaded.AddedAttributes),
             DelaySeconds = original.DelaySeconds,
             MessageGroupId = original.MessageGroupId,
             MessageDeduplicationId = original.MessageDeduplicationId,

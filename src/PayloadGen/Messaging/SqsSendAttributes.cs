@@ -5,7 +5,7 @@ using Amazon.SQS.Model;
 namespace PayloadGen;
 
 /// <summary>Converts between the SQS SDK's message attributes and <see cref="OutgoingAttributeValue"/>.</summary>
-internal static class SqsAttributes
+internal static class SqsSendAttributes
 {
     public static IReadOnlyDictionary<string, OutgoingAttributeValue> ToOutgoing(Dictionary<string, MessageAttributeValue>? attributes)
     {
