@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.SQS;
@@ -46,6 +46,24 @@ public sealed class ClaimCheckSqsSender
             MessageGroupId = request.MessageGroupId,
             MessageDeduplicationId = request.MessageDeduplicationId,
             MessageSystemAttributes = request.MessageSystemAttributes,
+        };
+        return await _sqs.SendMessageAsync(send, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Serializes <paramref name="message"/> once and sends it to <paramref name="queueUrl"/>, offloading the JSON when
+    /// it exceeds the threshold. For FIFO queues, delays or attributes, serialize it yourself and send a
+    /// <see cref="SendMessageRequest"/>.
+    /// </summary>
+    public async Task<SendMessageResponse> SendMessageAsync<T>(string queueUrl, T message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queueUrl);
+        OutgoingMessage outgoing = await _offloader.PrepareAsync(message, typeInfo, null, cancellationToken).ConfigureAwait(false);
+        var send = new SendMessageRequest
+        {
+            QueueUrl = queueUrl,
+            MessageBody = outgoing.Body,
+            MessageAttributes = SqsSendAttributes.WithAdded(null, outgoing.AddedAttributes),
         };
         return await _sqs.SendMessageAsync(send, cancellationToken).ConfigureAwait(false);
     }

@@ -74,6 +74,21 @@ public sealed class ClaimCheckSqsSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Typed_message_is_sent_as_its_JSON_or_as_a_pointer_to_exactly_that_JSON()
+    {
+        Report small = TestPayloads.Report(1_000);
+        Report large = TestPayloads.Report(1_500_000, seed: 3);
+
+        await _sender.SendMessageAsync(QueueUrl, small, TestPayloads.ReportType);
+        await _sender.SendMessageAsync(QueueUrl, large, TestPayloads.ReportType);
+
+        Assert.Equal(TestPayloads.Utf8(small), Encoding.UTF8.GetBytes(_fakeSqs.Sent[0].MessageBody));
+        Assert.Null(_fakeSqs.Sent[0].MessageAttributes);
+        Assert.Equal(TestPayloads.Utf8(large), await DownloadAsync(_fakeSqs.Sent[1].MessageBody));
+        Assert.Equal(["ExtendedPayloadSize", "PayloadGenSha256"], _fakeSqs.Sent[1].MessageAttributes.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Attributes_tip_a_message_of_exactly_1_MiB_over_the_limit()
     {
         await _sender.SendMessageAsync(Request(Body(OneMebibyte, 'b')));
