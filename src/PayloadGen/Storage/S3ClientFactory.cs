@@ -45,6 +45,9 @@ public static class S3ClientFactory
             return FromEnvironment(variable);
         }
 
+        // Checked before an STS client exists, so a bad setting costs nothing but the exception.
+        role.Validate();
+
         // Created once per execution environment with the client, so the session is reused across invocations.
         AWSCredentials credentials = securityTokenService is null
             ? new AssumedRoleCredentials(new AmazonSecurityTokenServiceClient(), role, timeProvider: null, ownsClient: true)
