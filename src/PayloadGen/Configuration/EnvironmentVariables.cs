@@ -29,4 +29,7 @@ public static class EnvironmentVariables
 
     /// <summary>Milliseconds before the Lambda deadline at which the handler's token is cancelled.</summary>
     public const string DeadlineMarginMs = "PAYLOADGEN_DEADLINE_MARGIN_MS";
+
+    /// <summary><c>true</c> deletes a queue record's stored payload after the handler succeeded.</summary>
+    public const string DeleteAfterProcessing = "PAYLOADGEN_DELETE_AFTER_PROCESSING";
 }
