@@ -64,9 +64,17 @@ internal static class SingleInvocationWrapperWriter
         bool isAsync = handler.Request is not null || handler.ReturnShape != ReturnShape.Void;
 
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// The claim-check wrapper of <c>" + handler.MethodMetadataName + "</c>: reads the request inline or, when it is a pointer, from the");
-        writer.WriteLine("/// payload store, calls the method, and returns the response inline or, when it is over the inline threshold, as a");
-        writer.WriteLine("/// pointer to a stored copy. Deploy <see cref=\"" + handler.HandlerConstantName + "\"/>.");
+        writer.WriteLine("/// The claim-check wrapper of <c>" + handler.MethodMetadataName + "</c>: the Lambda handler to deploy (<see cref=\"" + handler.HandlerConstantName + "\"/>).");
+        if (handler.Request is not null)
+        {
+            writer.WriteLine("/// It reads the request inline or, when the request is a pointer, from the payload store.");
+        }
+
+        if (handler.Response is not null)
+        {
+            writer.WriteLine("/// It returns the response inline or, over the inline threshold, as a pointer to a stored copy.");
+        }
+
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"input\">The raw invocation payload.</param>");
         if (takesContext)
