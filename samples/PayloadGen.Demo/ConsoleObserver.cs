@@ -1,23 +1,30 @@
 using System;
 using System.Globalization;
+using System.Threading;
 using PayloadGen;
 
 namespace PayloadGen.Demo;
 
-/// <summary>Prints one line per payload the claim check handles: which way, how big, inline or via the store.</summary>
+/// <summary>
+/// Prints one line per payload the claim check handles: who handled it, how big it was, how long it took, and
+/// whether it travelled inline or through the store. In the demo the caller and the function share one runtime,
+/// so its events come in the order of a call: the caller writes the request, the function reads it, the function
+/// writes the response, the caller reads it.
+/// </summary>
 internal sealed class ConsoleObserver : IClaimCheckObserver
 {
-    private readonly string _side;
+    private static readonly string[] s_steps = ["caller   writes request ", "function reads request  ", "function writes response", "caller   reads response "];
 
-    public ConsoleObserver(string side) => _side = side;
+    private int _count;
 
     public void OnPayload(ClaimCheckEvent payloadEvent)
     {
+        int step = (Interlocked.Increment(ref _count) - 1) % s_steps.Length;
         string route = payloadEvent.Pointer is { } pointer
-            ? $"via store  {pointer.Bucket}/{pointer.Key}"
+            ? $"through the store  {pointer.Bucket}/{pointer.Key}"
             : "inline";
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  [{_side}] {payloadEvent.Direction,-10} {payloadEvent.Bytes,14:N0} bytes  {payloadEvent.Elapsed.TotalMilliseconds,8:F1} ms  {route}"));
+            $"  {s_steps[step]} {payloadEvent.Bytes,14:N0} bytes {payloadEvent.Elapsed.TotalMilliseconds,8:F1} ms  {route}"));
     }
 }

@@ -20,9 +20,8 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariables
 }
 
 ClaimCheckRuntime runtime = ClaimCheckRuntime.Default;
-runtime.Options.Observer = new ConsoleObserver("function/caller");
+runtime.Options.Observer = new ConsoleObserver();
 var client = new ClaimCheckClient(runtime);
-var function = new ReportFunctions();
 var json = ClaimCheckJson.GetTypeInfo<ReportRequest>();
 var reportJson = ClaimCheckJson.GetTypeInfo<Report>();
 
@@ -49,7 +48,7 @@ async Task RunAsync(string title, ReportRequest request)
     Console.WriteLine(title);
     var watch = Stopwatch.StartNew();
     await using Stream payload = await client.PrepareRequestAsync(request, json);
-    await using Stream response = await function.BuildReportClaimCheck(payload);
+    await using Stream response = await ReportFunctions.BuildReportClaimCheck(payload);
     Report? report = await client.ReadResponseAsync(response, reportJson);
     if (report is null || report.Rows.Count != request.RowCount || report.SourceLineCount != request.SourceLines.Count)
     {

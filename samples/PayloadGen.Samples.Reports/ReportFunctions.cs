@@ -13,7 +13,7 @@ namespace Reports;
 public partial class ReportFunctions
 {
     [ClaimCheck]
-    public async Task<Report> BuildReport(ReportRequest request, CancellationToken cancellationToken)
+    public static async Task<Report> BuildReport(ReportRequest request, CancellationToken cancellationToken)
     {
         var report = new Report
         {

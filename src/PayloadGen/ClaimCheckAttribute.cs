@@ -32,4 +32,11 @@ public sealed class ClaimCheckAttribute : Attribute
     /// (see <see cref="PayloadLimits"/>).
     /// </summary>
     public long InlineThresholdBytes { get; set; }
+
+    /// <summary>
+    /// For <see cref="PayloadSource.Sqs"/> and <see cref="PayloadSource.Sns"/>: how many records of a batch are
+    /// processed at once. Zero or one (the default) processes them one after the other; records of one FIFO
+    /// message group always run in order.
+    /// </summary>
+    public int MaxConcurrency { get; set; }
 }

@@ -41,4 +41,7 @@ public static class EnvironmentVariables
 
     /// <summary>The assumed role's session length in seconds, 900 to 3600 (default 3600).</summary>
     public const string RoleDurationSeconds = "PAYLOADGEN_ROLE_DURATION_SECONDS";
+
+    /// <summary><c>true</c> deletes a queue record's stored payload after the handler succeeded.</summary>
+    public const string DeleteAfterProcessing = "PAYLOADGEN_DELETE_AFTER_PROCESSING";
 }

@@ -8,7 +8,7 @@ public sealed class TooManyMessageAttributesException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public TooManyMessageAttributesException(int attributeCount)
-        : base($"The message carries {attributeCount} attributes and must be offloaded, which adds the '{ClaimCheckMessageAttributes.ExtendedPayloadSize}' attribute; SQS and SNS accept at most {ClaimCheckMessageAttributes.MaxPerMessage}. Send at most {ClaimCheckMessageAttributes.MaxPerMessage - 1} attributes with messages that may be large (move the rest into the body).")
+        : base($"The message carries {attributeCount} attributes and must be offloaded, which adds the '{MessageAttributeNames.ExtendedPayloadSize}' attribute; SQS and SNS accept at most {ClaimCheckMessageOffloader.MaxMessageAttributes}. Send at most {ClaimCheckMessageOffloader.MaxMessageAttributes - 1} attributes with messages that may be large (move the rest into the body).")
     {
         AttributeCount = attributeCount;
     }

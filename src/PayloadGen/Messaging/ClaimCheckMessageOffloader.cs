@@ -20,6 +20,9 @@ public sealed class ClaimCheckMessageOffloader
 {
     private static readonly IReadOnlyDictionary<string, OutgoingAttributeValue> s_none = ReadOnlyDictionary<string, OutgoingAttributeValue>.Empty;
 
+    /// <summary>The most message attributes SQS and SNS accept on one message.</summary>
+    public const int MaxMessageAttributes = 10;
+
     private readonly ClaimCheckRuntime _runtime;
 
     /// <summary>Creates an offloader that stores bodies through <paramref name="runtime"/>.</summary>
@@ -119,7 +122,7 @@ public sealed class ClaimCheckMessageOffloader
         bool flagged = Options.PointerFormat == PointerFormat.ExtendedClient;
 
         // Both checks come before the write: a message that cannot be sent must not leave an object behind.
-        if (flagged && attributes.Count + 1 > ClaimCheckMessageAttributes.MaxPerMessage)
+        if (flagged && attributes.Count + 1 > MaxMessageAttributes)
         {
             throw new TooManyMessageAttributesException(attributes.Count);
         }
@@ -135,14 +138,14 @@ public sealed class ClaimCheckMessageOffloader
         var added = new Dictionary<string, OutgoingAttributeValue>(2, StringComparer.Ordinal);
         if (flagged)
         {
-            string sizeName = Options.UseLegacySizeAttribute ? ClaimCheckMessageAttributes.LegacyExtendedPayloadSize : ClaimCheckMessageAttributes.ExtendedPayloadSize;
+            string sizeName = Options.UseLegacySizeAttribute ? MessageAttributeNames.LegacyExtendedPayloadSize : MessageAttributeNames.ExtendedPayloadSize;
             added.Add(sizeName, OutgoingAttributeValue.FromNumber(body.Length));
 
             // The extended-client pointer has no room for integrity data; the hash rides along only when the
             // attribute limit leaves room, because the size flag is what interop depends on.
-            if (attributes.Count + 2 <= ClaimCheckMessageAttributes.MaxPerMessage)
+            if (attributes.Count + 2 <= MaxMessageAttributes)
             {
-                added.Add(ClaimCheckMessageAttributes.PayloadSha256, OutgoingAttributeValue.FromString(pointer.Sha256!));
+                added.Add(MessageAttributeNames.PayloadSha256, OutgoingAttributeValue.FromString(pointer.Sha256!));
             }
         }
 
@@ -174,12 +177,15 @@ public sealed class ClaimCheckMessageOffloader
         return total;
     }
 
+    private static bool IsReserved(string name)
+        => name is MessageAttributeNames.ExtendedPayloadSize or MessageAttributeNames.LegacyExtendedPayloadSize or MessageAttributeNames.PayloadSha256;
+
     private static void CheckReservedNames(IReadOnlyDictionary<string, OutgoingAttributeValue> attributes)
     {
         foreach (string name in attributes.Keys)
         {
             // A caller-set flag on an inline body would make extended-client consumers treat the body as a pointer.
-            if (ClaimCheckMessageAttributes.IsReserved(name))
+            if (IsReserved(name))
             {
                 throw new ArgumentException($"The message attribute name '{name}' is reserved: PayloadGen sets it on offloaded messages.", nameof(attributes));
             }

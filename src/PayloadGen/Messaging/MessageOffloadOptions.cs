@@ -14,8 +14,8 @@ public sealed class MessageOffloadOptions
     public bool AlwaysOffload { get; init; }
 
     /// <summary>
-    /// Flag offloaded messages with <see cref="ClaimCheckMessageAttributes.LegacyExtendedPayloadSize"/>
-    /// (<c>SQSLargePayloadSize</c>) instead of <see cref="ClaimCheckMessageAttributes.ExtendedPayloadSize"/>, for
+    /// Flag offloaded messages with <see cref="MessageAttributeNames.LegacyExtendedPayloadSize"/>
+    /// (<c>SQSLargePayloadSize</c>) instead of <see cref="MessageAttributeNames.ExtendedPayloadSize"/>, for
     /// consumers on version 1 of the Java SQS extended client.
     /// </summary>
     public bool UseLegacySizeAttribute { get; init; }

@@ -16,7 +16,7 @@ namespace PayloadGen;
 /// large to travel inline (dehydration). Generated wrappers call it; so can any code that sends or receives
 /// payloads. One instance per execution environment: it holds the store and its S3 client.
 /// </summary>
-public sealed class ClaimCheckRuntime
+public sealed partial class ClaimCheckRuntime
 {
     private const string JsonContentType = "application/json";
 
@@ -166,6 +166,57 @@ public sealed class ClaimCheckRuntime
     public long InlineThreshold(PayloadSource source, long handlerThresholdBytes = 0)
         => handlerThresholdBytes > 0 ? handlerThresholdBytes
             : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
+
+    /// <summary>
+    /// Hydrates a queue or topic message body. The size and SHA-256 carried in message attributes complete an
+    /// extended-client pointer, which has no room for them: the size is capped before download, and with a hash
+    /// the object is verified end to end like a PayloadGen pointer.
+    /// </summary>
+    internal async ValueTask<(T? Value, PayloadPointer? Pointer)> HydrateMessageAsync<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool allowBarePointer, long? announcedSize, string? sha256, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        if (!PayloadPointerReader.TryRead(body.Span, allowBarePointer, out PayloadPointer? pointer))
+        {
+            if (announcedSize is not null)
+            {
+                throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
+            }
+
+            T? inline = DeserializeInline(body.Span, typeInfo);
+            Report(PayloadDirection.Hydrated, body.Length, null, started);
+            return (inline, null);
+        }
+
+        if (pointer!.Format == PointerFormat.ExtendedClient && announcedSize is long size)
+        {
+            if (size > Options.MaxPayloadBytes)
+            {
+                throw new PayloadTooLargeException($"The payload object '{pointer.Key}'", size, Options.MaxPayloadBytes);
+            }
+
+            if (sha256 is not null && Sha256Hex.IsValid(sha256))
+            {
+                pointer = pointer with { Size = size, Sha256 = sha256.ToLowerInvariant() };
+            }
+        }
+
+        (T? value, long length) = await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false);
+        Report(PayloadDirection.Hydrated, length, pointer, started);
+        return (value, pointer);
+    }
+
+    /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
+    internal void ReportFailure(QueueMessageContext message, Exception error)
+    {
+        if (Options.Observer is IClaimCheckObserver observer)
+        {
+            observer.OnRecordFailed(message, error);
+        }
+        else
+        {
+            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {error.Message}");
+        }
+    }
 
     private async ValueTask<(T? Value, long Length)> ReadStoredAsync<T>(PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public sealed class S3rverFixture : IAsyncLifetime
     /// <summary>The bucket PayloadGen writes to in the tests.</summary>
     public const string Bucket = "payloads";
 
+    /// <summary>The bucket the Java extended client wrote to in the event fixtures.</summary>
+    public const string ExtendedClientBucket = "orders-payloads";
+
     /// <summary>A second bucket that exists but is not on the allow-list.</summary>
     public const string ForeignBucket = "someone-elses";
 
@@ -51,7 +54,7 @@ public sealed class S3rverFixture : IAsyncLifetime
         };
         start.ArgumentList.Add("start.js");
         start.ArgumentList.Add(_dataDirectory);
-        start.ArgumentList.Add($"{Bucket},{ForeignBucket}");
+        start.ArgumentList.Add($"{Bucket},{ExtendedClientBucket},{ForeignBucket}");
         _process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
 
         Task<string?> firstLine = _process.StandardOutput.ReadLineAsync();

@@ -76,7 +76,7 @@ public sealed class ClaimCheckMessageOffloaderTests
 
         Assert.True(message.IsOffloaded);
         Assert.Equal(1200, message.OriginalBodyBytes);
-        Assert.Equal("1200", message.Attributes[ClaimCheckMessageAttributes.ExtendedPayloadSize].StringValue);
+        Assert.Equal("1200", message.Attributes[MessageAttributeNames.ExtendedPayloadSize].StringValue);
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public sealed class ClaimCheckMessageOffloaderTests
         OutgoingMessage message = await Offloader().PrepareAsync(LargeBody(), Attributes(9), CancellationToken.None);
 
         Assert.Equal(10, message.Attributes.Count);
-        Assert.Contains(ClaimCheckMessageAttributes.ExtendedPayloadSize, message.Attributes.Keys);
-        Assert.DoesNotContain(ClaimCheckMessageAttributes.PayloadSha256, message.Attributes.Keys);
+        Assert.Contains(MessageAttributeNames.ExtendedPayloadSize, message.Attributes.Keys);
+        Assert.DoesNotContain(MessageAttributeNames.PayloadSha256, message.Attributes.Keys);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ClaimCheckMessageOffloaderTests
         OutgoingMessage message = await Offloader().PrepareAsync(LargeBody(), Attributes(8), CancellationToken.None);
 
         Assert.Equal(10, message.Attributes.Count);
-        Assert.Contains(ClaimCheckMessageAttributes.PayloadSha256, message.Attributes.Keys);
+        Assert.Contains(MessageAttributeNames.PayloadSha256, message.Attributes.Keys);
     }
 
     [Fact]
@@ -223,8 +223,8 @@ public sealed class ClaimCheckMessageOffloaderTests
         Assert.True(PayloadPointerReader.TryRead(Encoding.UTF8.GetBytes(message.Body), allowBareShape: false, out PayloadPointer? pointer));
         PayloadPointer verifiable = pointer! with
         {
-            Size = long.Parse(message.Attributes[ClaimCheckMessageAttributes.ExtendedPayloadSize].StringValue!, System.Globalization.CultureInfo.InvariantCulture),
-            Sha256 = message.Attributes[ClaimCheckMessageAttributes.PayloadSha256].StringValue,
+            Size = long.Parse(message.Attributes[MessageAttributeNames.ExtendedPayloadSize].StringValue!, System.Globalization.CultureInfo.InvariantCulture),
+            Sha256 = message.Attributes[MessageAttributeNames.PayloadSha256].StringValue,
         };
         Report? read = await _runtime.ReadAsync(verifiable, TestPayloads.ReportType, CancellationToken.None);
         Assert.Equal(json, TestPayloads.Utf8(read!));
@@ -241,7 +241,7 @@ public sealed class ClaimCheckMessageOffloaderTests
         PayloadPointer verifiable = new PayloadPointer(MemoryPayloadStore.BucketName, key)
         {
             Size = message.OriginalBodyBytes,
-            Sha256 = message.Attributes[ClaimCheckMessageAttributes.PayloadSha256].StringValue,
+            Sha256 = message.Attributes[MessageAttributeNames.PayloadSha256].StringValue,
         };
 
         await Assert.ThrowsAsync<PayloadIntegrityException>(async () => await _runtime.ReadAsync(verifiable, ClaimCheckJson.GetTypeInfo<JsonElement>(), CancellationToken.None));

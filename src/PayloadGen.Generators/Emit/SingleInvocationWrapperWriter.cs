@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+using PayloadGen.Generators.Model;
+
+namespace PayloadGen.Generators.Emit;
+
+/// <summary>
+/// Writes the members of a handler invoked once per payload (direct invoke, async invoke, Step Functions): the
+/// handler-string constant, the JSON metadata caches and the <c>Stream</c>-in, <c>Stream</c>-out wrapper.
+/// </summary>
+internal static class SingleInvocationWrapperWriter
+{
+    private const string Stream = "global::System.IO.Stream";
+    private const string TaskOfStream = "global::System.Threading.Tasks.Task<" + Stream + ">";
+    private const string LambdaContext = "global::Amazon.Lambda.Core.ILambdaContext";
+    private const string Runtime = "global::PayloadGen.ClaimCheckRuntime";
+    private const string Deadline = "global::PayloadGen.LambdaDeadline";
+    private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+
+    // Generated locals start with "__" so they cannot capture or shadow the user's names.
+    private const string RuntimeLocal = "__runtime";
+    private const string DeadlineLocal = "__deadline";
+    private const string RequestLocal = "__request";
+    private const string ResponseLocal = "__response";
+
+    /// <summary>Writes the members at the writer's current position, inside the containing type.</summary>
+    public static void Write(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
+    {
+        WriteHandlerConstant(writer, handler, facts);
+        if (handler.Request is { } request)
+        {
+            WriteTypeInfoField(writer, handler.RequestTypeInfoField, request);
+        }
+
+        if (handler.Response is { } response)
+        {
+            WriteTypeInfoField(writer, handler.ResponseTypeInfoField, response);
+        }
+
+        WriteWrapper(writer, handler, facts.HasLambdaContext || handler.TakesLambdaContext);
+    }
+
+    private static void WriteHandlerConstant(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
+    {
+        string handlerString = facts.AssemblyName + "::" + handler.HandlerTypeName + "::" + handler.WrapperName;
+        writer.WriteLine("/// <summary>Lambda handler string of <see cref=\"" + handler.WrapperName + "\"/>: deploy this, not <c>" + handler.MethodMetadataName + "</c>.</summary>");
+        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
+        writer.WriteLine("public const string " + handler.HandlerConstantName + " = " + SymbolDisplay.FormatLiteral(handlerString, quote: true) + ";");
+        writer.WriteLine();
+    }
+
+    private static void WriteTypeInfoField(SourceWriter writer, string name, PayloadTypeSpec type)
+    {
+        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
+        writer.WriteLine("private static " + JsonTypeInfo + "<" + type.FullyQualifiedName + ">? " + name + ";");
+        writer.WriteLine();
+    }
+
+    private static void WriteWrapper(SourceWriter writer, HandlerSpec handler, bool takesContext)
+    {
+        bool needsRuntime = takesContext || handler.Request is not null || handler.Response is not null;
+        // With nothing to await (no request to read, a void method) an async method would warn (CS1998).
+        bool isAsync = handler.Request is not null || handler.ReturnShape != ReturnShape.Void;
+
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The claim-check wrapper of <c>" + handler.MethodMetadataName + "</c>: the Lambda handler to deploy (<see cref=\"" + handler.HandlerConstantName + "\"/>).");
+        if (handler.Request is not null)
+        {
+            writer.WriteLine("/// It reads the request inline or, when the request is a pointer, from the payload store.");
+        }
+
+        if (handler.Response is not null)
+        {
+            writer.WriteLine("/// It returns the response inline or, over the inline threshold, as a pointer to a stored copy.");
+        }
+
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"input\">The raw invocation payload.</param>");
+        if (takesContext)
+        {
+            writer.WriteLine("/// <param name=\"context\">The Lambda context; its remaining time sets the cancellation deadline.</param>");
+        }
+
+        writer.WriteLine(handler.Response is null
+            ? "/// <returns>An empty stream: the method returns no response.</returns>"
+            : "/// <returns>The response JSON, or a pointer to the stored response.</returns>");
+        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
+        writer.WriteLine("public " + (handler.IsStatic ? "static " : string.Empty) + (isAsync ? "async " : string.Empty)
+            + TaskOfStream + " " + handler.WrapperName + "(" + Stream + " input" + (takesContext ? ", " + LambdaContext + " context" : string.Empty) + ")");
+        writer.OpenBlock();
+
+        if (needsRuntime)
+        {
+            string runtime = handler.RuntimeMemberExpression is { } member
+                ? "(" + member + " ?? " + Runtime + ".Default)"
+                : Runtime + ".Default";
+            writer.WriteLine(Runtime + " " + RuntimeLocal + " = " + runtime + ";");
+        }
+
+        writer.WriteLine("using " + Deadline + " " + DeadlineLocal + " = "
+            + (takesContext ? RuntimeLocal + ".StartDeadline(context.RemainingTime)" : Deadline + ".None") + ";");
+
+        if (handler.Request is { } request)
+        {
+            writer.WriteLine(request.FullyQualifiedName + (request.IsValueType ? string.Empty : "?") + " " + RequestLocal + " = await "
+                + RuntimeLocal + ".HydrateAsync(input, " + handler.RequestTypeInfoField + " ??= " + JsonTypeInfoExpression.For(handler.Json, request.FullyQualifiedName)
+                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineLocal + ".Token).ConfigureAwait(false);");
+        }
+
+        string call = (handler.IsStatic ? handler.ContainingTypeName : "this") + "." + handler.MethodName + "(" + Arguments(handler) + ")";
+        switch (handler.ReturnShape)
+        {
+            case ReturnShape.Value:
+                writer.WriteLine(ResponseDeclaration(handler.Response!) + " = " + call + ";");
+                break;
+            case ReturnShape.TaskOfValue:
+            case ReturnShape.ValueTaskOfValue:
+                writer.WriteLine(ResponseDeclaration(handler.Response!) + " = await " + call + ".ConfigureAwait(false);");
+                break;
+            case ReturnShape.Task:
+            case ReturnShape.ValueTask:
+                writer.WriteLine("await " + call + ".ConfigureAwait(false);");
+                break;
+            default:
+                writer.WriteLine(call + ";");
+                break;
+        }
+
+        if (handler.Response is { } response)
+        {
+            writer.WriteLine("return await " + RuntimeLocal + ".DehydrateAsync(" + ResponseLocal + (response.IsAnnotated ? "!" : string.Empty)
+                + ", " + handler.ResponseTypeInfoField + " ??= " + JsonTypeInfoExpression.For(handler.Json, response.FullyQualifiedName)
+                + ", global::PayloadGen.PayloadSource." + handler.Source + ", "
+                + handler.InlineThresholdBytes.ToString(CultureInfo.InvariantCulture) + "L, " + DeadlineLocal + ".Token).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.WriteLine(isAsync
+                ? "return " + Stream + ".Null;"
+                : "return global::System.Threading.Tasks.Task.FromResult(" + Stream + ".Null);");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string ResponseDeclaration(PayloadTypeSpec response)
+        => response.FullyQualifiedName + (response.IsAnnotated ? "?" : string.Empty) + " " + ResponseLocal;
+
+    private static string Arguments(HandlerSpec handler)
+    {
+        var arguments = new List<string>(handler.Parameters.Count);
+        foreach (HandlerParameter parameter in handler.Parameters)
+        {
+            arguments.Add(parameter.Role switch
+            {
+                ParameterRole.LambdaContext => "context",
+                ParameterRole.CancellationToken => DeadlineLocal + ".Token",
+                // HydrateAsync returns T? because JSON "null" is a valid payload; the method receives what was sent.
+                _ => handler.Request!.IsValueType ? RequestLocal : RequestLocal + "!",
+            });
+        }
+
+        return string.Join(", ", arguments);
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using Microsoft.CodeAnalysis;
+using PayloadGen.Generators.Model;
+
+namespace PayloadGen.Generators.Parsing;
+
+/// <summary>The properties set on one <c>[ClaimCheck]</c>, read from its <see cref="AttributeData"/>.</summary>
+internal readonly struct ClaimCheckAttributeValues
+{
+    private ClaimCheckAttributeValues(HandlerSource source, ITypeSymbol? jsonContext, long inlineThresholdBytes)
+    {
+        Source = source;
+        JsonContext = jsonContext;
+        InlineThresholdBytes = inlineThresholdBytes;
+    }
+
+    /// <summary><c>Source</c>: how the handler is invoked.</summary>
+    public HandlerSource Source { get; }
+
+    /// <summary><c>JsonContext</c>: the type given, or <see langword="null"/> when unset.</summary>
+    public ITypeSymbol? JsonContext { get; }
+
+    /// <summary><c>InlineThresholdBytes</c>: zero when unset.</summary>
+    public long InlineThresholdBytes { get; }
+
+    /// <summary>Reads <paramref name="attribute"/>; <see langword="false"/> when a value cannot be understood.</summary>
+    public static bool TryRead(AttributeData attribute, out ClaimCheckAttributeValues values)
+    {
+        var source = HandlerSource.Direct;
+        ITypeSymbol? jsonContext = null;
+        long threshold = 0;
+        values = default;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            TypedConstant value = argument.Value;
+            if (value.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            switch (argument.Key)
+            {
+                case "Source":
+                    // An enum constant arrives as its underlying int; a value cast from an undefined number is refused.
+                    if (value.Value is not int number || !Enum.IsDefined(typeof(HandlerSource), number))
+                    {
+                        return false;
+                    }
+
+                    source = (HandlerSource)number;
+                    break;
+                case "JsonContext":
+                    jsonContext = value.Value as ITypeSymbol;
+                    break;
+                case "InlineThresholdBytes":
+                    if (value.Value is not long bytes)
+                    {
+                        return false;
+                    }
+
+                    threshold = bytes;
+                    break;
+            }
+        }
+
+        values = new ClaimCheckAttributeValues(source, jsonContext, threshold);
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.CodeAnalysis;
+using PayloadGen.Generators.Model;
+
+namespace PayloadGen.Generators.Parsing;
+
+/// <summary>
+/// Detects handlers whose generated members would clash with existing ones, which would break the user's build
+/// with errors in generated code instead of a clear analyzer message.
+/// </summary>
+internal static class WrapperNameCollisions
+{
+    /// <summary>
+    /// Whether generating for <paramref name="method"/> would clash: another <c>[ClaimCheck]</c> method of the same
+    /// name (overloads would get the same wrapper name), a member that already has a generated name, the type's own
+    /// name, or a base type's member or <c>[ClaimCheck]</c> method of the same name (whose wrapper would be hidden).
+    /// </summary>
+    public static bool Exist(IMethodSymbol method, INamedTypeSymbol attributeType)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        foreach (ISymbol sibling in type.GetMembers(method.Name))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(sibling, method) && IsClaimCheckMethod(sibling, attributeType))
+            {
+                return true;
+            }
+        }
+
+        foreach (string generated in GeneratedNames.All(method.Name))
+        {
+            if (type.Name == generated || !type.GetMembers(generated).IsEmpty)
+            {
+                return true;
+            }
+
+            for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                foreach (ISymbol inherited in baseType.GetMembers(generated))
+                {
+                    if (inherited.DeclaredAccessibility != Accessibility.Private)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            foreach (ISymbol inherited in baseType.GetMembers(method.Name))
+            {
+                if (IsClaimCheckMethod(inherited, attributeType))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClaimCheckMethod(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        if (symbol is not IMethodSymbol)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

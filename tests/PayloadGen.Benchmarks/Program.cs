@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PayloadGen.Benchmarks.InlinePathBenchmarks).Assembly).Run(args);
