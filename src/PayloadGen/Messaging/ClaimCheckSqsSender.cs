@@ -18,6 +18,9 @@ public sealed class ClaimCheckSqsSender
     /// <summary>The most entries SQS accepts in one <c>SendMessageBatch</c> request.</summary>
     public const int MaxBatchEntries = 10;
 
+    // An extended-client pointer plus its two attributes take about 300 bytes.
+    private const int MinimumBodyWorthOffloading = 1024;
+
     private readonly IAmazonSQS _sqs;
     private readonly ClaimCheckMessageOffloader _offloader;
 
@@ -70,8 +73,8 @@ public sealed class ClaimCheckSqsSender
 
     /// <summary>
     /// Sends a batch of any length as requests of at most ten entries, each within the threshold in total: entries
-    /// too large on their own are offloaded, then the largest remaining entries until the request fits. Entry ids
-    /// and order are kept, and the responses are merged into one.
+    /// too large on their own are offloaded, then the largest remaining bodies until the request fits (a request whose
+    /// attributes alone do not fit is split). Entry ids and order are kept, and the responses are merged into one.
     /// </summary>
     /// <exception cref="ArgumentException">The batch is empty or its entry ids are not distinct.</exception>
     /// <exception cref="TooManyMessageAttributesException">An entry must be offloaded but the flag attribute does not fit.</exception>
@@ -84,33 +87,59 @@ public sealed class ClaimCheckSqsSender
         var responses = new List<SendMessageBatchResponse>();
         foreach (SendMessageBatchRequestEntry[] chunk in entries.Chunk(MaxBatchEntries))
         {
-            List<SendMessageBatchRequestEntry> prepared = await PrepareChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
-            responses.Add(await _sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = request.QueueUrl, Entries = prepared }, cancellationToken).ConfigureAwait(false));
+            PendingEntry[] prepared = await PrepareChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
+            foreach (List<SendMessageBatchRequestEntry> part in SplitByTotal(prepared))
+            {
+                responses.Add(await _sqs.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = request.QueueUrl, Entries = part }, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         return responses.Count == 1 ? responses[0] : Merge(responses);
     }
 
-    private async Task<List<SendMessageBatchRequestEntry>> PrepareChunkAsync(SendMessageBatchRequestEntry[] chunk, CancellationToken cancellationToken)
+    private async Task<PendingEntry[]> PrepareChunkAsync(SendMessageBatchRequestEntry[] chunk, CancellationToken cancellationToken)
     {
         var pending = new PendingEntry[chunk.Length];
         for (int i = 0; i < chunk.Length; i++)
         {
             IReadOnlyDictionary<string, OutgoingAttributeValue> attributes = SqsSendAttributes.ToOutgoing(chunk[i].MessageAttributes);
-            pending[i] = new PendingEntry(chunk[i], attributes, ClaimCheckMessageOffloader.MeasureBytes(chunk[i].MessageBody, attributes));
+            pending[i] = new PendingEntry(chunk[i], attributes);
         }
 
         // Entries that cannot travel inline on their own are offloaded together; their writes are independent.
         await Task.WhenAll(pending.Where(entry => _offloader.MustOffload(entry.SizeBytes)).Select(entry => entry.OffloadAsync(_offloader, cancellationToken))).ConfigureAwait(false);
 
-        // SQS caps the whole request like a single message: offload the largest inline entries until it fits.
+        // SQS caps the whole request like a single message: offload the largest inline bodies until it fits. A body
+        // hardly larger than the pointer that would replace it saves nothing; those requests are split instead.
         while (pending.Sum(entry => entry.SizeBytes) > _offloader.Options.ThresholdBytes
-            && pending.Where(entry => !entry.IsOffloaded).MaxBy(entry => entry.SizeBytes) is PendingEntry largest)
+            && pending.Where(entry => !entry.IsOffloaded).MaxBy(entry => entry.BodyBytes) is PendingEntry largest
+            && largest.BodyBytes > MinimumBodyWorthOffloading)
         {
             await largest.OffloadAsync(_offloader, cancellationToken).ConfigureAwait(false);
         }
 
-        return pending.Select(entry => entry.ToRequestEntry()).ToList();
+        return pending;
+    }
+
+    /// <summary>Consecutive entries grouped into requests within the threshold; one request unless attributes dominate.</summary>
+    private IEnumerable<List<SendMessageBatchRequestEntry>> SplitByTotal(PendingEntry[] entries)
+    {
+        var part = new List<SendMessageBatchRequestEntry>(entries.Length);
+        long total = 0;
+        foreach (PendingEntry entry in entries)
+        {
+            if (part.Count > 0 && total + entry.SizeBytes > _offloader.Options.ThresholdBytes)
+            {
+                yield return part;
+                part = new List<SendMessageBatchRequestEntry>(entries.Length);
+                total = 0;
+            }
+
+            part.Add(entry.ToRequestEntry());
+            total += entry.SizeBytes;
+        }
+
+        yield return part;
     }
 
     private static void CheckEntries(List<SendMessageBatchRequestEntry> entries)
@@ -156,11 +185,13 @@ public sealed class ClaimCheckSqsSender
     }
 
     /// <summary>A batch entry on its way: inline until it is offloaded.</summary>
-    private sealed class PendingEntry(SendMessageBatchRequestEntry original, IReadOnlyDictionary<string, OutgoingAttributeValue> attributes, long sizeBytes)
+    private sealed class PendingEntry(SendMessageBatchRequestEntry original, IReadOnlyDictionary<string, OutgoingAttributeValue> attributes)
     {
         private OutgoingMessage? _offloaded;
 
-        public long SizeBytes { get; private set; } = sizeBytes;
+        public long BodyBytes { get; } = System.Text.Encoding.UTF8.GetByteCount(original.MessageBody);
+
+        public long SizeBytes { get; private set; } = ClaimCheckMessageOffloader.MeasureBytes(original.MessageBody, attributes);
 
         public bool IsOffloaded => _offloaded is not null;
 

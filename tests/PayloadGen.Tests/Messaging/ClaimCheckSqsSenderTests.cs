@@ -166,6 +166,22 @@ public sealed class ClaimCheckSqsSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_whose_attributes_alone_exceed_1_MiB_is_split_instead_of_offloading_small_bodies()
+    {
+        // Ten 200-byte bodies, each with 120 KB of attributes: offloading a body would save nothing.
+        List<SendMessageBatchRequestEntry> entries = Enumerable.Range(0, 10).Select(i => Entry($"a{i}", Body(200, 'k'), ("Blob", new string('v', 120 * 1024)))).ToList();
+
+        SendMessageBatchResponse response = await _sender.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = QueueUrl, Entries = entries });
+
+        Assert.Equal([8, 2], _fakeSqs.Batches.Select(batch => batch.Entries.Count));
+        Assert.All(_fakeSqs.Batches, batch => Assert.InRange(batch.Entries.Sum(entry => ClaimCheckMessageOffloader.MeasureBytes(entry.MessageBody, Outgoing(entry.MessageAttributes))), 1, OneMebibyte));
+        Assert.Equal(entries.Select(entry => entry.Id), _fakeSqs.BatchEntries.Select(entry => entry.Id));
+        Assert.Equal(entries.Select(entry => entry.MessageBody), _fakeSqs.BatchEntries.Select(entry => entry.MessageBody));
+        Assert.Equal(10, response.Successful.Count);
+        Assert.Empty(_s3Calls.Calls);
+    }
+
+    [Fact]
     public async Task Failures_from_every_request_of_a_split_batch_are_reported_by_id()
     {
         _fakeSqs.FailingIds.UnionWith(["m3", "m14"]);
