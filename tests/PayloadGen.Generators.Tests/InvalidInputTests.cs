@@ -48,6 +48,8 @@ public sealed class InvalidInputTests
         { "SNS source (batch loop not generated yet)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public Task M(ReportRequest r) => Task.CompletedTask; }" },
         { "undefined source", "public partial class F { [ClaimCheck(Source = (PayloadSource)42)] public Report M(ReportRequest r) => new(); }" },
         { "JsonContext not a JsonSerializerContext", "public partial class F { [ClaimCheck(JsonContext = typeof(string))] public Report M(ReportRequest r) => new(); }" },
+        { "static abstract interface member", "public partial interface IF { [ClaimCheck] static abstract Report M(ReportRequest r); }" },
+        { "static virtual interface member", "public partial interface IF { [ClaimCheck] static virtual Report M(ReportRequest r) => new(); }" },
         { "local function", "public partial class F { public void Outer() { [ClaimCheck] Report M(ReportRequest r) => new(); M(new()); } }" },
     };
 
