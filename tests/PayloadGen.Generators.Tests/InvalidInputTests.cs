@@ -87,6 +87,23 @@ public sealed class InvalidInputTests
     }
 
     [Fact]
+    public void Generates_each_of_two_handlers_whose_names_differ_only_in_case()
+    {
+        // Hint names are compared without case, like the file names they become.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + """
+            public partial class F { [ClaimCheck] public Report Build(ReportRequest r) => new(); [ClaimCheck] public Report build(ReportRequest r) => new(); }
+            #pragma warning disable CS8981
+            public partial class f { [ClaimCheck] public Report Build(ReportRequest r) => new(); }
+            """));
+
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(3, run.Sources.Count);
+        Assert.Contains("Demo.F.Build.ClaimCheck.g.cs", run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Fact]
     public void Generates_nothing_without_the_PayloadGen_runtime_library()
     {
         // Someone copied the attribute into a project that does not reference the runtime: a wrapper could not compile.

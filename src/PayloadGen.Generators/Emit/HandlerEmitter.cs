@@ -29,7 +29,8 @@ internal static class HandlerEmitter
         writer.WriteLine("#nullable enable");
         // The wrapper must call the handler and name its payload types however the user has marked them; an
         // [Obsolete] on either is the user's message to their callers, not a warning in code they cannot edit.
-        writer.WriteLine("#pragma warning disable CS0612, CS0618");
+        // CS8981 (a lower-case type name) is reported, or suppressed, on the user's own declaration already.
+        writer.WriteLine("#pragma warning disable CS0612, CS0618, CS8981");
         writer.WriteLine();
 
         if (handler.Namespace is not null)

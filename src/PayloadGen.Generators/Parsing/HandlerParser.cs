@@ -81,7 +81,8 @@ internal static class HandlerParser
             ReturnShape: signature.ReturnShape,
             Response: ToSpec(signature.ResponseType),
             Json: json,
-            RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic));
+            RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic),
+            DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 
     private static JsonMetadataSpec? ReadJsonMetadata(Compilation compilation, INamedTypeSymbol type, string typeName, ClaimCheckAttributeValues attribute)
