@@ -1,3 +1,4 @@
+using System.Linq;
 using PayloadGen.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -94,12 +95,15 @@ public sealed class InvalidInputTests
             public partial class F { [ClaimCheck] public Report Build(ReportRequest r) => new(); [ClaimCheck] public Report build(ReportRequest r) => new(); }
             #pragma warning disable CS8981
             public partial class f { [ClaimCheck] public Report Build(ReportRequest r) => new(); }
+            public partial class G { [ClaimCheck] public Report Build(ReportRequest r) => new(); }
             """));
 
         Assert.Empty(run.DriverDiagnostics);
         Assert.Null(run.Result.Exception);
-        Assert.Equal(3, run.Sources.Count);
-        Assert.Contains("Demo.F.Build.ClaimCheck.g.cs", run.Sources.Keys);
+        Assert.Equal(4, run.Sources.Count);
+        Assert.Equal(4, run.Sources.Keys.Distinct(System.StringComparer.OrdinalIgnoreCase).Count());
+        // Only names with a twin get the suffix.
+        Assert.Contains("Demo.G.Build.ClaimCheck.g.cs", run.Sources.Keys);
         Assert.Empty(run.OutputProblems());
     }
 
