@@ -107,6 +107,17 @@ public sealed class InvalidInputTests
         Assert.Empty(run.OutputProblems());
     }
 
+    [Theory]
+    [InlineData("[ClaimCheck] public partial Report M(ReportRequest r); public partial Report M(ReportRequest r) => new();")]
+    [InlineData("public partial Report M(ReportRequest r); [ClaimCheck] public partial Report M(ReportRequest r) => new();")]
+    public void Generates_for_a_partial_method_whichever_part_is_marked(string members)
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { " + members + " }"));
+
+        Assert.Equal(["Demo.F.M.ClaimCheck.g.cs"], run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
     [Fact]
     public void Generates_nothing_without_the_PayloadGen_runtime_library()
     {

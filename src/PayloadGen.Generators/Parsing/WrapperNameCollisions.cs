@@ -17,9 +17,11 @@ internal static class WrapperNameCollisions
     public static bool Exist(IMethodSymbol method, INamedTypeSymbol attributeType)
     {
         INamedTypeSymbol type = method.ContainingType;
+        // The type lists a partial method once, by its definition, whichever part carries the attribute.
+        IMethodSymbol self = method.PartialDefinitionPart ?? method;
         foreach (ISymbol sibling in type.GetMembers(method.Name))
         {
-            if (!SymbolEqualityComparer.Default.Equals(sibling, method) && ClaimCheckMarker.IsMarked(sibling, attributeType))
+            if (!SymbolEqualityComparer.Default.Equals(sibling, self) && ClaimCheckMarker.IsMarked(sibling, attributeType))
             {
                 return true;
             }
