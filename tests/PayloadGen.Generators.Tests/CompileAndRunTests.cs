@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using PayloadGen.Generators.Tests.Infrastructure;
 using Xunit;
 
 namespace PayloadGen.Generators.Tests;
@@ -165,11 +166,49 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.NotNull(type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance));
     }
 
+    [Fact]
+    public async Task Runs_with_the_input_stream_alone_when_the_compilation_has_no_Lambda_context()
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(
+            """
+            using System.Threading;
+            using PayloadGen;
+
+            namespace Local;
+
+            public sealed class Greeting { public string Name { get; set; } = ""; }
+
+            public static partial class Functions
+            {
+                public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
+                [ClaimCheck]
+                public static string Greet(Greeting greeting, CancellationToken cancellationToken)
+                    => "Hello " + greeting.Name + (cancellationToken.CanBeCanceled ? " (with deadline)" : " (no deadline)");
+            }
+            """,
+            lambdaContext: false));
+        Assert.Empty(run.OutputProblems());
+        using LoadedAssembly loaded = LoadedAssembly.Load(run.Output);
+        Type functions = loaded.Type("Local.Functions");
+        functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, NewRuntime(LargeThreshold));
+        MethodInfo wrapper = functions.GetMethod("GreetClaimCheck")!;
+        Assert.Equal([typeof(Stream)], Array.ConvertAll(wrapper.GetParameters(), parameter => parameter.ParameterType));
+
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("""{"Name":"local"}"""));
+        using Stream output = await (Task<Stream>)wrapper.Invoke(null, [input])!;
+        using var reader = new StreamReader(output);
+
+        Assert.Equal("\"Hello local (no deadline)\"", await reader.ReadToEndAsync());
+    }
+
+    private ClaimCheckRuntime NewRuntime(long inlineThresholdBytes) => new(
+        new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes },
+        new FilePayloadStore(_storeDirectory));
+
     private ClaimCheckRuntime UseRuntime(long inlineThresholdBytes)
     {
-        var runtime = new ClaimCheckRuntime(
-            new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes },
-            new FilePayloadStore(_storeDirectory));
+        ClaimCheckRuntime runtime = NewRuntime(inlineThresholdBytes);
         _functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, runtime);
         return runtime;
     }
