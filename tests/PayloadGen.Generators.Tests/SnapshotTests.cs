@@ -441,6 +441,44 @@ public sealed class SnapshotTests
             }
             """);
 
+    [Fact]
+    public void Obsolete_handler_and_payload_types()
+        => Verify(nameof(Obsolete_handler_and_payload_types), """
+            using System;
+            using PayloadGen;
+
+            namespace Demo;
+
+            [Obsolete("Use ReportRequest.")]
+            public sealed class LegacyRequest { public string Name { get; set; } = ""; }
+
+            public partial class ReportFunctions
+            {
+            #pragma warning disable CS0618
+                [ClaimCheck]
+                [Obsolete("Deploy BuildReport instead.")]
+                public Report BuildLegacy(LegacyRequest request) => new() { Title = request.Name };
+            #pragma warning restore CS0618
+            }
+            """);
+
+    [Fact]
+    public void Primary_constructor_parameters_named_like_the_wrappers_own()
+        => Verify(nameof(Primary_constructor_parameters_named_like_the_wrappers_own), """
+            using Amazon.Lambda.Core;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ReportFunctions(string input, ILambdaContext context, int __runtime, int __request)
+            {
+                public ReportFunctions() : this("x", null!, 1, 2) { }
+
+                [ClaimCheck]
+                public Report BuildReport(ReportRequest request) => new() { Title = input + context + __runtime + __request + request.Name };
+            }
+            """);
+
     private static void Verify(string name, string source, bool lambdaContext = true)
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([Payloads, source], lambdaContext));

@@ -24,6 +24,9 @@ namespace PayloadGen.Generators.Model;
 /// The expression reading the containing type's <c>ClaimCheckRuntime</c> member, or <see langword="null"/> to use
 /// <c>ClaimCheckRuntime.Default</c>.
 /// </param>
+/// <param name="DisambiguateFileName">
+/// Whether another handler's file name differs from this one's only in case, so the name needs a suffix to be unique.
+/// </param>
 internal sealed record HandlerSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -40,7 +43,8 @@ internal sealed record HandlerSpec(
     ReturnShape ReturnShape,
     PayloadTypeSpec? Response,
     JsonMetadataSpec Json,
-    string? RuntimeMemberExpression)
+    string? RuntimeMemberExpression,
+    bool DisambiguateFileName)
 {
     /// <summary>The generated wrapper method's name.</summary>
     public string WrapperName => GeneratedNames.Wrapper(MethodMetadataName);

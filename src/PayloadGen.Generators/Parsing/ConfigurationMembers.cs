@@ -41,7 +41,7 @@ internal static class ConfigurationMembers
                 ITypeSymbol? memberType = member switch
                 {
                     IFieldSymbol field => field.Type,
-                    IPropertySymbol { IsIndexer: false, GetMethod: { } getter } when compilation.IsSymbolAccessibleWithin(getter, type) => ((IPropertySymbol)member).Type,
+                    IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when compilation.IsSymbolAccessibleWithin(getter, type) => property.Type,
                     _ => null,
                 };
 

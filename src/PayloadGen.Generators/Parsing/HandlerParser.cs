@@ -31,6 +31,13 @@ internal static class HandlerParser
             return null;
         }
 
+        // A static abstract or virtual interface member can only be called through a type parameter, which a
+        // wrapper in the interface does not have.
+        if (method.IsStatic && (method.IsAbstract || method.IsVirtual))
+        {
+            return null;
+        }
+
         INamedTypeSymbol type = method.ContainingType;
         if (ContainingTypesReader.Read(declaration, type) is not { } containingTypes)
         {
@@ -74,7 +81,8 @@ internal static class HandlerParser
             ReturnShape: signature.ReturnShape,
             Response: ToSpec(signature.ResponseType),
             Json: json,
-            RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic));
+            RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic),
+            DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 
     private static JsonMetadataSpec? ReadJsonMetadata(Compilation compilation, INamedTypeSymbol type, string typeName, ClaimCheckAttributeValues attribute)

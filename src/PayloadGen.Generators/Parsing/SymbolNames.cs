@@ -46,11 +46,6 @@ internal static class SymbolNames
         while (current is not null)
         {
             string name = current.MetadataName;
-            if (current is INamespaceSymbol { IsGlobalNamespace: true })
-            {
-                return end == 0;
-            }
-
             int start = end - name.Length;
             if (start < 0 || string.CompareOrdinal(metadataName, start, name, 0, name.Length) != 0)
             {

@@ -17,9 +17,11 @@ internal static class WrapperNameCollisions
     public static bool Exist(IMethodSymbol method, INamedTypeSymbol attributeType)
     {
         INamedTypeSymbol type = method.ContainingType;
+        // The type lists a partial method once, by its definition, whichever part carries the attribute.
+        IMethodSymbol self = method.PartialDefinitionPart ?? method;
         foreach (ISymbol sibling in type.GetMembers(method.Name))
         {
-            if (!SymbolEqualityComparer.Default.Equals(sibling, method) && IsClaimCheckMethod(sibling, attributeType))
+            if (!SymbolEqualityComparer.Default.Equals(sibling, self) && ClaimCheckMarker.IsMarked(sibling, attributeType))
             {
                 return true;
             }
@@ -48,28 +50,10 @@ internal static class WrapperNameCollisions
         {
             foreach (ISymbol inherited in baseType.GetMembers(method.Name))
             {
-                if (IsClaimCheckMethod(inherited, attributeType))
+                if (ClaimCheckMarker.IsMarked(inherited, attributeType))
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsClaimCheckMethod(ISymbol symbol, INamedTypeSymbol attributeType)
-    {
-        if (symbol is not IMethodSymbol)
-        {
-            return false;
-        }
-
-        foreach (AttributeData attribute in symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-            {
-                return true;
             }
         }
 

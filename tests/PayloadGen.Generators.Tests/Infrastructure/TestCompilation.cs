@@ -17,19 +17,20 @@ internal static class TestCompilation
     // Diagnose mode makes the compiler check the generated XML docs (crefs, params) as a user's build would.
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(CreateReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() => CreateReferences(runtime: true));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_frameworkOnly = new(() => CreateReferences(runtime: false));
 
     /// <summary>
     /// A compilation of <paramref name="sources"/>; with <paramref name="lambdaContext"/>, also the
-    /// Amazon.Lambda.Core contract and a fake context.
+    /// Amazon.Lambda.Core contract and a fake context; without <paramref name="runtime"/>, no PayloadGen reference.
     /// </summary>
-    public static CSharpCompilation Create(IEnumerable<string> sources, bool lambdaContext = true)
+    public static CSharpCompilation Create(IEnumerable<string> sources, bool lambdaContext = true, bool runtime = true)
     {
         IEnumerable<string> all = lambdaContext ? sources.Append(LambdaCoreContract.Source) : sources;
         return CSharpCompilation.Create(
             AssemblyName,
             all.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")),
-            s_references.Value,
+            runtime ? s_references.Value : s_frameworkOnly.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -37,12 +38,17 @@ internal static class TestCompilation
                 deterministic: true));
     }
 
-    /// <inheritdoc cref="Create(IEnumerable{string}, bool)"/>
-    public static CSharpCompilation Create(string source, bool lambdaContext = true) => Create([source], lambdaContext);
+    /// <inheritdoc cref="Create(IEnumerable{string}, bool, bool)"/>
+    public static CSharpCompilation Create(string source, bool lambdaContext = true, bool runtime = true) => Create([source], lambdaContext, runtime);
 
-    private static ImmutableArray<MetadataReference> CreateReferences()
+    private static ImmutableArray<MetadataReference> CreateReferences(bool runtime)
     {
         var references = new List<MetadataReference>(Net100.References.All);
+        if (!runtime)
+        {
+            return references.ToImmutableArray();
+        }
+
         // The runtime library and the AWS SDK assemblies it exposes, exactly as this test process loaded them.
         foreach (Type type in new[] { typeof(ClaimCheckRuntime), typeof(Amazon.S3.IAmazonS3), typeof(Amazon.Runtime.AmazonServiceException) })
         {

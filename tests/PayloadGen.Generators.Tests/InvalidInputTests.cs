@@ -1,0 +1,143 @@
+using System.Linq;
+using PayloadGen.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PayloadGen.Generators.Tests;
+
+/// <summary>
+/// Handlers no wrapper can be written for are skipped without output and without a generator exception (CS8785);
+/// the analyzers explain them to the user.
+/// </summary>
+public sealed class InvalidInputTests
+{
+    private const string Header = """
+        using System;
+        using System.Threading.Tasks;
+        using PayloadGen;
+
+        namespace Demo;
+
+        public sealed class ReportRequest { public string Name { get; set; } = ""; }
+        public sealed class Report { public string Title { get; set; } = ""; }
+
+        """;
+
+    public static TheoryData<string, string> Cases { get; } = new()
+    {
+        { "containing type not partial", "public class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "enclosing type not partial", "public class Outer { public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); } }" },
+        { "generic method", "public partial class F { [ClaimCheck] public T M<T>(T r) => r; }" },
+        { "generic containing type", "public partial class F<T> { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "generic enclosing type", "public partial class Outer<T> { public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); } }" },
+        { "ref parameter", "public partial class F { [ClaimCheck] public Report M(ref ReportRequest r) => new(); }" },
+        { "out parameter", "public partial class F { [ClaimCheck] public Report M(out ReportRequest r) { r = new(); return new(); } }" },
+        { "in parameter", "public partial class F { [ClaimCheck] public Report M(in ReportRequest r) => new(); }" },
+        { "two payload parameters", "public partial class F { [ClaimCheck] public Report M(ReportRequest a, Report b) => new(); }" },
+        { "async void", "public partial class F { [ClaimCheck] public async void M(ReportRequest r) => await Task.Yield(); }" },
+        { "overloads both marked", "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); [ClaimCheck] public Report M(Report r) => new(); }" },
+        { "wrapper name taken", "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); public void MClaimCheck() { } }" },
+        { "handler constant name taken", "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); public const int MClaimCheckHandler = 1; }" },
+        { "wrapper name inherited", "public class B { protected void MClaimCheck() { } } public partial class F : B { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "type named like the wrapper", "public partial class MClaimCheck { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "returns by reference", "public partial class F { private Report _r = new(); [ClaimCheck] public ref Report M(ReportRequest r) => ref _r; }" },
+        { "ref struct payload", "public partial class F { [ClaimCheck] public Report M(Span<byte> r) => new(); }" },
+        { "unresolved payload type", "public partial class F { [ClaimCheck] public Report M(Missing r) => new(); }" },
+        { "unresolved response type", "public partial class F { [ClaimCheck] public Task<Missing> M(ReportRequest r) => null!; }" },
+        { "ref struct containing type", "public ref partial struct F { [ClaimCheck] public static Report M(ReportRequest r) => new(); }" },
+        { "file-local containing type", "file partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "SQS source (batch loop not generated yet)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task M(ReportRequest r) => Task.CompletedTask; }" },
+        { "SNS source (batch loop not generated yet)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public Task M(ReportRequest r) => Task.CompletedTask; }" },
+        { "undefined source", "public partial class F { [ClaimCheck(Source = (PayloadSource)42)] public Report M(ReportRequest r) => new(); }" },
+        { "JsonContext not a JsonSerializerContext", "public partial class F { [ClaimCheck(JsonContext = typeof(string))] public Report M(ReportRequest r) => new(); }" },
+        { "static abstract interface member", "public partial interface IF { [ClaimCheck] static abstract Report M(ReportRequest r); }" },
+        { "static virtual interface member", "public partial interface IF { [ClaimCheck] static virtual Report M(ReportRequest r) => new(); }" },
+        { "local function", "public partial class F { public void Outer() { [ClaimCheck] Report M(ReportRequest r) => new(); M(new()); } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Skips_invalid_handler_silently(string description, string source)
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + source));
+
+        Assert.True(run.Sources.IsEmpty, description + ": expected no output, got " + string.Join(", ", run.Sources.Keys));
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Exception);
+    }
+
+    [Fact]
+    public void Generates_for_the_valid_counterpart_of_the_cases()
+    {
+        // Guards the table: the same header and a valid handler do produce a wrapper.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }"));
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Fact]
+    public void Skips_only_the_derived_handler_whose_wrapper_would_hide_the_base_types()
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + """
+            public partial class Base { [ClaimCheck] public virtual Report M(ReportRequest r) => new(); }
+            public partial class Derived : Base { [ClaimCheck] public override Report M(ReportRequest r) => new(); }
+            """));
+
+        Assert.Equal(["Demo.Base.M.ClaimCheck.g.cs"], run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Fact]
+    public void Generates_each_of_two_handlers_whose_names_differ_only_in_case()
+    {
+        // Hint names are compared without case, like the file names they become.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + """
+            public partial class F { [ClaimCheck] public Report Build(ReportRequest r) => new(); [ClaimCheck] public Report build(ReportRequest r) => new(); }
+            #pragma warning disable CS8981
+            public partial class f { [ClaimCheck] public Report Build(ReportRequest r) => new(); }
+            public partial class G { [ClaimCheck] public Report Build(ReportRequest r) => new(); }
+            """));
+
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(4, run.Sources.Count);
+        Assert.Equal(4, run.Sources.Keys.Distinct(System.StringComparer.OrdinalIgnoreCase).Count());
+        // Only names with a twin get the suffix.
+        Assert.Contains("Demo.G.Build.ClaimCheck.g.cs", run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Theory]
+    [InlineData("[ClaimCheck] public partial Report M(ReportRequest r); public partial Report M(ReportRequest r) => new();")]
+    [InlineData("public partial Report M(ReportRequest r); [ClaimCheck] public partial Report M(ReportRequest r) => new();")]
+    public void Generates_for_a_partial_method_whichever_part_is_marked(string members)
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { " + members + " }"));
+
+        Assert.Equal(["Demo.F.M.ClaimCheck.g.cs"], run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Fact]
+    public void Generates_nothing_without_the_PayloadGen_runtime_library()
+    {
+        // Someone copied the attribute into a project that does not reference the runtime: a wrapper could not compile.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(
+            """
+            namespace PayloadGen
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method)]
+                public sealed class ClaimCheckAttribute : System.Attribute { }
+            }
+
+            namespace Demo
+            {
+                public partial class F { [PayloadGen.ClaimCheck] public string M(string r) => r; }
+            }
+            """,
+            runtime: false));
+
+        Assert.True(run.Sources.IsEmpty);
+        Assert.Empty(run.DriverDiagnostics);
+    }
+}
