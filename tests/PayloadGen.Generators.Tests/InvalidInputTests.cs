@@ -83,6 +83,19 @@ public sealed class InvalidInputTests
         Assert.Empty(run.OutputProblems());
     }
 
+    [Theory]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sqs)] public Task M(ReportRequest r) => Task.CompletedTask;")]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sqs)] public ValueTask M(QueueMessageContext c, ReportRequest r) => default;")]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sns)] public static void M(ReportRequest r) { }")]
+    public void Generates_for_the_valid_queue_counterparts_of_the_cases(string member)
+    {
+        // Guards the queue rows of the table: the same header and a valid queue handler do produce a wrapper.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { " + member + " }"));
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.OutputProblems());
+    }
+
     [Fact]
     public void Skips_only_the_derived_handler_whose_wrapper_would_hide_the_base_types()
     {

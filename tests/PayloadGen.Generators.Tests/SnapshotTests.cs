@@ -591,6 +591,26 @@ public sealed class SnapshotTests
             }
             """, lambdaContext: false);
 
+    [Fact]
+    public void Sqs_names_do_not_clash_with_user_names()
+        => Verify(nameof(Sqs_names_do_not_clash_with_user_names), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial struct @event(string __message, int __self, string __messageContext, int __cancellationToken)
+            {
+                private static readonly int __runtime = 1;
+
+                [ClaimCheck(Source = PayloadSource.Sqs)]
+                public Task @class(CancellationToken input, ReportRequest context, ILambdaContext __deadline, QueueMessageContext message)
+                    => Task.FromResult(__message + __self + __messageContext + __cancellationToken + __runtime + context.Name + __deadline.FunctionName + message.MessageId + input.IsCancellationRequested);
+            }
+            """);
+
     private static void Verify(string name, string source, bool lambdaContext = true)
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([Payloads, source], lambdaContext));
