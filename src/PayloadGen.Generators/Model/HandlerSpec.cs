@@ -64,19 +64,19 @@ internal sealed record HandlerSpec(
     public string ResponseTypeInfoField => GeneratedNames.ResponseTypeInfoField(MethodMetadataName);
 
     /// <summary>Whether the user's method takes an <c>ILambdaContext</c>, which the wrapper must then receive.</summary>
-    public bool TakesLambdaContext => Takes(ParameterRole.LambdaContext);
-
-    /// <summary>Whether one of the user's parameters has <paramref name="role"/>.</summary>
-    public bool Takes(ParameterRole role)
+    public bool TakesLambdaContext
     {
-        foreach (HandlerParameter parameter in Parameters)
+        get
         {
-            if (parameter.Role == role)
+            foreach (HandlerParameter parameter in Parameters)
             {
-                return true;
+                if (parameter.Role == ParameterRole.LambdaContext)
+                {
+                    return true;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
     }
 }

@@ -18,9 +18,9 @@ internal static class SourceSignatureRules
 
     private static bool AllowPerRecord(HandlerSignature signature)
     {
-        // A claim-check queue handler exists to receive the (possibly stored) message. One that takes none would get
-        // only the record's context, and a payload type to hydrate with must be known at compile time: the JSON
-        // metadata of a stand-in like JsonElement cannot come from a user's JsonSerializerContext, which need not
+        // A claim-check queue handler exists to receive the (possibly stored) message; one without a payload
+        // parameter makes no sense. Hydrating with a stand-in type such as JsonElement is not an option either: under
+        // [ClaimCheck(JsonContext = …)] its metadata would have to come from the user's context, which need not
         // declare it. So no wrapper is written; the analyzers say why.
         if (signature.RequestType is null)
         {
