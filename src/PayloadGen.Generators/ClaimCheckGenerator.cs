@@ -9,7 +9,8 @@ namespace PayloadGen.Generators;
 /// <summary>
 /// Generates the claim-check wrapper of every <c>[ClaimCheck]</c> method: a <c>Stream</c>-in, <c>Stream</c>-out
 /// Lambda handler in the same partial type that hydrates pointer requests, calls the method and offloads responses
-/// over the inline threshold, plus a constant holding its Lambda handler string.
+/// over the inline threshold (for SQS and SNS sources: hands the event to the runtime's batch loop, which calls the
+/// method once per record), plus a constant holding its Lambda handler string.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ClaimCheckGenerator : IIncrementalGenerator

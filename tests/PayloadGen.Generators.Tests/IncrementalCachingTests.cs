@@ -121,6 +121,65 @@ public sealed class IncrementalCachingTests
         Assert.Empty(second.OutputProblems());
     }
 
+    private const string QueueHandlers = """
+        using System.Threading.Tasks;
+        using PayloadGen;
+
+        namespace Demo;
+
+        public partial class ImportFunctions
+        {
+            [ClaimCheck]
+            public Task Import(ReportRequest request) => Task.CompletedTask;
+        }
+        """;
+
+    private const string ImportFile = "Demo.ImportFunctions.Import.ClaimCheck.g.cs";
+
+    [Fact]
+    public void Switching_the_source_from_Direct_to_Sqs_regenerates_the_wrapper_as_a_batch_wrapper()
+    {
+        (GeneratorRun first, CSharpCompilation compilation) = StartQueueRun(QueueHandlers);
+        Assert.Contains("HydrateAsync", first.Sources[ImportFile], System.StringComparison.Ordinal);
+
+        GeneratorRun second = GeneratorRun.Continue(first.Driver, Replace(compilation, QueueHandlers, QueueHandlers.Replace("[ClaimCheck]", "[ClaimCheck(Source = PayloadSource.Sqs)]")));
+
+        AssertRegenerated(first, second, ImportFile, "ProcessSqsBatchAsync");
+        Assert.DoesNotContain("HydrateAsync", second.Sources[ImportFile], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_MaxConcurrency_regenerates_a_queue_wrapper()
+    {
+        string sqs = QueueHandlers.Replace("[ClaimCheck]", "[ClaimCheck(Source = PayloadSource.Sqs)]");
+        (GeneratorRun first, CSharpCompilation compilation) = StartQueueRun(sqs);
+
+        GeneratorRun second = GeneratorRun.Continue(first.Driver, Replace(compilation, sqs, sqs.Replace("Source = PayloadSource.Sqs", "Source = PayloadSource.Sqs, MaxConcurrency = 5")));
+
+        AssertRegenerated(first, second, ImportFile, "MaxConcurrency = 5");
+    }
+
+    [Fact]
+    public void Changing_MaxConcurrency_of_a_direct_handler_regenerates_nothing()
+    {
+        // A handler without a batch ignores the setting, so the model does not carry it.
+        (GeneratorRun first, CSharpCompilation compilation) = StartQueueRun(QueueHandlers);
+
+        GeneratorRun second = GeneratorRun.Continue(first.Driver, Replace(compilation, QueueHandlers, QueueHandlers.Replace("[ClaimCheck]", "[ClaimCheck(MaxConcurrency = 5)]")));
+
+        Assert.All(TrackedSteps.SourceOutputs(second), output => Assert.NotEqual(IncrementalStepRunReason.Modified, output.Reason));
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
+    private static (GeneratorRun Run, CSharpCompilation Compilation) StartQueueRun(string handlers)
+    {
+        CSharpCompilation compilation = TestCompilation.Create([Payloads, handlers]);
+        GeneratorRun run = GeneratorRun.Start(compilation);
+        Assert.Equal([ImportFile], run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+        return (run, compilation);
+    }
+
     private static (GeneratorRun Run, CSharpCompilation Compilation) StartRun()
     {
         CSharpCompilation compilation = TestCompilation.Create([Payloads, Handlers, Unrelated]);

@@ -45,8 +45,16 @@ public sealed class InvalidInputTests
         { "unresolved response type", "public partial class F { [ClaimCheck] public Task<Missing> M(ReportRequest r) => null!; }" },
         { "ref struct containing type", "public ref partial struct F { [ClaimCheck] public static Report M(ReportRequest r) => new(); }" },
         { "file-local containing type", "file partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
-        { "SQS source (batch loop not generated yet)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task M(ReportRequest r) => Task.CompletedTask; }" },
-        { "SNS source (batch loop not generated yet)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public Task M(ReportRequest r) => Task.CompletedTask; }" },
+        { "SQS handler returning Task<T> (the value would be dropped)", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task<Report> M(ReportRequest r) => Task.FromResult(new Report()); }" },
+        { "SQS handler returning ValueTask<T>", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public ValueTask<Report> M(ReportRequest r) => new(new Report()); }" },
+        { "SQS handler returning T", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Report M(ReportRequest r) => new(); }" },
+        { "SNS handler returning T", "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public static Report M(ReportRequest r) => new(); }" },
+        { "SQS handler without payload", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task M(QueueMessageContext c) => Task.CompletedTask; }" },
+        { "SNS handler without any parameter", "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public static void M() { } }" },
+        { "SQS handler with two payload parameters", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task M(ReportRequest r, Report s) => Task.CompletedTask; }" },
+        { "SQS handler async void", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public async void M(ReportRequest r) => await Task.Yield(); }" },
+        { "QueueMessageContext on a direct handler", "public partial class F { [ClaimCheck] public Report M(ReportRequest r, QueueMessageContext c) => new(); }" },
+        { "QueueMessageContext on a Step Functions handler", "public partial class F { [ClaimCheck(Source = PayloadSource.StepFunctions)] public void M(QueueMessageContext c) { } }" },
         { "undefined source", "public partial class F { [ClaimCheck(Source = (PayloadSource)42)] public Report M(ReportRequest r) => new(); }" },
         { "JsonContext not a JsonSerializerContext", "public partial class F { [ClaimCheck(JsonContext = typeof(string))] public Report M(ReportRequest r) => new(); }" },
         { "static abstract interface member", "public partial interface IF { [ClaimCheck] static abstract Report M(ReportRequest r); }" },
@@ -70,6 +78,19 @@ public sealed class InvalidInputTests
     {
         // Guards the table: the same header and a valid handler do produce a wrapper.
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }"));
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Theory]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sqs)] public Task M(ReportRequest r) => Task.CompletedTask;")]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sqs)] public ValueTask M(QueueMessageContext c, ReportRequest r) => default;")]
+    [InlineData("[ClaimCheck(Source = PayloadSource.Sns)] public static void M(ReportRequest r) { }")]
+    public void Generates_for_the_valid_queue_counterparts_of_the_cases(string member)
+    {
+        // Guards the queue rows of the table: the same header and a valid queue handler do produce a wrapper.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + "public partial class F { " + member + " }"));
 
         Assert.Single(run.Sources);
         Assert.Empty(run.OutputProblems());

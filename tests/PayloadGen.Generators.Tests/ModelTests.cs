@@ -36,7 +36,7 @@ public sealed class ModelTests
                 public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
                 internal static JsonSerializerOptions ClaimCheckJsonOptions { get; } = new();
 
-                [ClaimCheck(Source = PayloadSource.StepFunctions, InlineThresholdBytes = 4096)]
+                [ClaimCheck(Source = PayloadSource.StepFunctions, InlineThresholdBytes = 4096, MaxConcurrency = 3)]
                 public async Task<Report?> BuildReport(ILambdaContext context, ReportRequest request, CancellationToken ct)
                 {
                     await Task.Yield();
@@ -45,6 +45,9 @@ public sealed class ModelTests
 
                 [ClaimCheck]
                 public static void Ping() { }
+
+                [ClaimCheck(Source = PayloadSource.Sqs, MaxConcurrency = 6, InlineThresholdBytes = 100)]
+                public ValueTask Import(CancellationToken ct, QueueMessageContext message, ReportRequest? request) => default;
             }
         }
         """;
@@ -75,7 +78,7 @@ public sealed class ModelTests
         HandlerSpec[] first = Handlers(GeneratorRun.Start(TestCompilation.Create(Source)));
         HandlerSpec[] second = Handlers(GeneratorRun.Start(TestCompilation.Create(Source)));
 
-        Assert.Equal(2, first.Length);
+        Assert.Equal(3, first.Length);
         Assert.Equal(first, second);
         Assert.Equal(first.Select(spec => spec.GetHashCode()), second.Select(spec => spec.GetHashCode()));
     }
@@ -99,6 +102,28 @@ public sealed class ModelTests
         Assert.Equal(new PayloadTypeSpec("global::Demo.Report", IsValueType: false, IsAnnotated: true), spec.Response);
         Assert.Equal(new JsonMetadataSpec(JsonMetadataKind.Options, "global::Demo.Outer.Functions.ClaimCheckJsonOptions"), spec.Json);
         Assert.Equal("global::Demo.Outer.Functions.ClaimCheckRuntime", spec.RuntimeMemberExpression);
+    }
+
+    [Fact]
+    public void Reads_a_queue_handler_into_the_model()
+    {
+        HandlerSpec spec = Handlers(GeneratorRun.Start(TestCompilation.Create(Source))).Single(h => h.MethodName == "Import");
+
+        Assert.Equal(HandlerSource.Sqs, spec.Source);
+        Assert.Equal(6, spec.MaxConcurrency);
+        Assert.Equal([ParameterRole.CancellationToken, ParameterRole.MessageContext, ParameterRole.Payload], spec.Parameters.Select(p => p.Role));
+        Assert.Equal(new PayloadTypeSpec("global::Demo.ReportRequest", IsValueType: false, IsAnnotated: true), spec.Request);
+        Assert.Equal(ReturnShape.ValueTask, spec.ReturnShape);
+        Assert.Null(spec.Response);
+        Assert.False(spec.TakesLambdaContext);
+    }
+
+    [Fact]
+    public void MaxConcurrency_is_not_read_for_handlers_without_a_batch()
+    {
+        HandlerSpec spec = Handlers(GeneratorRun.Start(TestCompilation.Create(Source))).Single(h => h.MethodName == "BuildReport");
+
+        Assert.Equal(0, spec.MaxConcurrency);
     }
 
     [Fact]

@@ -479,6 +479,138 @@ public sealed class SnapshotTests
             }
             """);
 
+    [Fact]
+    public void Sqs_instance_Task_with_message_context_Lambda_context_and_cancellation()
+        => Verify(nameof(Sqs_instance_Task_with_message_context_Lambda_context_and_cancellation), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ImportFunctions
+            {
+                [ClaimCheck(Source = PayloadSource.Sqs)]
+                public async Task Import(QueueMessageContext message, ReportRequest request, ILambdaContext context, CancellationToken ct)
+                {
+                    await Task.Delay(1, ct);
+                    context.Logger.LogLine(message.MessageId + request.Name);
+                }
+            }
+            """);
+
+    [Fact]
+    public void Sqs_static_ValueTask_with_MaxConcurrency_and_JsonContext()
+        => Verify(nameof(Sqs_static_ValueTask_with_MaxConcurrency_and_JsonContext), """
+            using System;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Text.Json.Serialization.Metadata;
+            using System.Threading.Tasks;
+            using PayloadGen;
+
+            namespace Demo;
+
+            // Stands in for a System.Text.Json-generated context, whose generator does not run in this test.
+            public sealed class FunctionsJsonContext : JsonSerializerContext
+            {
+                public FunctionsJsonContext() : base(null) { }
+                public static FunctionsJsonContext Default { get; } = new();
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+            }
+
+            public static partial class ImportFunctions
+            {
+                [ClaimCheck(Source = PayloadSource.Sqs, MaxConcurrency = 8, JsonContext = typeof(FunctionsJsonContext))]
+                public static ValueTask Import(ReportRequest request) => default;
+            }
+            """);
+
+    [Fact]
+    public void Sqs_static_with_Lambda_context_is_not_a_static_lambda()
+        => Verify(nameof(Sqs_static_with_Lambda_context_is_not_a_static_lambda), """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ImportFunctions
+            {
+                public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
+                [ClaimCheck(Source = PayloadSource.Sqs, MaxConcurrency = 1)]
+                public static Task Import(ILambdaContext context, int? count) => Task.CompletedTask;
+            }
+            """);
+
+    [Fact]
+    public void Sqs_instance_struct_copies_this()
+        => Verify(nameof(Sqs_instance_struct_copies_this), """
+            using System.Threading;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial record struct ImportFunctions(string Prefix)
+            {
+                [ClaimCheck(Source = PayloadSource.Sqs)]
+                public void Import(ReportRequest request, CancellationToken ct) => System.Console.WriteLine(Prefix + request.Name);
+            }
+            """);
+
+    [Fact]
+    public void Sns_static_void()
+        => Verify(nameof(Sns_static_void), """
+            using PayloadGen;
+
+            namespace Demo;
+
+            public static partial class NotificationFunctions
+            {
+                [ClaimCheck(Source = PayloadSource.Sns)]
+                public static void Notify(QueueMessageContext message, ReportRequest? request) { }
+            }
+            """);
+
+    [Fact]
+    public void Sqs_without_Lambda_context_in_the_compilation()
+        => Verify(nameof(Sqs_without_Lambda_context_in_the_compilation), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ImportFunctions
+            {
+                [ClaimCheck(Source = PayloadSource.Sqs)]
+                public Task Import(ReportRequest request, CancellationToken ct) => Task.CompletedTask;
+            }
+            """, lambdaContext: false);
+
+    [Fact]
+    public void Sqs_names_do_not_clash_with_user_names()
+        => Verify(nameof(Sqs_names_do_not_clash_with_user_names), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial struct @event(string __message, int __self, string __messageContext, int __cancellationToken)
+            {
+                private static readonly int __runtime = 1;
+
+                [ClaimCheck(Source = PayloadSource.Sqs)]
+                public Task @class(CancellationToken input, ReportRequest context, ILambdaContext __deadline, QueueMessageContext message)
+                    => Task.FromResult(__message + __self + __messageContext + __cancellationToken + __runtime + context.Name + __deadline.FunctionName + message.MessageId + input.IsCancellationRequested);
+            }
+            """);
+
     private static void Verify(string name, string source, bool lambdaContext = true)
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([Payloads, source], lambdaContext));

@@ -52,9 +52,12 @@ internal static class HandlerEmitter
             case HandlerSource.StepFunctions:
                 SingleInvocationWrapperWriter.Write(writer, handler, facts);
                 break;
+            case HandlerSource.Sqs:
+            case HandlerSource.Sns:
+                BatchWrapperWriter.Write(writer, handler, facts);
+                break;
             default:
-                // Extension point: SQS and SNS get a batch loop (BatchWrapperWriter) in a later version. The parser
-                // does not produce them yet, so this is never reached.
+                // The parser refuses values the enum does not define.
                 return null;
         }
 

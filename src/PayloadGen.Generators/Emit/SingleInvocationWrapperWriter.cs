@@ -1,7 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp;
 using PayloadGen.Generators.Model;
+using static PayloadGen.Generators.Emit.WrapperMembers;
 
 namespace PayloadGen.Generators.Emit;
 
@@ -11,16 +12,7 @@ namespace PayloadGen.Generators.Emit;
 /// </summary>
 internal static class SingleInvocationWrapperWriter
 {
-    private const string Stream = "global::System.IO.Stream";
-    private const string TaskOfStream = "global::System.Threading.Tasks.Task<" + Stream + ">";
-    private const string LambdaContext = "global::Amazon.Lambda.Core.ILambdaContext";
-    private const string Runtime = "global::PayloadGen.ClaimCheckRuntime";
-    private const string Deadline = "global::PayloadGen.LambdaDeadline";
-    private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
-
     // Generated locals start with "__" so they cannot capture or shadow the user's names.
-    private const string RuntimeLocal = "__runtime";
-    private const string DeadlineLocal = "__deadline";
     private const string RequestLocal = "__request";
     private const string ResponseLocal = "__response";
 
@@ -38,23 +30,7 @@ internal static class SingleInvocationWrapperWriter
             WriteTypeInfoField(writer, handler.ResponseTypeInfoField, response);
         }
 
-        WriteWrapper(writer, handler, facts.HasLambdaContext || handler.TakesLambdaContext);
-    }
-
-    private static void WriteHandlerConstant(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
-    {
-        string handlerString = facts.AssemblyName + "::" + handler.HandlerTypeName + "::" + handler.WrapperName;
-        writer.WriteLine("/// <summary>Lambda handler string of <see cref=\"" + handler.WrapperName + "\"/>: deploy this, not <c>" + handler.MethodMetadataName + "</c>.</summary>");
-        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
-        writer.WriteLine("public const string " + handler.HandlerConstantName + " = " + SymbolDisplay.FormatLiteral(handlerString, quote: true) + ";");
-        writer.WriteLine();
-    }
-
-    private static void WriteTypeInfoField(SourceWriter writer, string name, PayloadTypeSpec type)
-    {
-        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
-        writer.WriteLine("private static " + JsonTypeInfo + "<" + type.FullyQualifiedName + ">? " + name + ";");
-        writer.WriteLine();
+        WriteWrapper(writer, handler, TakesContext(handler, facts));
     }
 
     private static void WriteWrapper(SourceWriter writer, HandlerSpec handler, bool takesContext)
@@ -85,27 +61,21 @@ internal static class SingleInvocationWrapperWriter
         writer.WriteLine(handler.Response is null
             ? "/// <returns>An empty stream: the method returns no response.</returns>"
             : "/// <returns>The response JSON, or a pointer to the stored response.</returns>");
-        writer.WriteLine(GeneratorIdentity.GeneratedCodeAttribute);
-        writer.WriteLine("public " + (handler.IsStatic ? "static " : string.Empty) + (isAsync ? "async " : string.Empty)
-            + TaskOfStream + " " + handler.WrapperName + "(" + Stream + " input" + (takesContext ? ", " + LambdaContext + " context" : string.Empty) + ")");
+        WriteSignature(writer, handler, takesContext, isAsync);
         writer.OpenBlock();
 
         if (needsRuntime)
         {
-            string runtime = handler.RuntimeMemberExpression is { } member
-                ? "(" + member + " ?? " + Runtime + ".Default)"
-                : Runtime + ".Default";
-            writer.WriteLine(Runtime + " " + RuntimeLocal + " = " + runtime + ";");
+            WriteRuntimeLocal(writer, handler);
         }
 
-        writer.WriteLine("using " + Deadline + " " + DeadlineLocal + " = "
-            + (takesContext ? RuntimeLocal + ".StartDeadline(context.RemainingTime)" : Deadline + ".None") + ";");
+        WriteDeadlineLocal(writer, takesContext);
 
         if (handler.Request is { } request)
         {
             writer.WriteLine(request.FullyQualifiedName + (request.IsValueType ? string.Empty : "?") + " " + RequestLocal + " = await "
-                + RuntimeLocal + ".HydrateAsync(input, " + handler.RequestTypeInfoField + " ??= " + JsonTypeInfoExpression.For(handler.Json, request.FullyQualifiedName)
-                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineLocal + ".Token).ConfigureAwait(false);");
+                + RuntimeLocal + ".HydrateAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, request)
+                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
         }
 
         string call = (handler.IsStatic ? handler.ContainingTypeName : "this") + "." + handler.MethodName + "(" + Arguments(handler) + ")";
@@ -130,9 +100,9 @@ internal static class SingleInvocationWrapperWriter
         if (handler.Response is { } response)
         {
             writer.WriteLine("return await " + RuntimeLocal + ".DehydrateAsync(" + ResponseLocal + (response.IsAnnotated ? "!" : string.Empty)
-                + ", " + handler.ResponseTypeInfoField + " ??= " + JsonTypeInfoExpression.For(handler.Json, response.FullyQualifiedName)
+                + ", " + CachedTypeInfo(handler, handler.ResponseTypeInfoField, response)
                 + ", global::PayloadGen.PayloadSource." + handler.Source + ", "
-                + handler.InlineThresholdBytes.ToString(CultureInfo.InvariantCulture) + "L, " + DeadlineLocal + ".Token).ConfigureAwait(false);");
+                + handler.InlineThresholdBytes.ToString(CultureInfo.InvariantCulture) + "L, " + DeadlineToken + ").ConfigureAwait(false);");
         }
         else
         {
@@ -155,9 +125,11 @@ internal static class SingleInvocationWrapperWriter
             arguments.Add(parameter.Role switch
             {
                 ParameterRole.LambdaContext => "context",
-                ParameterRole.CancellationToken => DeadlineLocal + ".Token",
+                ParameterRole.CancellationToken => DeadlineToken,
                 // HydrateAsync returns T? because JSON "null" is a valid payload; the method receives what was sent.
-                _ => handler.Request!.IsValueType ? RequestLocal : RequestLocal + "!",
+                ParameterRole.Payload => handler.Request!.IsValueType ? RequestLocal : RequestLocal + "!",
+                // The parser gives per-invocation handlers no other role (a QueueMessageContext exists only per record).
+                _ => throw new InvalidOperationException("A " + handler.Source + " handler cannot take a " + parameter.Role + " parameter."),
             });
         }
 

@@ -14,6 +14,10 @@ namespace PayloadGen.Generators.Model;
 /// <param name="IsStatic">Whether the user's method, and so the wrapper, is static.</param>
 /// <param name="Source">How the handler is invoked.</param>
 /// <param name="InlineThresholdBytes">The attribute's threshold; zero takes the runtime's default.</param>
+/// <param name="MaxConcurrency">
+/// For SQS and SNS sources, the attribute's <c>MaxConcurrency</c>; zero takes the runtime's default. Always zero for
+/// the other sources, which have no batch, so that changing it there regenerates nothing.
+/// </param>
 /// <param name="Parameters">What to pass for each of the user's parameters, in order.</param>
 /// <param name="Request">The payload parameter's type, or <see langword="null"/> when the method takes none.</param>
 /// <param name="AllowBarePointer">Whether a bare <c>{"bucket":…,"key":…}</c> request is a pointer (the request type cannot have that shape).</param>
@@ -37,6 +41,7 @@ internal sealed record HandlerSpec(
     bool IsStatic,
     HandlerSource Source,
     long InlineThresholdBytes,
+    int MaxConcurrency,
     EquatableArray<HandlerParameter> Parameters,
     PayloadTypeSpec? Request,
     bool AllowBarePointer,

@@ -11,4 +11,7 @@ internal enum ParameterRole
 
     /// <summary>The token of the Lambda deadline.</summary>
     CancellationToken,
+
+    /// <summary>The <c>PayloadGen.QueueMessageContext</c> of the record being processed (SQS and SNS sources only).</summary>
+    MessageContext,
 }

@@ -7,11 +7,12 @@ namespace PayloadGen.Generators.Parsing;
 /// <summary>The properties set on one <c>[ClaimCheck]</c>, read from its <see cref="AttributeData"/>.</summary>
 internal readonly struct ClaimCheckAttributeValues
 {
-    private ClaimCheckAttributeValues(HandlerSource source, ITypeSymbol? jsonContext, long inlineThresholdBytes)
+    private ClaimCheckAttributeValues(HandlerSource source, ITypeSymbol? jsonContext, long inlineThresholdBytes, int maxConcurrency)
     {
         Source = source;
         JsonContext = jsonContext;
         InlineThresholdBytes = inlineThresholdBytes;
+        MaxConcurrency = maxConcurrency;
     }
 
     /// <summary><c>Source</c>: how the handler is invoked.</summary>
@@ -23,12 +24,16 @@ internal readonly struct ClaimCheckAttributeValues
     /// <summary><c>InlineThresholdBytes</c>: zero when unset.</summary>
     public long InlineThresholdBytes { get; }
 
+    /// <summary><c>MaxConcurrency</c>: zero when unset.</summary>
+    public int MaxConcurrency { get; }
+
     /// <summary>Reads <paramref name="attribute"/>; <see langword="false"/> when a value cannot be understood.</summary>
     public static bool TryRead(AttributeData attribute, out ClaimCheckAttributeValues values)
     {
         var source = HandlerSource.Direct;
         ITypeSymbol? jsonContext = null;
         long threshold = 0;
+        int maxConcurrency = 0;
         values = default;
         foreach (var argument in attribute.NamedArguments)
         {
@@ -60,10 +65,18 @@ internal readonly struct ClaimCheckAttributeValues
 
                     threshold = bytes;
                     break;
+                case "MaxConcurrency":
+                    if (value.Value is not int concurrency)
+                    {
+                        return false;
+                    }
+
+                    maxConcurrency = concurrency;
+                    break;
             }
         }
 
-        values = new ClaimCheckAttributeValues(source, jsonContext, threshold);
+        values = new ClaimCheckAttributeValues(source, jsonContext, threshold, maxConcurrency);
         return true;
     }
 }

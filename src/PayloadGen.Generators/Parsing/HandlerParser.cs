@@ -24,13 +24,6 @@ internal static class HandlerParser
             return null;
         }
 
-        // SQS and SNS handlers get a generated batch loop (one call per record, batchItemFailures) in a later
-        // version; until the emitter can write it, they get no wrapper rather than a wrong one.
-        if (attribute.Source is HandlerSource.Sqs or HandlerSource.Sns)
-        {
-            return null;
-        }
-
         // A static abstract or virtual interface member can only be called through a type parameter, which a
         // wrapper in the interface does not have.
         if (method.IsStatic && (method.IsAbstract || method.IsVirtual))
@@ -44,7 +37,7 @@ internal static class HandlerParser
             return null;
         }
 
-        if (SignatureReader.Read(method) is not { } signature)
+        if (SignatureReader.Read(method) is not { } signature || !SourceSignatureRules.Allow(attribute.Source, signature))
         {
             return null;
         }
@@ -75,6 +68,7 @@ internal static class HandlerParser
             IsStatic: method.IsStatic,
             Source: attribute.Source,
             InlineThresholdBytes: attribute.InlineThresholdBytes,
+            MaxConcurrency: attribute.Source is HandlerSource.Sqs or HandlerSource.Sns ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
             Request: ToSpec(signature.RequestType),
             AllowBarePointer: allowBarePointer,

@@ -8,6 +8,7 @@ internal static class KnownTypeNames
 {
     public const string ClaimCheckAttribute = "PayloadGen.ClaimCheckAttribute";
     public const string ClaimCheckRuntime = "PayloadGen.ClaimCheckRuntime";
+    public const string QueueMessageContext = "PayloadGen.QueueMessageContext";
     public const string LambdaContext = "Amazon.Lambda.Core.ILambdaContext";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";

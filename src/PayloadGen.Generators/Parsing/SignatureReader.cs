@@ -57,6 +57,11 @@ internal static class SignatureReader
             return ParameterRole.LambdaContext;
         }
 
+        if (SymbolNames.Is(type, KnownTypeNames.QueueMessageContext))
+        {
+            return ParameterRole.MessageContext;
+        }
+
         return SymbolNames.Is(type, KnownTypeNames.CancellationToken) ? ParameterRole.CancellationToken : ParameterRole.Payload;
     }
 
