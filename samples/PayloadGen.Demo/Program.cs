@@ -40,8 +40,35 @@ await RunAsync("2. 20 MB request, 20 MB report: both travel through the store as
         SourceLines = Enumerable.Range(0, 200_000).Select(i => $"line {i:D6}: " + new string((char)('a' + (i % 26)), 90)).ToList(),
     });
 
-Console.WriteLine("Done: every payload above was checked byte for byte (length and SHA-256) on the way back.");
+await RunQueueAsync();
+
+Console.WriteLine("Done: every stored payload above was checked (length and SHA-256) before a handler saw it.");
 return 0;
+
+async Task RunQueueAsync()
+{
+    Console.WriteLine("3. SQS batch: a bulk order offloaded by the sender (Java-compatible pointer), a small inline order,");
+    Console.WriteLine("   and a forged pointer to someone else's bucket. Only the forged record comes back as a failure.");
+    runtime.Options.Observer = null;
+    var offloader = new ClaimCheckMessageOffloader(runtime);
+    var bulk = new Order { Id = "bulk-1", Customer = "Example Trading", Lines = Enumerable.Range(0, 40_000).Select(i => new OrderLine { Sku = $"SKU-{i:D6}", Quantity = 1 + (i % 5) }).ToList() };
+    OutgoingMessage sent = await offloader.PrepareAsync(bulk, ClaimCheckJson.GetTypeInfo<Order>(), null, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sender: {sent.OriginalBodyBytes:N0}-byte body {(sent.IsOffloaded ? $"stored at {sent.Pointer!.Key}; the message body is a {sent.Body.Length}-byte pointer" : "sent inline")}"));
+
+    using MemoryStream batch = new SqsEventBuilder()
+        .Add("msg-bulk", sent.Body, sent.Attributes)
+        .Add("msg-small", """{"Id":"small-1","Customer":"Corner Shop","Lines":[{"Sku":"SKU-000001","Quantity":2}]}""")
+        .Add("msg-forged", """["software.amazon.payloadoffloading.PayloadS3Pointer",{"s3BucketName":"attacker-bucket","s3Key":"payloadgen/steal.json"}]""")
+        .ToStream();
+    await using Stream response = await OrderImportFunctions.ImportClaimCheck(batch);
+    foreach (string imported in OrderImportFunctions.Imported)
+    {
+        Console.WriteLine("  imported " + imported);
+    }
+
+    Console.WriteLine("  batch response: " + await new StreamReader(response).ReadToEndAsync());
+    Console.WriteLine();
+}
 
 async Task RunAsync(string title, ReportRequest request)
 {
