@@ -2,59 +2,15 @@ namespace PayloadGen.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Amazon.Lambda.Core's context contract, declared in test code because the package is not restorable here. The
-/// members are the real ones (Amazon.Lambda.Core 2.x), so generated code is checked against the real shape.
+/// members are the real ones; the one declaration lives in tests/Shared/AmazonLambdaCoreContract.cs, which the
+/// runtime tests compile and these tests embed.
 /// </summary>
 internal static class LambdaCoreContract
 {
-    public const string Source = """
-        namespace Amazon.Lambda.Core
-        {
-            using System;
-            using System.Collections.Generic;
+    /// <summary>The contract, plus a context as the Lambda runtime passes one, with a settable remaining time.</summary>
+    public static string Source { get; } = Read() + FakeContextSource;
 
-            public interface ILambdaContext
-            {
-                string AwsRequestId { get; }
-                IClientContext ClientContext { get; }
-                string FunctionName { get; }
-                string FunctionVersion { get; }
-                ICognitoIdentity Identity { get; }
-                string InvokedFunctionArn { get; }
-                ILambdaLogger Logger { get; }
-                string LogGroupName { get; }
-                string LogStreamName { get; }
-                int MemoryLimitInMB { get; }
-                TimeSpan RemainingTime { get; }
-            }
-
-            public interface ILambdaLogger
-            {
-                void Log(string message);
-                void LogLine(string message);
-            }
-
-            public interface IClientContext
-            {
-                IDictionary<string, string> Environment { get; }
-                IClientApplication Client { get; }
-                IDictionary<string, string> Custom { get; }
-            }
-
-            public interface IClientApplication
-            {
-                string AppPackageName { get; }
-                string AppTitle { get; }
-                string AppVersionCode { get; }
-                string AppVersionName { get; }
-                string InstallationId { get; }
-            }
-
-            public interface ICognitoIdentity
-            {
-                string IdentityId { get; }
-                string IdentityPoolId { get; }
-            }
-        }
+    private const string FakeContextSource = """
 
         namespace TestSupport
         {
@@ -62,7 +18,6 @@ internal static class LambdaCoreContract
             using System.Collections.Generic;
             using Amazon.Lambda.Core;
 
-            /// <summary>A context as the Lambda runtime passes one, with a settable remaining time.</summary>
             public sealed class FakeLambdaContext : ILambdaContext, ILambdaLogger
             {
                 public string AwsRequestId { get; set; } = "00000000-0000-0000-0000-000000000000";
@@ -82,4 +37,12 @@ internal static class LambdaCoreContract
             }
         }
         """;
+
+    private static string Read()
+    {
+        using System.IO.Stream stream = typeof(LambdaCoreContract).Assembly.GetManifestResourceStream("AmazonLambdaCoreContract.cs")
+            ?? throw new System.InvalidOperationException("The embedded Amazon.Lambda.Core contract is missing.");
+        using var reader = new System.IO.StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

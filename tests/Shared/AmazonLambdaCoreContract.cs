@@ -1,6 +1,8 @@
 // Amazon.Lambda.Core is not restorable in this build environment. These are its contract types with their real
-// members, declared in test code so the generator sees `Amazon.Lambda.Core.ILambdaContext` by metadata name exactly
-// as it does in a user's project that references the package.
+// members (Amazon.Lambda.Core 2.x), declared once in test code so the generator sees
+// `Amazon.Lambda.Core.ILambdaContext` by metadata name exactly as it does in a user's project that references the
+// package. PayloadGen.Tests compiles this file; PayloadGen.Generators.Tests embeds it as the source of its
+// in-memory compilations.
 #pragma warning disable CA1716, CA1720, CA1056 // The names are Amazon.Lambda.Core's, not ours to choose.
 using System;
 using System.Collections.Generic;
