@@ -32,11 +32,19 @@ public static class PayloadPointerReader
 
         return json[0] switch
         {
-            (byte)'{' => TryReadObject(json, allowBareShape, out pointer),
+            (byte)'{' => MayHoldPointerObject(json, allowBareShape) && TryReadObject(json, allowBareShape, out pointer),
             (byte)'[' => TryReadExtendedClient(json, out pointer),
             _ => false,
         };
     }
+
+    /// <summary>
+    /// A vectorized pre-check that spares ordinary inline objects the full parse: a pointer object names its marker,
+    /// or (the bare shape) both "bucket" and "key". Writers put these names in plain text; none escapes them.
+    /// </summary>
+    private static bool MayHoldPointerObject(ReadOnlySpan<byte> json, bool allowBareShape)
+        => json.IndexOf("\"$payloadgen\""u8) >= 0
+            || (allowBareShape && json.IndexOf("\"bucket\""u8) >= 0 && json.IndexOf("\"key\""u8) >= 0);
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> json)
     {
