@@ -37,6 +37,7 @@ internal sealed class JsonSizeModel
     private readonly INamedTypeSymbol? _jsonDerivedType;
     private readonly INamedTypeSymbol? _jsonPolymorphic;
     private readonly INamedTypeSymbol? _jsonNumberHandling;
+    private readonly INamedTypeSymbol? _jsonRequired;
     private readonly INamedTypeSymbol? _maxLength;
     private readonly INamedTypeSymbol? _minLength;
     private readonly INamedTypeSymbol? _stringLength;
@@ -58,6 +59,7 @@ internal sealed class JsonSizeModel
         _jsonConverter = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
         _jsonDerivedType = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
         _jsonPolymorphic = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPolymorphicAttribute");
+        _jsonRequired = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonRequiredAttribute");
         _jsonNumberHandling = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
         _maxLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MaxLengthAttribute");
         _minLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MinLengthAttribute");
@@ -315,7 +317,9 @@ internal sealed class JsonSizeModel
 
             SizeEstimate value = MemberEstimate(memberType, attributes, walk, depth);
             long nameBytes = 3 + JsonEscaping.EscapedLength(JsonName(member, attributes));
-            bool canBeOmitted = conditionallyIgnored || !memberType.IsValueType || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            bool canBeOmitted = conditionallyIgnored
+                || (!memberType.IsValueType && !IsRequiredNonNull(member, memberType, attributes))
+                || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
             if (!canBeOmitted)
             {
                 min = ByteRange.Add(min, nameBytes + value.Range.Min);
@@ -338,6 +342,16 @@ internal sealed class JsonSizeModel
         min = ByteRange.Add(min, Math.Max(0, alwaysWritten - 1));
         max = ByteRange.Add(max, Math.Max(0, members - 1));
         return new SizeEstimate(new ByteRange(min, max), kind, string.Empty, chain);
+    }
+
+    /// <summary>
+    /// A <c>required</c> or <c>[JsonRequired]</c> member of non-nullable type is always present: deserialization
+    /// rejects JSON without it, and a non-nullable annotation promises no null on the way out.
+    /// </summary>
+    private bool IsRequiredNonNull(ISymbol member, ITypeSymbol type, ImmutableArray<AttributeData> attributes)
+    {
+        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } || HasAttribute(attributes, _jsonRequired);
+        return required && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
     }
 
     /// <summary>A member's value size, narrowed by its validation attributes and converters.</summary>
