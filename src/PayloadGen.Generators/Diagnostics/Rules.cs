@@ -67,7 +67,7 @@ public static class Rules
     public static readonly DiagnosticDescriptor MessageLikelyExceedsLimit = Create(
         DiagnosticIds.MessageLikelyExceedsLimit,
         "Sent message is likely to exceed the service limit",
-        "The {0} body sent here is likely to exceed the {1} limit of {2} bytes: {3}; offload the payload to S3 and send a pointer",
+        "This {0} is likely to exceed its limit of {1} bytes: {2}; store the payload in S3 and send a pointer to it",
         Reliability,
         DiagnosticSeverity.Warning,
         "The message body is serialized from data that the method body shows to be unbounded, or that is always over the service's message limit; the send fails at run time.");
@@ -91,7 +91,7 @@ public static class Rules
     public static readonly DiagnosticDescriptor MessageMayExceedLimit = Create(
         DiagnosticIds.MessageMayExceedLimit,
         "Sent message type has no size bound",
-        "The {0} body sent here may exceed the {1} limit of {2} bytes: {3}; bound the type or offload large payloads to S3",
+        "This {0} may exceed its limit of {1} bytes: {2}; bound the type, or store large payloads in S3 and send a pointer",
         Reliability,
         DiagnosticSeverity.Info,
         "The message body is serialized from a type that can grow without bound and nothing in the method body bounds it. Raise the severity in .editorconfig to enforce bounds.");
