@@ -29,6 +29,8 @@ internal sealed class FlowFindings
 
     public void AddBounded(string description) => _bounded.Add(description);
 
+    public void ForgetBoundedSince(int count) => _bounded.RemoveRange(count, _bounded.Count - count);
+
     public void AddSerializedType(ITypeSymbol type) => _serializedTypes.Add(type);
 
     public void AddConstant(long bytes, string description)

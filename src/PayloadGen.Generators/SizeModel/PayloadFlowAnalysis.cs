@@ -40,6 +40,7 @@ internal sealed class PayloadFlowAnalysis
     private readonly JsonSizeModel _sizes;
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _mutations = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _memberWrites = new(SymbolEqualityComparer.Default);
     private bool _indexed;
 
     public PayloadFlowAnalysis(IOperation root, JsonSizeModel sizes)
@@ -154,6 +155,7 @@ internal sealed class PayloadFlowAnalysis
 
                 break;
             case IArrayCreationOperation array when array.Initializer is { } arrayInitializer:
+                findings.AddBounded(At(path, "a fixed list of " + Count(arrayInitializer.ElementValues.Length) + " items"));
                 foreach (IOperation element in arrayInitializer.ElementValues)
                 {
                     Trace(element, path, findings, visiting, depth + 1);
@@ -161,9 +163,16 @@ internal sealed class PayloadFlowAnalysis
 
                 break;
             case ICollectionExpressionOperation collection:
+                bool spreads = false;
                 foreach (IOperation element in collection.Elements)
                 {
+                    spreads |= element is ISpreadOperation;
                     Trace(element is ISpreadOperation spread ? spread.Operand : element, path, findings, visiting, depth + 1);
+                }
+
+                if (!spreads)
+                {
+                    findings.AddBounded(At(path, "a fixed list of " + Count(collection.Elements.Length) + " items"));
                 }
 
                 break;
@@ -371,11 +380,26 @@ internal sealed class PayloadFlowAnalysis
         }
 
         EnsureIndexed();
+        int boundedBefore = findings.Bounded.Count;
         if (_writes.TryGetValue(local, out List<IOperation>? writes))
         {
             foreach (IOperation write in writes)
             {
                 Trace(write, path, findings, visiting, depth + 1);
+            }
+        }
+
+        // A fixed initial list says nothing once the body keeps adding to it.
+        if (_mutations.ContainsKey(local))
+        {
+            findings.ForgetBoundedSince(boundedBefore);
+        }
+
+        if (_memberWrites.TryGetValue(local, out List<ISimpleAssignmentOperation>? memberWrites))
+        {
+            foreach (ISimpleAssignmentOperation write in memberWrites)
+            {
+                Trace(write.Value, Member(path, local.Type.Name, write.Target), findings, visiting, depth + 1);
             }
         }
 
@@ -427,6 +451,9 @@ internal sealed class PayloadFlowAnalysis
                     break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     Add(_writes, target.Local, assignment.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } memberAssignment:
+                    Add(_memberWrites, owner.Local, memberAssignment);
                     break;
                 case IInvocationOperation invocation:
                     if (invocation.Instance is ILocalReferenceOperation receiver && CollectionMutators.Contains(invocation.TargetMethod.Name))

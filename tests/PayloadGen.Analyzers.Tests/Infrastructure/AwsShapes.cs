@@ -241,7 +241,7 @@ internal static class AwsShapes
         }
         namespace Amazon.S3.Model
         {
-            public class GetObjectResponse : Amazon.Runtime.AmazonWebServiceResponse { public System.IO.Stream ResponseStream { get; set; } public long ContentLength { get; set; } }
+            public class GetObjectResponse : Amazon.Runtime.AmazonWebServiceResponse, System.IDisposable { public System.IO.Stream ResponseStream { get; set; } public long ContentLength { get; set; } public void Dispose() { } }
         }
         namespace Amazon.DynamoDBv2
         {

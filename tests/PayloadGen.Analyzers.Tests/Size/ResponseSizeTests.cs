@@ -175,6 +175,28 @@ public class ResponseSizeTests
     }
 
     [Fact]
+    public async Task A_fixed_list_that_the_body_keeps_filling_is_not_bounded()
+    {
+        var test = Test("""
+            public class Functions
+            {
+                public List<Order> {|#0:Collect|}(List<Order> input, ILambdaContext context)
+                {
+                    List<Order> result = [];
+                    foreach (Order order in input)
+                    {
+                        result.Add(order);
+                    }
+
+                    return result;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Possible(0, "Collect", "List<Order> (no bound)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Bounded_responses_are_silent()
     {
         await Test("""
@@ -299,7 +321,12 @@ public class ResponseSizeTests
                 public async Task<IHttpResult> {|#0:Orders|}() => HttpResults.Ok(await _db.Orders.ToListAsync());
 
                 [LambdaFunction]
-                public List<Order> {|#1:Direct|}(Order order) => [order];
+                public List<Order> {|#1:Direct|}(Order order) => Lookup(order);
+
+                [LambdaFunction]
+                public List<Order> Fixed(Order order) => [order];
+
+                private static List<Order> Lookup(Order order) => new() { order };
             }
             """);
         test.ExpectedDiagnostics.Add(Likely(0, "Orders", "ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: "page the response or return a presigned S3 URL instead of the data"));
