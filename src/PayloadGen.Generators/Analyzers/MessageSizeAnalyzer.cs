@@ -67,6 +67,12 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
                 method = creation.Constructor;
                 break;
             case IInvocationOperation invocation:
+                // Cheap name test first: this runs for every call in the compilation.
+                if (invocation.TargetMethod.Name is not ("SendMessageAsync" or "SendMessage" or "PublishAsync" or "Publish"))
+                {
+                    return;
+                }
+
                 arguments = invocation.Arguments;
                 method = invocation.TargetMethod;
                 break;

@@ -70,6 +70,7 @@ internal static class DeploymentFiles
 
         if (root.Get("Resources") is { } resources)
         {
+            HashSet<string> stateMachineTasks = StateMachineReferences(resources);
             foreach (KeyValuePair<string, DeploymentNode> resource in resources.Members)
             {
                 string? type = resource.Value.Get("Type")?.Scalar;
@@ -80,7 +81,11 @@ internal static class DeploymentFiles
                     continue;
                 }
 
-                Add(functions, file.Path, text, handler, PathOfEvents(properties.Get("Events")));
+                // A function a state machine calls returns into a 256 KiB state, the tightest of its limits.
+                InvocationPath? path = stateMachineTasks.Contains(resource.Key)
+                    ? InvocationPath.StepFunctions
+                    : PathOfEvents(properties.Get("Events"));
+                Add(functions, file.Path, text, handler, path);
             }
         }
 
@@ -96,6 +101,66 @@ internal static class DeploymentFiles
 
         Location location = Location.Create(filePath, handlerNode.Span, text.Lines.GetLinePositionSpan(handlerNode.Span));
         functions.Add(new DeployedFunction(handler, location, path));
+    }
+
+    /// <summary>
+    /// The logical ids of functions that a state machine (<c>AWS::Serverless::StateMachine</c>,
+    /// <c>AWS::StepFunctions::StateMachine</c>) references anywhere in its properties: <c>!GetAtt F.Arn</c>,
+    /// <c>!Ref F</c>, <c>${F.Arn}</c> in a definition, or <c>{"Fn::GetAtt": ["F", "Arn"]}</c>.
+    /// </summary>
+    private static HashSet<string> StateMachineReferences(DeploymentNode resources)
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        var scalars = new List<string>();
+        foreach (KeyValuePair<string, DeploymentNode> resource in resources.Members)
+        {
+            if (resource.Value.Get("Type")?.Scalar is "AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine"
+                && resource.Value.Get("Properties") is { } properties)
+            {
+                CollectScalars(properties, scalars, depth: 0);
+            }
+        }
+
+        if (scalars.Count == 0)
+        {
+            return referenced;
+        }
+
+        foreach (KeyValuePair<string, DeploymentNode> resource in resources.Members)
+        {
+            string id = resource.Key;
+            foreach (string scalar in scalars)
+            {
+                if (scalar == id
+                    || scalar == "!Ref " + id
+                    || scalar.IndexOf(id + ".Arn", StringComparison.Ordinal) >= 0
+                    || scalar.IndexOf("${" + id + "}", StringComparison.Ordinal) >= 0)
+                {
+                    referenced.Add(id);
+                    break;
+                }
+            }
+        }
+
+        return referenced;
+    }
+
+    private static void CollectScalars(DeploymentNode node, List<string> scalars, int depth)
+    {
+        if (node.Scalar is { Length: > 0 } scalar)
+        {
+            scalars.Add(scalar);
+        }
+
+        if (depth > 32)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, DeploymentNode> member in node.Members)
+        {
+            CollectScalars(member.Value, scalars, depth + 1);
+        }
     }
 
     /// <summary>

@@ -106,13 +106,17 @@ internal sealed class MinimalJsonReader
             return node;
         }
 
+        int index = 0;
         while (_position < _text.Length)
         {
             SkipWhitespace();
-            if (ReadValue(depth + 1) is null)
+            if (ReadValue(depth + 1) is not { } element)
             {
                 return null;
             }
+
+            // Elements are kept under their index, so references such as ["Function", "Arn"] can be read.
+            node.Add(index++.ToString(System.Globalization.CultureInfo.InvariantCulture), element);
 
             SkipWhitespace();
             if (TryConsume(']'))

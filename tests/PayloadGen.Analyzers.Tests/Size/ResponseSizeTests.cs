@@ -406,4 +406,48 @@ public class ResponseSizeTests
             """).WithEditorConfig("dotnet_diagnostic.PG0111.severity = none");
         await test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("template.yaml", """
+        Resources:
+          BuildReport:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::App.Functions::Build
+          Workflow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              DefinitionUri: statemachine.asl.json
+              DefinitionSubstitutions:
+                BuildArn: !GetAtt BuildReport.Arn
+        """)]
+    [InlineData("serverless.template", """
+        { "Resources": {
+            "BuildReport": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "TestProject::App.Functions::Build" } },
+            "Workflow": { "Type": "AWS::StepFunctions::StateMachine", "Properties": {
+              "DefinitionString": { "Fn::Sub": "{ \"StartAt\": \"Build\", \"States\": { \"Build\": { \"Resource\": \"${BuildReport.Arn}\" } } }" } } } } }
+        """)]
+    [InlineData("serverless.template", """
+        { "Resources": {
+            "BuildReport": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "TestProject::App.Functions::Build" } },
+            "Workflow": { "Type": "AWS::Serverless::StateMachine", "Properties": {
+              "DefinitionSubstitutions": { "BuildArn": { "Fn::GetAtt": ["BuildReport", "Arn"] } } } } } }
+        """)]
+    public async Task Functions_a_state_machine_calls_are_held_to_the_Step_Functions_state_limit(string fileName, string template)
+    {
+        var test = Test("""
+            namespace App
+            {
+                public class Summary2 { [MaxLength(100_000)] public string Text { get; set; } = ""; }
+                public class Functions
+                {
+                    public Summary2 {|#0:Build|}(string id) => new();
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/" + fileName, template));
+        test.ExpectedDiagnostics.Add(Possible(0, "Build", "Summary2.Text: string (at most 100,000 characters), up to 600,011 bytes of JSON", "Step Functions state", "262,144", "add [ClaimCheck] to offload large responses to S3")
+            .WithArguments("Build", "Step Functions state", "262,144", "Summary2.Text: string (at most 100,000 characters), up to 600,011 bytes of JSON", "add [ClaimCheck] to offload large responses to S3"));
+        await test.RunAsync();
+    }
 }
