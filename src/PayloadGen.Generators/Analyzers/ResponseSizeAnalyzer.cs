@@ -47,7 +47,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         }
 
         // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size.
-        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponseType(resultType)
+        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
             || resultType.Name == "IHttpResult"
             || HandlerCatalog.IsAwsType(resultType);
         FlowFindings findings = TraceReturns(context.OperationBlocks, sizes);

@@ -202,7 +202,7 @@ internal sealed class JsonSizeModel
 
         if (DictionaryTypes(named) is { } entry)
         {
-            return Dictionary(entry.Key, entry.Value, walk, depth);
+            return Dictionary(entry.Value, walk, depth);
         }
 
         if (ElementType(named) is { } element)
@@ -418,11 +418,10 @@ internal sealed class JsonSizeModel
         return new SizeEstimate(new ByteRange(min, max), kind, note, chain);
     }
 
-    private SizeEstimate Dictionary(ITypeSymbol key, ITypeSymbol value, Walk walk, int depth)
+    private SizeEstimate Dictionary(ITypeSymbol value, Walk walk, int depth)
     {
         SizeEstimate item = Estimate(value, walk, depth + 1);
         ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<string>.Empty;
-        _ = key;
         return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), " (no bound)", chain);
     }
 

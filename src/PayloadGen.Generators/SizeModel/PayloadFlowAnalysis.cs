@@ -562,11 +562,10 @@ internal sealed class PayloadFlowAnalysis
         return false;
     }
 
-    private static bool IsHttpProxyResponse(ITypeSymbol? type) =>
+    /// <summary>API Gateway and ALB proxy responses: the payload is their text <c>Body</c>.</summary>
+    internal static bool IsHttpProxyResponse(ITypeSymbol? type) =>
         type is { Name: "APIGatewayProxyResponse" or "APIGatewayHttpApiV2ProxyResponse" or "ApplicationLoadBalancerResponse" }
         && type.ContainingNamespace?.ToDisplayString() is "Amazon.Lambda.APIGatewayEvents" or "Amazon.Lambda.ApplicationLoadBalancerEvents";
-
-    internal static bool IsHttpProxyResponseType(ITypeSymbol? type) => IsHttpProxyResponse(type);
 
     private static string SearchKind(IInvocationOperation invocation)
     {
