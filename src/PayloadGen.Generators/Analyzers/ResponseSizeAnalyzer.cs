@@ -73,7 +73,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 
     private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, JsonSizeModel sizes)
     {
-        var merged = new FlowFindings();
+        var findings = new FlowFindings();
         foreach (IOperation block in blocks)
         {
             List<IOperation> returned = PayloadFlowAnalysis.ReturnedValues(block);
@@ -85,29 +85,10 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             var flow = new PayloadFlowAnalysis(block, sizes);
             foreach (IOperation value in returned)
             {
-                FlowFindings findings = flow.Trace(value);
-                foreach (string evidence in findings.Unbounded)
-                {
-                    merged.AddUnbounded(evidence);
-                }
-
-                foreach (string evidence in findings.Bounded)
-                {
-                    merged.AddBounded(evidence);
-                }
-
-                foreach (ITypeSymbol type in findings.SerializedTypes)
-                {
-                    merged.AddSerializedType(type);
-                }
-
-                if (findings.ConstantDescription is { } constant)
-                {
-                    merged.AddConstant(findings.ConstantBytes, constant);
-                }
+                flow.Trace(value, findings);
             }
         }
 
-        return merged;
+        return findings;
     }
 }

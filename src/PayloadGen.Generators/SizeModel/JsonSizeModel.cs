@@ -98,7 +98,7 @@ internal sealed class JsonSizeModel
             return SizeEstimate.Unknown();
         }
 
-        if (_cache.TryGetValue(type, out SizeEstimate? cached))
+        if (_cache.TryGetValue(type, out SizeEstimate? cached) || walk.Memo.TryGetValue(type, out cached))
         {
             return cached;
         }
@@ -120,10 +120,15 @@ internal sealed class JsonSizeModel
             walk.Leave(type);
         }
 
-        // A result shaped by a cut cycle depends on where the walk started; only self-contained results are shared.
+        // A result shaped by a cut cycle depends on where the walk started, so it is shared only within this walk
+        // (which keeps a dense entity graph linear); self-contained results are shared by the whole compilation.
         if (walk.CycleCuts == cutsBefore)
         {
             _cache.TryAdd(type, estimate);
+        }
+        else
+        {
+            walk.Memo[type] = estimate;
         }
 
         return estimate;
@@ -736,6 +741,8 @@ internal sealed class JsonSizeModel
         private readonly HashSet<ITypeSymbol> _path = new(SymbolEqualityComparer.Default);
 
         public int CycleCuts { get; set; }
+
+        public Dictionary<ITypeSymbol, SizeEstimate> Memo { get; } = new(SymbolEqualityComparer.Default);
 
         public bool Enter(ITypeSymbol type) => type.IsValueType && type.SpecialType != SpecialType.None || _path.Add(type);
 

@@ -92,9 +92,13 @@ internal sealed class PayloadFlowAnalysis
     public FlowFindings Trace(IOperation value)
     {
         var findings = new FlowFindings();
-        Trace(value, string.Empty, findings, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0);
+        Trace(value, findings);
         return findings;
     }
+
+    /// <summary>Adds what tracing <paramref name="value"/> finds to <paramref name="findings"/>.</summary>
+    public void Trace(IOperation value, FlowFindings findings) =>
+        Trace(value, string.Empty, findings, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0);
 
     private void Trace(IOperation? operation, string path, FlowFindings findings, HashSet<ILocalSymbol> visiting, int depth)
     {

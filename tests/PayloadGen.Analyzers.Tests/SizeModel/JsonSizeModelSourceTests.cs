@@ -95,4 +95,29 @@ public class JsonSizeModelSourceTests
         // {"Name":"","Code":""} — Maybe may be null and omitted.
         Assert.Equal(21, estimate.Range.Min);
     }
+
+    [Fact]
+    public void Dense_entity_graphs_are_estimated_in_linear_time()
+    {
+        // Thirty entities that all navigate to each other, as EF models do: path enumeration would never end.
+        var source = new StringBuilder("using System.Collections.Generic;\n");
+        for (int i = 0; i < 30; i++)
+        {
+            source.Append(System.Globalization.CultureInfo.InvariantCulture, $"public class E{i} {{ public int Id {{ get; set; }}");
+            for (int j = 0; j < 30; j++)
+            {
+                source.Append(System.Globalization.CultureInfo.InvariantCulture, $" public E{j}? To{j} {{ get; set; }}");
+            }
+
+            source.AppendLine(" }");
+        }
+
+        (JsonSizeModel model, Compilation compilation) = Compile(source.ToString());
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        SizeEstimate estimate = model.Estimate(compilation.GetTypeByMetadataName("E0")!);
+
+        Assert.False(estimate.Range.IsBounded);
+        Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
 }
