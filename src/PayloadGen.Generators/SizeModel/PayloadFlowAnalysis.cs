@@ -368,7 +368,9 @@ internal sealed class PayloadFlowAnalysis
 
             if (origin.Type is { } originType && IsQueryable(originType))
             {
-                findings.AddUnbounded(At(path, name + "() materializes a query over '" + origin.Syntax + "' with no Take"));
+                findings.AddUnbounded(At(path, name.StartsWith("To", StringComparison.Ordinal)
+                    ? name + "() materializes a query over '" + Snippet(origin) + "' with no Take"
+                    : "a query over '" + Snippet(origin) + "' with no Take is serialized whole"));
                 return;
             }
 
@@ -608,7 +610,37 @@ internal sealed class PayloadFlowAnalysis
     }
 
     private static string Describe(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n" : operation.Syntax.ToString();
+        operation.ConstantValue is { HasValue: true, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n" : Snippet(operation);
+
+    /// <summary>The operation's source on one line, shortened for a message.</summary>
+    private static string Snippet(IOperation operation)
+    {
+        const int MaxLength = 60;
+        var text = new System.Text.StringBuilder();
+        bool space = false;
+        foreach (char c in operation.Syntax.ToString())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = text.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                text.Append(' ');
+                space = false;
+            }
+
+            text.Append(c);
+            if (text.Length >= MaxLength)
+            {
+                return text.Append('\u2026').ToString();
+            }
+        }
+
+        return text.ToString();
+    }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -111,6 +111,27 @@ public class ResponseSizeTests
     }
 
     [Fact]
+    public async Task Returning_a_query_itself_is_likely_and_long_sources_are_shortened()
+    {
+        var test = Test("""
+            public class Functions
+            {
+                private readonly ShopDb _db = new();
+
+                public IQueryable<Order> {|#0:Query|}(ILambdaContext context) => _db.Orders.Where(o => o.Open);
+
+                public List<Order> {|#1:Long|}(ILambdaContext context) =>
+                    new ShopDb()
+                        .Orders
+                        .ToList();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Query", "a query over '_db.Orders' with no Take is serialized whole"));
+        test.ExpectedDiagnostics.Add(Likely(1, "Long", "ToList() materializes a query over 'new ShopDb() .Orders' with no Take"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Drained_DynamoDB_scans_are_likely()
     {
         var test = Test("""
