@@ -88,13 +88,14 @@ public class MessageSizeTests
                     await _events.PutEventsAsync(new PutEventsRequest { Entries = [entry] });
                     await _sqs.SendMessageBatchAsync(new SendMessageBatchRequest
                     {
-                        Entries = order.Lines.Select(l => new SendMessageBatchRequestEntry { Id = l.Sku, MessageBody = JsonSerializer.Serialize(l) }).ToList(),
+                        Entries = [.. order.Lines.Select(l => new SendMessageBatchRequestEntry { Id = l.Sku, MessageBody = JsonSerializer.Serialize(l) }), new SendMessageBatchRequestEntry("all", {|#2:JsonSerializer.Serialize(order)|})],
                     });
                 }
             }
             """);
         test.ExpectedDiagnostics.Add(Possible(0, "SNS message", "262,144", "Order.Lines: List<Line> (no bound)"));
         test.ExpectedDiagnostics.Add(Possible(1, "EventBridge event detail", "1,048,576", "Order.Lines: List<Line> (no bound)"));
+        test.ExpectedDiagnostics.Add(Possible(2, "SQS message body", "1,048,576", "Order.Lines: List<Line> (no bound)"));
         await test.RunAsync();
     }
 
