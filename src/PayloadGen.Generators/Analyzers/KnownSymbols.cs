@@ -20,13 +20,6 @@ internal sealed class KnownSymbols
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
-        TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
-        File = compilation.GetTypeByMetadataName("System.IO.File");
-        JsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-        IQueryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-        Convert = compilation.GetTypeByMetadataName("System.Convert");
-        Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
     }
 
     public Compilation Compilation { get; }
@@ -48,20 +41,6 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol? Stream { get; }
-
-    public INamedTypeSymbol? MemoryStream { get; }
-
-    public INamedTypeSymbol? TextReader { get; }
-
-    public INamedTypeSymbol? File { get; }
-
-    public INamedTypeSymbol? JsonSerializer { get; }
-
-    public INamedTypeSymbol? IQueryable { get; }
-
-    public INamedTypeSymbol? Convert { get; }
-
-    public INamedTypeSymbol? Encoding { get; }
 
     public bool IsClaimCheck(IMethodSymbol method) => FindClaimCheck(method) is not null;
 
