@@ -18,5 +18,8 @@ internal static class CorpusFiles
         .ToList();
 
     public static IReadOnlyList<(string Path, string Text)> DeploymentFiles { get; } =
-        [("/corpus/template.yaml", File.ReadAllText(Path.Combine(Directory, "template.yaml.txt")))];
+        [
+            ("/corpus/template.yaml", File.ReadAllText(Path.Combine(Directory, "template.yaml.txt"))),
+            ("/corpus/serverless.template", File.ReadAllText(Path.Combine(Directory, "serverless.template.txt"))),
+        ];
 }

@@ -24,6 +24,7 @@ public class RobustnessTests
     {
         (string path, string text) = CorpusFiles.Sources[fileIndex];
         (string templatePath, string template) = CorpusFiles.DeploymentFiles[0];
+        (string jsonTemplatePath, string jsonTemplate) = CorpusFiles.DeploymentFiles[1];
         var random = new Random(20261127 + fileIndex);
         var others = CorpusFiles.Sources.Where((_, i) => i != fileIndex).ToList();
 
@@ -31,12 +32,13 @@ public class RobustnessTests
         {
             string mangled = i % 2 == 0 ? text[..random.Next(text.Length)] : CutOut(text, random);
             string mangledTemplate = template[..random.Next(template.Length)];
+            string mangledJsonTemplate = i % 3 == 0 ? CutOut(jsonTemplate, random) : jsonTemplate[..random.Next(jsonTemplate.Length)];
             var sources = new List<(string, string)>(others) { (path, mangled) };
             Compilation compilation = AnalyzerRunner.Compile(CorpusFiles.AssemblyName, sources);
 
             AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(
                 compilation,
-                [(templatePath, mangledTemplate), ("/corpus/aws-lambda-tools-defaults.json", "{ \"function-handler\": \"Corpus::Shop.Api.OrdersApi::" + mangled.Length % 7)],
+                [(templatePath, mangledTemplate), (jsonTemplatePath, mangledJsonTemplate), ("/corpus/aws-lambda-tools-defaults.json", "{ \"function-handler\": \"Corpus::Shop.Api.OrdersApi::" + mangled.Length % 7)],
                 "payloadgen.limit.sync = 1KB\nbuild_property.PublishAot = true");
 
             Assert.True(result.AnalyzerExceptions.IsEmpty, $"case {i}: {string.Join(Environment.NewLine, result.AnalyzerExceptions)}");
