@@ -28,4 +28,16 @@ public class SizeLimitOptionsTests
     [InlineData("9999999999999999MB")]
     public void Malformed_values_leave_the_default_in_force(string? text) =>
         Assert.Null(SizeLimitOptions.Parse(text));
+
+    [Fact]
+    public void Default_limits_match_the_runtime_ones()
+    {
+        // The analyzer cannot reference the runtime assembly, so it keeps its own copy of the service limits.
+        Assert.Equal(global::PayloadGen.PayloadLimits.SyncRequestBytes, SizeLimitOptions.SyncRequestBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.SyncResponseBytes, SizeLimitOptions.SyncResponseBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.AsyncRequestBytes, SizeLimitOptions.AsyncBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.SqsMessageBytes, SizeLimitOptions.SqsBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.SnsMessageBytes, SizeLimitOptions.SnsBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.StepFunctionsStateBytes, SizeLimitOptions.StepFunctionsBytes);
+    }
 }
