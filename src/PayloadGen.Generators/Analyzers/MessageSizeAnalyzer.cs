@@ -32,7 +32,7 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sizes = new JsonSizeModel(start.Compilation);
+            JsonSizeModel sizes = SizeRuleContext.For(start.Compilation).Sizes;
             start.RegisterOperationAction(operation => AnalyzeAssignment(operation, targets, sizes), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(operation => AnalyzeCall(operation, targets, sizes), OperationKind.ObjectCreation, OperationKind.Invocation);
         });

@@ -23,9 +23,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = new KnownSymbols(start.Compilation);
-            HandlerCatalog catalog = HandlerCatalog.Create(symbols, start.Options, start.CancellationToken);
-            var sizes = new JsonSizeModel(start.Compilation);
+            SizeRuleContext shared = SizeRuleContext.For(start.Compilation);
+            HandlerCatalog catalog = shared.Catalog(start.Options, start.CancellationToken);
+            JsonSizeModel sizes = shared.Sizes;
             start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, sizes));
         });
     }
