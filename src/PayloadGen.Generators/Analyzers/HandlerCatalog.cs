@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PayloadGen.Generators.Deployment;
+using PayloadGen.Generators.Diagnostics;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>
+/// Decides which methods are Lambda handlers for the size rules and how each is invoked. Built once per compilation:
+/// handlers are methods with an <c>ILambdaContext</c> parameter, Amazon.Lambda.Annotations <c>[LambdaFunction]</c>
+/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods are left out: their
+/// payloads are already offloaded.
+/// </summary>
+internal sealed class HandlerCatalog
+{
+    private readonly KnownSymbols _symbols;
+    private readonly Dictionary<IMethodSymbol, InvocationPath?> _deployed = new(SymbolEqualityComparer.Default);
+
+    private HandlerCatalog(KnownSymbols symbols) => _symbols = symbols;
+
+    public KnownSymbols Symbols => _symbols;
+
+    public static HandlerCatalog Create(KnownSymbols symbols, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var catalog = new HandlerCatalog(symbols);
+        foreach (DeployedFunction function in DeploymentFiles.ReadAll(options, cancellationToken))
+        {
+            if (HandlerResolution.ResolveType(symbols.Compilation, function.Handler) is { } type
+                && HandlerResolution.FindMethod(type, function.Handler.Method) is { } method)
+            {
+                catalog._deployed[method] = function.Path;
+            }
+        }
+
+        return catalog;
+    }
+
+    public LambdaHandler? Find(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
+        {
+            return null;
+        }
+
+        bool deployed = _deployed.TryGetValue(method, out InvocationPath? deployedPath);
+        bool annotated = HasAttribute(method, _symbols.LambdaFunctionAttribute);
+        bool takesContext = method.DeclaredAccessibility == Accessibility.Public && TakesLambdaContext(method);
+        if (!(deployed || annotated || takesContext) || _symbols.IsClaimCheck(method))
+        {
+            return null;
+        }
+
+        IParameterSymbol? payload = null;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (!_symbols.IsNonPayloadParameter(parameter.Type))
+            {
+                payload = parameter;
+                break;
+            }
+        }
+
+        InvocationPath path = PathFromAttributes(method)
+            ?? (payload is null ? null : PathFromEventType(payload.Type))
+            ?? deployedPath
+            ?? InvocationPath.Sync;
+        return new LambdaHandler(method, path, payload);
+    }
+
+    /// <summary>True when <paramref name="type"/> is an AWS event or SDK type, whose size the model does not judge.</summary>
+    public static bool IsAwsType(ITypeSymbol type) => KnownSymbols.IsInNamespace(type, "Amazon");
+
+    /// <summary>The invocation path an Amazon.Lambda.*Events parameter type implies.</summary>
+    internal static InvocationPath? PathFromEventType(ITypeSymbol type)
+    {
+        string? ns = type.ContainingNamespace?.ToDisplayString();
+        if (ns is null || !ns.StartsWith("Amazon.Lambda.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string events = ns.Substring("Amazon.Lambda.".Length);
+        int dot = events.IndexOf('.');
+        if (dot >= 0)
+        {
+            events = events.Substring(0, dot);
+        }
+
+        return events switch
+        {
+            "SQSEvents" => InvocationPath.Sqs,
+            "SNSEvents" => InvocationPath.Sns,
+            "APIGatewayEvents" => InvocationPath.ApiGateway,
+            "ApplicationLoadBalancerEvents" => InvocationPath.Alb,
+            "S3Events" or "CloudWatchEvents" or "CloudWatchLogsEvents" or "SimpleEmailEvents" or "CognitoEvents" or "ConfigEvents" or "CodeCommitEvents" => InvocationPath.AsyncInvoke,
+            "KinesisEvents" or "DynamoDBEvents" or "KafkaEvents" or "MQEvents" => InvocationPath.Stream,
+            _ => null,
+        };
+    }
+
+    private static InvocationPath? PathFromAttributes(IMethodSymbol method)
+    {
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            INamedTypeSymbol? type = attribute.AttributeClass;
+            if (type is null || !KnownSymbols.IsInNamespace(type, "Amazon.Lambda.Annotations"))
+            {
+                continue;
+            }
+
+            switch (type.Name)
+            {
+                case "HttpApiAttribute" or "RestApiAttribute":
+                    return InvocationPath.ApiGateway;
+                case "SQSEventAttribute":
+                    return InvocationPath.Sqs;
+                case "SNSEventAttribute":
+                    return InvocationPath.Sns;
+                case "ALBApiAttribute":
+                    return InvocationPath.Alb;
+                case "S3EventAttribute" or "ScheduleEventAttribute" or "EventBridgeEventAttribute":
+                    return InvocationPath.AsyncInvoke;
+                case "DynamoDBEventAttribute" or "KinesisEventAttribute":
+                    return InvocationPath.Stream;
+            }
+        }
+
+        return null;
+    }
+
+    private bool TakesLambdaContext(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (_symbols.IsLambdaContext(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static ImmutableDictionary<string, string?> Properties(LambdaHandler handler) =>
+        ImmutableDictionary<string, string?>.Empty
+            .Add(PropertyNames.PayloadSource, handler.PayloadSourceName)
+            .Add(PropertyNames.CanClaimCheck, handler.CanClaimCheck ? "true" : "false");
+}

@@ -1,0 +1,138 @@
+using Microsoft.CodeAnalysis;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>
+/// The types the analyzers recognise, resolved once per compilation by metadata name: AWS types are never
+/// referenced by the analyzer assembly, so a compilation without them simply has nulls here.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    public KnownSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        ClaimCheckAttribute = compilation.GetTypeByMetadataName("PayloadGen.ClaimCheckAttribute");
+        LambdaContext = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.ILambdaContext");
+        LambdaFunctionAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaFunctionAttribute");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? ClaimCheckAttribute { get; }
+
+    public INamedTypeSymbol? LambdaContext { get; }
+
+    public INamedTypeSymbol? LambdaFunctionAttribute { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+
+    public INamedTypeSymbol? Stream { get; }
+
+    public bool IsClaimCheck(IMethodSymbol method) => FindClaimCheck(method) is not null;
+
+    public AttributeData? FindClaimCheck(IMethodSymbol method)
+    {
+        if (ClaimCheckAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ClaimCheckAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsLambdaContext(ITypeSymbol type) =>
+        LambdaContext is not null && SymbolEqualityComparer.Default.Equals(type, LambdaContext);
+
+    /// <summary>
+    /// Parameters Lambda or the wrapper supplies, which are not the payload: <c>ILambdaContext</c>,
+    /// <c>CancellationToken</c>, and PayloadGen's own per-message context types.
+    /// </summary>
+    public bool IsNonPayloadParameter(ITypeSymbol type)
+    {
+        if (IsLambdaContext(type) || SymbolEqualityComparer.Default.Equals(type, CancellationToken))
+        {
+            return true;
+        }
+
+        INamespaceSymbol? ns = type.ContainingNamespace;
+        return type.TypeKind != TypeKind.Enum
+            && ns is { Name: "PayloadGen", ContainingNamespace.IsGlobalNamespace: true }
+            && type.Name.EndsWith("Context", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>The type a method's result serializes as: <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> unwrapped; null for no result.</summary>
+    public ITypeSymbol? ResultType(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.ReturnType;
+        if (method.ReturnsVoid
+            || SymbolEqualityComparer.Default.Equals(type, Task)
+            || SymbolEqualityComparer.Default.Equals(type, ValueTask))
+        {
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named
+            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, TaskOfT)
+                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ValueTaskOfT)))
+        {
+            return named.TypeArguments[0];
+        }
+
+        return type;
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="type"/> is declared in <paramref name="ns"/> (a dotted name) or below it.</summary>
+    public static bool IsInNamespace(ISymbol? symbol, string ns)
+    {
+        if (symbol?.ContainingNamespace is not { IsGlobalNamespace: false } containing)
+        {
+            return false;
+        }
+
+        string name = containing.ToDisplayString();
+        return name.Length >= ns.Length
+            && name.StartsWith(ns, System.StringComparison.Ordinal)
+            && (name.Length == ns.Length || name[ns.Length] == '.');
+    }
+}

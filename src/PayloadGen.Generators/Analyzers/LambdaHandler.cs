@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis;
+using PayloadGen.Generators.Diagnostics;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>A method the size rules treat as a Lambda handler, with how it is invoked.</summary>
+internal sealed class LambdaHandler
+{
+    public LambdaHandler(IMethodSymbol method, InvocationPath path, IParameterSymbol? payload)
+    {
+        Method = method;
+        Path = path;
+        Payload = payload;
+    }
+
+    public IMethodSymbol Method { get; }
+
+    public InvocationPath Path { get; }
+
+    /// <summary>The request parameter, or null when the handler takes none.</summary>
+    public IParameterSymbol? Payload { get; }
+
+    /// <summary>Whether adding [ClaimCheck] fixes an oversized payload on this path; HTTP proxies need paging or a URL instead.</summary>
+    public bool CanClaimCheck => Path is not (InvocationPath.ApiGateway or InvocationPath.Alb);
+
+    /// <summary>The PayloadSource member a [ClaimCheck] fix should name, or null for the default.</summary>
+    public string? PayloadSourceName => Path switch
+    {
+        InvocationPath.Sqs => "Sqs",
+        InvocationPath.Sns => "Sns",
+        InvocationPath.AsyncInvoke => "AsyncInvoke",
+        InvocationPath.StepFunctions => "StepFunctions",
+        _ => null,
+    };
+}

@@ -1,0 +1,11 @@
+namespace PayloadGen.Generators.Diagnostics;
+
+/// <summary>Diagnostic property names shared with the code fixes.</summary>
+public static class PropertyNames
+{
+    /// <summary>The PayloadSource member an added [ClaimCheck] should name; absent for the default.</summary>
+    public const string PayloadSource = "PayloadSource";
+
+    /// <summary>"true" when adding [ClaimCheck] is the fix; HTTP proxy handlers need paging or a URL instead.</summary>
+    public const string CanClaimCheck = "CanClaimCheck";
+}

@@ -1,0 +1,751 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace PayloadGen.Generators.SizeModel;
+
+/// <summary>
+/// Gives each type the range of UTF-8 bytes System.Text.Json can serialize it to, with the options Lambda's
+/// default serializer and PayloadGen use (property names as declared, default encoder). Bounds hold whether nulls
+/// are written or omitted: minimums assume omitted nulls, maximums written ones. One instance per compilation;
+/// thread-safe.
+/// </summary>
+internal sealed class JsonSizeModel
+{
+    /// <summary>System.Text.Json's default maximum depth; deeper graphs fail to serialize.</summary>
+    private const int MaxDepth = 64;
+
+    private static readonly SymbolDisplayFormat DisplayFormat = SymbolDisplayFormat.MinimallyQualifiedFormat
+        .RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly ConcurrentDictionary<ITypeSymbol, SizeEstimate> _cache = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? _enumerableOfT;
+    private readonly INamedTypeSymbol? _asyncEnumerableOfT;
+    private readonly INamedTypeSymbol? _dictionaryOfKV;
+    private readonly INamedTypeSymbol? _readOnlyDictionaryOfKV;
+    private readonly INamedTypeSymbol? _memoryOfT;
+    private readonly INamedTypeSymbol? _readOnlyMemoryOfT;
+    private readonly INamedTypeSymbol? _stream;
+    private readonly INamedTypeSymbol? _jsonIgnore;
+    private readonly INamedTypeSymbol? _jsonInclude;
+    private readonly INamedTypeSymbol? _jsonPropertyName;
+    private readonly INamedTypeSymbol? _jsonExtensionData;
+    private readonly INamedTypeSymbol? _jsonConverter;
+    private readonly INamedTypeSymbol? _jsonDerivedType;
+    private readonly INamedTypeSymbol? _jsonPolymorphic;
+    private readonly INamedTypeSymbol? _jsonNumberHandling;
+    private readonly INamedTypeSymbol? _jsonRequired;
+    private readonly INamedTypeSymbol? _maxLength;
+    private readonly INamedTypeSymbol? _minLength;
+    private readonly INamedTypeSymbol? _stringLength;
+    private readonly INamedTypeSymbol? _length;
+
+    public JsonSizeModel(Compilation compilation)
+    {
+        _enumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+        _asyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+        _dictionaryOfKV = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+        _readOnlyDictionaryOfKV = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+        _memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
+        _readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+        _stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        _jsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+        _jsonInclude = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIncludeAttribute");
+        _jsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        _jsonExtensionData = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
+        _jsonConverter = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
+        _jsonDerivedType = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
+        _jsonPolymorphic = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPolymorphicAttribute");
+        _jsonRequired = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonRequiredAttribute");
+        _jsonNumberHandling = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
+        _maxLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MaxLengthAttribute");
+        _minLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MinLengthAttribute");
+        _stringLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.StringLengthAttribute");
+        _length = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.LengthAttribute");
+    }
+
+    public static string Display(ITypeSymbol type) => type.ToDisplayString(DisplayFormat);
+
+    /// <summary>The JSON size of a value of <paramref name="type"/>.</summary>
+    public SizeEstimate Estimate(ITypeSymbol type) => Estimate(type, new Walk(), depth: 0);
+
+    /// <summary>The chain that explains <paramref name="estimate"/> of a root value of <paramref name="type"/>, joined with arrows.</summary>
+    public static string DescribeChain(ITypeSymbol type, SizeEstimate estimate)
+    {
+        IEnumerable<string> steps = type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && estimate.Note.Length == 0
+            ? estimate.Chain
+            : Prepend(Display(type) + estimate.Note, estimate.Chain);
+        string chain = string.Join(" \u2192 ", steps);
+        return chain.Length > 0 ? chain : Display(type);
+    }
+
+    private static IEnumerable<string> Prepend(string first, ImmutableArray<string> rest)
+    {
+        yield return first;
+        foreach (string step in rest)
+        {
+            yield return step;
+        }
+    }
+
+    private SizeEstimate Estimate(ITypeSymbol type, Walk walk, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return SizeEstimate.Unknown();
+        }
+
+        if (_cache.TryGetValue(type, out SizeEstimate? cached) || walk.Memo.TryGetValue(type, out cached))
+        {
+            return cached;
+        }
+
+        if (!walk.Enter(type))
+        {
+            walk.CycleCuts++;
+            return new SizeEstimate(ByteRange.AtLeast(0), GrowthKind.Recursive, " (recursive)", ImmutableArray<string>.Empty);
+        }
+
+        int cutsBefore = walk.CycleCuts;
+        SizeEstimate estimate;
+        try
+        {
+            estimate = Compute(type, walk, depth);
+        }
+        finally
+        {
+            walk.Leave(type);
+        }
+
+        // A result shaped by a cut cycle depends on where the walk started, so it is shared only within this walk
+        // (which keeps a dense entity graph linear); self-contained results are shared by the whole compilation.
+        if (walk.CycleCuts == cutsBefore)
+        {
+            _cache.TryAdd(type, estimate);
+        }
+        else
+        {
+            walk.Memo[type] = estimate;
+        }
+
+        return estimate;
+    }
+
+    private SizeEstimate Compute(ITypeSymbol type, Walk walk, int depth)
+    {
+        if (ScalarSizes.ForSpecialType(type.SpecialType) is { } scalar)
+        {
+            return SizeEstimate.Fixed(scalar);
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+                return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+            case SpecialType.System_Object:
+                return SizeEstimate.Unknown();
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            if (array.Rank != 1)
+            {
+                return SizeEstimate.Unknown();
+            }
+
+            return array.ElementType.SpecialType == SpecialType.System_Byte
+                ? Binary(0, ByteRange.Unbounded, base64: true)
+                : Collection(array.ElementType, 0, ByteRange.Unbounded, walk, depth);
+        }
+
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Delegate or TypeKind.Pointer or TypeKind.Error)
+        {
+            return SizeEstimate.Unknown();
+        }
+
+        if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            SizeEstimate inner = Estimate(named.TypeArguments[0], walk, depth + 1);
+            return new SizeEstimate(new ByteRange(Math.Min(inner.Range.Min, 4), Math.Max(inner.Range.Max, 4)), inner.Kind, inner.Note, inner.Chain);
+        }
+
+        string metadataName = MetadataName(named);
+        if (ScalarSizes.ForMetadataName(metadataName) is { } known)
+        {
+            return SizeEstimate.Fixed(known);
+        }
+
+        if (metadataName == "System.Uri")
+        {
+            return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+        }
+
+        if (Is(named.OriginalDefinition, _memoryOfT) || Is(named.OriginalDefinition, _readOnlyMemoryOfT))
+        {
+            return named.TypeArguments[0].SpecialType == SpecialType.System_Byte
+                ? Binary(0, ByteRange.Unbounded, base64: true)
+                : Collection(named.TypeArguments[0], 0, ByteRange.Unbounded, walk, depth);
+        }
+
+        if (InheritsFrom(named, _stream))
+        {
+            return Binary(0, ByteRange.Unbounded, base64: false);
+        }
+
+        if (named.TypeKind == TypeKind.Enum)
+        {
+            return EnumEstimate(named, asString: HasStringEnumConverter(named.GetAttributes()));
+        }
+
+        if (HasCustomConverter(named.GetAttributes()))
+        {
+            return SizeEstimate.Unknown(" (custom converter)");
+        }
+
+        if (DictionaryTypes(named) is { } entry)
+        {
+            return Dictionary(entry.Value, walk, depth);
+        }
+
+        if (ElementType(named) is { } element)
+        {
+            return Collection(element, 0, ByteRange.Unbounded, walk, depth);
+        }
+
+        if (IsFrameworkOrSdkType(named))
+        {
+            return SizeEstimate.Unknown();
+        }
+
+        return ObjectEstimate(named, walk, depth);
+    }
+
+    private SizeEstimate ObjectEstimate(INamedTypeSymbol type, Walk walk, int depth)
+    {
+        SizeEstimate shape = ObjectShape(type, walk, depth);
+        if (_jsonDerivedType is null)
+        {
+            return shape;
+        }
+
+        string discriminatorName = "$type";
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (Is(attribute.AttributeClass, _jsonPolymorphic))
+            {
+                foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "TypeDiscriminatorPropertyName" && argument.Value.Value is string custom)
+                    {
+                        discriminatorName = custom;
+                    }
+                }
+            }
+        }
+
+        SizeEstimate? result = type.IsAbstract ? null : shape;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (!Is(attribute.AttributeClass, _jsonDerivedType)
+                || attribute.ConstructorArguments.Length == 0
+                || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol derived
+                || SymbolEqualityComparer.Default.Equals(derived, type))
+            {
+                continue;
+            }
+
+            SizeEstimate derivedShape = ObjectShape(derived, walk, depth);
+            long discriminator = 0;
+            if (attribute.ConstructorArguments.Length > 1)
+            {
+                long value = attribute.ConstructorArguments[1].Value switch
+                {
+                    string text => 2 + JsonEscaping.EscapedLength(text),
+                    int number => number.ToString(CultureInfo.InvariantCulture).Length,
+                    _ => 0,
+                };
+                discriminator = value == 0 ? 0 : 3 + JsonEscaping.EscapedLength(discriminatorName) + value;
+            }
+
+            var withDiscriminator = new ByteRange(
+                ByteRange.Add(derivedShape.Range.Min, discriminator),
+                ByteRange.Add(derivedShape.Range.Max, discriminator == 0 ? 0 : discriminator + 1));
+            var candidate = new SizeEstimate(withDiscriminator, derivedShape.Kind, derivedShape.Note, derivedShape.Chain);
+            result = result is null ? candidate : Widen(result, candidate);
+        }
+
+        return result ?? shape;
+    }
+
+    /// <summary>A range covering both estimates, explained by the larger one.</summary>
+    private static SizeEstimate Widen(SizeEstimate a, SizeEstimate b)
+    {
+        SizeEstimate dominant = Dominates(b, a) ? b : a;
+        return new SizeEstimate(
+            new ByteRange(Math.Min(a.Range.Min, b.Range.Min), Math.Max(a.Range.Max, b.Range.Max)),
+            dominant.Kind,
+            dominant.Note,
+            dominant.Chain);
+    }
+
+    private SizeEstimate ObjectShape(INamedTypeSymbol type, Walk walk, int depth)
+    {
+        long min = 2;
+        long max = 2;
+        int alwaysWritten = 0;
+        int members = 0;
+        GrowthKind kind = GrowthKind.None;
+        ImmutableArray<string> chain = ImmutableArray<string>.Empty;
+        SizeEstimate? dominant = null;
+        string owner = type.Name;
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ISymbol member in SerializedMembers(type))
+        {
+            ITypeSymbol memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+            ImmutableArray<AttributeData> attributes = member.GetAttributes();
+            if (!seen.Add(member.Name) || IgnoredAlways(attributes, out bool conditionallyIgnored))
+            {
+                continue;
+            }
+
+            if (HasAttribute(attributes, _jsonExtensionData))
+            {
+                // Extension data is flattened into the object: any number of unknown members.
+                max = ByteRange.Unbounded;
+                kind = Max(kind, GrowthKind.Unknown);
+                continue;
+            }
+
+            SizeEstimate value = MemberEstimate(memberType, attributes, walk, depth);
+            long nameBytes = 3 + JsonEscaping.EscapedLength(JsonName(member, attributes));
+            bool canBeOmitted = conditionallyIgnored
+                || (!memberType.IsValueType && !IsRequiredNonNull(member, memberType, attributes))
+                || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            if (!canBeOmitted)
+            {
+                min = ByteRange.Add(min, nameBytes + value.Range.Min);
+                alwaysWritten++;
+            }
+
+            max = ByteRange.Add(max, ByteRange.Add(nameBytes, Math.Max(value.Range.Max, memberType.IsValueType ? value.Range.Max : 4)));
+            members++;
+
+            if (dominant is null || Dominates(value, dominant))
+            {
+                dominant = value;
+                string step = owner + "." + member.Name + ": " + Display(memberType) + value.Note;
+                chain = ImmutableArray.Create(step).AddRange(value.Chain);
+            }
+
+            kind = Max(kind, value.Kind);
+        }
+
+        min = ByteRange.Add(min, Math.Max(0, alwaysWritten - 1));
+        max = ByteRange.Add(max, Math.Max(0, members - 1));
+        return new SizeEstimate(new ByteRange(min, max), kind, string.Empty, chain);
+    }
+
+    /// <summary>
+    /// A <c>required</c> or <c>[JsonRequired]</c> member of non-nullable type is always present: deserialization
+    /// rejects JSON without it, and a non-nullable annotation promises no null on the way out.
+    /// </summary>
+    private bool IsRequiredNonNull(ISymbol member, ITypeSymbol type, ImmutableArray<AttributeData> attributes)
+    {
+        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } || HasAttribute(attributes, _jsonRequired);
+        return required && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
+    }
+
+    /// <summary>A member's value size, narrowed by its validation attributes and converters.</summary>
+    private SizeEstimate MemberEstimate(ITypeSymbol type, ImmutableArray<AttributeData> attributes, Walk walk, int depth)
+    {
+        ITypeSymbol underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : type;
+
+        if (HasCustomConverter(attributes))
+        {
+            return underlying.TypeKind == TypeKind.Enum && HasStringEnumConverter(attributes)
+                ? EnumEstimate((INamedTypeSymbol)underlying, asString: true)
+                : SizeEstimate.Unknown(" (custom converter)");
+        }
+
+        if (LengthBounds(attributes) is { } bounds)
+        {
+            if (underlying.SpecialType == SpecialType.System_String)
+            {
+                string note = bounds.Max == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(bounds.Max) + " characters)";
+                return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<string>.Empty);
+            }
+
+            if (IsBinary(underlying))
+            {
+                return Binary(bounds.Min, bounds.Max, base64: true);
+            }
+
+            if (underlying is IArrayTypeSymbol { Rank: 1 } array)
+            {
+                return Collection(array.ElementType, bounds.Min, bounds.Max, walk, depth);
+            }
+
+            if (underlying is INamedTypeSymbol named && DictionaryTypes(named) is null && ElementType(named) is { } element)
+            {
+                return Collection(element, bounds.Min, bounds.Max, walk, depth);
+            }
+        }
+
+        SizeEstimate estimate = Estimate(type, walk, depth + 1);
+        if (IsNumber(underlying) && WritesNumbersAsStrings(attributes))
+        {
+            return new SizeEstimate(estimate.Range.Plus(2), estimate.Kind, estimate.Note, estimate.Chain);
+        }
+
+        return estimate;
+    }
+
+    private SizeEstimate Collection(ITypeSymbol element, long minCount, long maxCount, Walk walk, int depth)
+    {
+        SizeEstimate item = Estimate(element, walk, depth + 1);
+        long itemMin = element.IsValueType ? item.Range.Min : Math.Min(item.Range.Min, 4);
+        long itemMax = element.IsValueType ? item.Range.Max : Math.Max(item.Range.Max, 4);
+        long min = ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(minCount, itemMin), Math.Max(0, minCount - 1)));
+        long max = maxCount == ByteRange.Unbounded
+            ? ByteRange.Unbounded
+            : ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(maxCount, itemMax), Math.Max(0, maxCount - 1)));
+        string note = maxCount == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(maxCount) + " items)";
+        GrowthKind kind = maxCount == ByteRange.Unbounded ? Max(GrowthKind.Collection, item.Kind) : item.Kind;
+        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
+            ? ElementChain(element, item)
+            : ImmutableArray<string>.Empty;
+        return new SizeEstimate(new ByteRange(min, max), kind, note, chain);
+    }
+
+    private SizeEstimate Dictionary(ITypeSymbol value, Walk walk, int depth)
+    {
+        SizeEstimate item = Estimate(value, walk, depth + 1);
+        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<string>.Empty;
+        return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), " (no bound)", chain);
+    }
+
+    private static ImmutableArray<string> ElementChain(ITypeSymbol element, SizeEstimate item) =>
+        element.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && item.Note.Length == 0
+            ? item.Chain
+            : ImmutableArray.Create(Display(element) + item.Note).AddRange(item.Chain);
+
+    private static SizeEstimate Binary(long minBytes, long maxBytes, bool base64)
+    {
+        ByteRange range = base64 ? JsonEscaping.Base64Range(minBytes, maxBytes) : new ByteRange(minBytes, maxBytes);
+        string note = maxBytes == ByteRange.Unbounded ? string.Empty : " (at most " + Count(maxBytes) + " bytes)";
+        return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<string>.Empty);
+    }
+
+    private static SizeEstimate EnumEstimate(INamedTypeSymbol type, bool asString)
+    {
+        ByteRange numeric = ScalarSizes.ForSpecialType(type.EnumUnderlyingType?.SpecialType ?? SpecialType.System_Int32) ?? new ByteRange(1, 20);
+        if (!asString)
+        {
+            return SizeEstimate.Fixed(numeric);
+        }
+
+        bool isFlags = false;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            isFlags |= attribute.AttributeClass is { Name: "FlagsAttribute", ContainingNamespace.Name: "System" };
+        }
+
+        long shortest = long.MaxValue;
+        long longest = 0;
+        long nonZeroNames = 0;
+        int nonZeroCount = 0;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field)
+            {
+                long length = JsonEscaping.EscapedLength(field.Name);
+                shortest = Math.Min(shortest, length);
+                longest = Math.Max(longest, length);
+                if (System.Convert.ToDecimal(field.ConstantValue, CultureInfo.InvariantCulture) != 0)
+                {
+                    nonZeroNames += length;
+                    nonZeroCount++;
+                }
+            }
+        }
+
+        // A flags value names every set flag joined with ", "; values without a name are written as numbers.
+        long named = 2 + (isFlags ? nonZeroNames + (2 * Math.Max(0, nonZeroCount - 1)) : longest);
+        long min = shortest == long.MaxValue ? numeric.Min : Math.Min(numeric.Min, 2 + shortest);
+        return SizeEstimate.Fixed(new ByteRange(min, Math.Max(numeric.Max, named)));
+    }
+
+    private IEnumerable<ISymbol> SerializedMembers(INamedTypeSymbol type)
+    {
+        IEnumerable<INamedTypeSymbol> types = type.TypeKind == TypeKind.Interface
+            ? Prepend(type, type.AllInterfaces)
+            : BaseTypes(type);
+        foreach (INamedTypeSymbol current in types)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                bool included = HasAttribute(member.GetAttributes(), _jsonInclude);
+                switch (member)
+                {
+                    case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } when
+                        (member.DeclaredAccessibility == Accessibility.Public && getter.DeclaredAccessibility == Accessibility.Public) || included:
+                        yield return member;
+                        break;
+                    case IFieldSymbol { IsConst: false } when included:
+                        yield return member;
+                        break;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Prepend(INamedTypeSymbol first, ImmutableArray<INamedTypeSymbol> rest)
+    {
+        yield return first;
+        foreach (INamedTypeSymbol type in rest)
+        {
+            yield return type;
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
+
+    private bool IgnoredAlways(ImmutableArray<AttributeData> attributes, out bool conditionally)
+    {
+        conditionally = false;
+        foreach (AttributeData attribute in attributes)
+        {
+            if (!Is(attribute.AttributeClass, _jsonIgnore))
+            {
+                continue;
+            }
+
+            int condition = 1; // JsonIgnoreCondition.Always
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Condition" && argument.Value.Value is int value)
+                {
+                    condition = value;
+                }
+            }
+
+            // Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3.
+            conditionally = condition is 2 or 3;
+            return condition == 1;
+        }
+
+        return false;
+    }
+
+    private string JsonName(ISymbol member, ImmutableArray<AttributeData> attributes)
+    {
+        foreach (AttributeData attribute in attributes)
+        {
+            if (Is(attribute.AttributeClass, _jsonPropertyName) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return member.Name;
+    }
+
+    /// <summary>Declared length bounds (characters, bytes or items) from data-annotation attributes.</summary>
+    private ByteRange? LengthBounds(ImmutableArray<AttributeData> attributes)
+    {
+        long min = 0;
+        long max = ByteRange.Unbounded;
+        bool found = false;
+        foreach (AttributeData attribute in attributes)
+        {
+            ImmutableArray<TypedConstant> arguments = attribute.ConstructorArguments;
+            if (Is(attribute.AttributeClass, _maxLength) && arguments.Length == 1 && arguments[0].Value is int maxLength && maxLength >= 0)
+            {
+                max = Math.Min(max, maxLength);
+                found = true;
+            }
+            else if (Is(attribute.AttributeClass, _minLength) && arguments.Length == 1 && arguments[0].Value is int minLength)
+            {
+                min = Math.Max(min, minLength);
+                found = true;
+            }
+            else if (Is(attribute.AttributeClass, _length) && arguments.Length == 2 && arguments[0].Value is int lower && arguments[1].Value is int upper)
+            {
+                min = Math.Max(min, lower);
+                max = Math.Min(max, upper);
+                found = true;
+            }
+            else if (Is(attribute.AttributeClass, _stringLength) && arguments.Length == 1 && arguments[0].Value is int stringMax)
+            {
+                max = Math.Min(max, stringMax);
+                found = true;
+                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+                {
+                    if (named.Key == "MinimumLength" && named.Value.Value is int stringMin)
+                    {
+                        min = Math.Max(min, stringMin);
+                    }
+                }
+            }
+        }
+
+        return found ? new ByteRange(Math.Max(0, min), Math.Max(Math.Max(0, min), max)) : null;
+    }
+
+    private bool WritesNumbersAsStrings(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (AttributeData attribute in attributes)
+        {
+            if (Is(attribute.AttributeClass, _jsonNumberHandling) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int handling)
+            {
+                return (handling & 2) != 0; // JsonNumberHandling.WriteAsString
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCustomConverter(ImmutableArray<AttributeData> attributes) => HasAttribute(attributes, _jsonConverter);
+
+    private bool HasStringEnumConverter(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (AttributeData attribute in attributes)
+        {
+            if (Is(attribute.AttributeClass, _jsonConverter)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol converter
+                && converter.Name == "JsonStringEnumConverter")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private KeyValuePair<ITypeSymbol, ITypeSymbol>? DictionaryTypes(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol candidate in Prepend(type, type.AllInterfaces))
+        {
+            if (Is(candidate.OriginalDefinition, _dictionaryOfKV) || Is(candidate.OriginalDefinition, _readOnlyDictionaryOfKV))
+            {
+                return new KeyValuePair<ITypeSymbol, ITypeSymbol>(candidate.TypeArguments[0], candidate.TypeArguments[1]);
+            }
+        }
+
+        return null;
+    }
+
+    private ITypeSymbol? ElementType(INamedTypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return null;
+        }
+
+        foreach (INamedTypeSymbol candidate in Prepend(type, type.AllInterfaces))
+        {
+            if (Is(candidate.OriginalDefinition, _enumerableOfT) || Is(candidate.OriginalDefinition, _asyncEnumerableOfT))
+            {
+                return candidate.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsBinary(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }
+        || (type is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_Byte }] } named
+            && (Is(named.OriginalDefinition, _memoryOfT) || Is(named.OriginalDefinition, _readOnlyMemoryOfT)));
+
+    private static bool IsNumber(ITypeSymbol type) => type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double;
+
+    /// <summary>Types whose JSON the model does not know: framework, AWS SDK and ASP.NET types outside the table above.</summary>
+    private static bool IsFrameworkOrSdkType(INamedTypeSymbol type)
+    {
+        INamespaceSymbol? ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns?.Name is "System" or "Microsoft" or "Amazon" or "Newtonsoft";
+    }
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns && type.ContainingType is null
+            ? ns.ToDisplayString() + "." + type.MetadataName
+            : type.MetadataName;
+
+    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in attributes)
+        {
+            if (Is(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Is(ITypeSymbol? a, ITypeSymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
+
+    private static bool Dominates(SizeEstimate candidate, SizeEstimate current) =>
+        candidate.Kind > current.Kind || (candidate.Kind == current.Kind && candidate.Range.Max > current.Range.Max);
+
+    private static GrowthKind Max(GrowthKind a, GrowthKind b) => a > b ? a : b;
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The types on the current path of one estimate, to cut cycles.</summary>
+    private sealed class Walk
+    {
+        private readonly HashSet<ITypeSymbol> _path = new(SymbolEqualityComparer.Default);
+
+        public int CycleCuts { get; set; }
+
+        public Dictionary<ITypeSymbol, SizeEstimate> Memo { get; } = new(SymbolEqualityComparer.Default);
+
+        public bool Enter(ITypeSymbol type) => type.IsValueType && type.SpecialType != SpecialType.None || _path.Add(type);
+
+        public void Leave(ITypeSymbol type) => _path.Remove(type);
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace PayloadGen.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// What test compilations reference: .NET 10 reference assemblies (from Basic.Reference.Assemblies, because the
+/// testing library's own reference-assembly packages are not served here), the PayloadGen runtime, and the AWS
+/// shapes compiled into a metadata reference.
+/// </summary>
+internal static class TestReferences
+{
+    /// <summary>No package to download: the references below are supplied directly.</summary>
+    public static readonly ReferenceAssemblies None = new("net10.0");
+
+    public static readonly ImmutableArray<MetadataReference> Framework =
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+    public static readonly MetadataReference PayloadGen =
+        MetadataReference.CreateFromFile(typeof(global::PayloadGen.ClaimCheckAttribute).Assembly.Location);
+
+    public static readonly MetadataReference Aws = CompileAwsShapes();
+
+    public static ImmutableArray<MetadataReference> All { get; } = Framework.Add(PayloadGen).Add(Aws);
+
+    /// <summary>All references except the PayloadGen runtime, for "analyzers stay quiet without PayloadGen" tests.</summary>
+    public static ImmutableArray<MetadataReference> WithoutPayloadGen { get; } = Framework.Add(Aws);
+
+    private static PortableExecutableReference CompileAwsShapes()
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Amazon.Lambda.Shapes",
+            new[] { CSharpSyntaxTree.ParseText(AwsShapes.Source) },
+            Framework,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("AWS shapes do not compile: " + string.Join(Environment.NewLine, result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}

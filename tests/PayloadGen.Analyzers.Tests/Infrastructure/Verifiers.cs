@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace PayloadGen.Analyzers.Tests.Infrastructure;
+
+/// <summary>An analyzer test compiled against .NET 10, PayloadGen and the AWS shapes, with warnings as in a real build.</summary>
+public sealed class PayloadGenAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public PayloadGenAnalyzerTest(bool referencePayloadGen = true)
+    {
+        ReferenceAssemblies = TestReferences.None;
+        TestState.AdditionalReferences.AddRange(referencePayloadGen ? TestReferences.All : TestReferences.WithoutPayloadGen);
+        // Compiler diagnostics are checked too: test sources must compile cleanly (apart from expected ones).
+        CompilerDiagnostics = CompilerDiagnostics.Errors;
+    }
+
+    /// <summary>Sets <c>.editorconfig</c> lines for every source file.</summary>
+    public PayloadGenAnalyzerTest<TAnalyzer> WithEditorConfig(string lines)
+    {
+        TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + lines));
+        return this;
+    }
+
+    /// <summary>Sets global build properties, as MSBuild's CompilerVisibleProperty items would.</summary>
+    public PayloadGenAnalyzerTest<TAnalyzer> WithBuildProperties(params string[] lines)
+    {
+        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Join("\n", lines)));
+        return this;
+    }
+
+    protected override CompilationOptions CreateCompilationOptions() =>
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+    protected override ParseOptions CreateParseOptions() =>
+        ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+}
+
+/// <summary>A code fix test with the same references as <see cref="AnalyzerTest{TAnalyzer}"/>.</summary>
+public sealed class PayloadGenCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public PayloadGenCodeFixTest()
+    {
+        ReferenceAssemblies = TestReferences.None;
+        TestState.AdditionalReferences.AddRange(TestReferences.All);
+        CompilerDiagnostics = CompilerDiagnostics.Errors;
+    }
+
+    protected override CompilationOptions CreateCompilationOptions() =>
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+    protected override ParseOptions CreateParseOptions() =>
+        ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+}
+

@@ -1,0 +1,109 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using PayloadGen.Analyzers.Tests.Infrastructure;
+using PayloadGen.Generators.Analyzers;
+using PayloadGen.Generators.Diagnostics;
+using Xunit;
+
+namespace PayloadGen.Analyzers.Tests.Usage;
+
+public class UnsupportedHandlerSignatureTests
+{
+    private static DiagnosticResult Expected(int location, string method, string reason) =>
+        new DiagnosticResult(Rules.UnsupportedHandlerSignature).WithLocation(location)
+            .WithMessage($"[ClaimCheck] cannot wrap '{method}': {reason}");
+
+    [Fact]
+    public async Task Reports_a_second_payload_parameter_naming_both()
+    {
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using System.Threading;
+                using Amazon.Lambda.Core;
+                using PayloadGen;
+                public partial class Functions
+                {
+                    [ClaimCheck]
+                    public string Run(string order, ILambdaContext context, int {|#0:priority|}, CancellationToken ct) => order;
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "Run", "it takes more than one payload parameter ('order' and 'priority') and Lambda passes one payload; take a single request type that holds both"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Reports_ref_out_and_in_parameters_at_the_parameter()
+    {
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using PayloadGen;
+                public partial class Functions
+                {
+                    [ClaimCheck] public void A(ref string {|#0:input|}) { }
+                    [ClaimCheck] public void B(out string {|#1:output|}) => output = "";
+                    [ClaimCheck] public void C(in int {|#2:value|}) { }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "A", "parameter 'input' is passed by ref and Lambda passes the payload by value; remove the modifier"));
+        test.ExpectedDiagnostics.Add(Expected(1, "B", "parameter 'output' is passed by out and Lambda passes the payload by value; remove the modifier"));
+        test.ExpectedDiagnostics.Add(Expected(2, "C", "parameter 'value' is passed by in and Lambda passes the payload by value; remove the modifier"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Reports_async_void_generic_methods_and_generic_containing_types()
+    {
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using PayloadGen;
+                public partial class Functions
+                {
+                    [ClaimCheck] public async void {|#0:Fire|}(string input) => await Task.Yield();
+                    [ClaimCheck] public T {|#1:Echo|}<T>(T input) => input;
+                }
+                public partial class Box<T>
+                {
+                    public partial class Inner
+                    {
+                        [ClaimCheck] public string {|#2:Run|}(string input) => input;
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "Fire", "it is async void, so Lambda cannot await it; return Task instead"));
+        test.ExpectedDiagnostics.Add(Expected(1, "Echo", "it is generic and Lambda cannot supply type arguments; use concrete types"));
+        test.ExpectedDiagnostics.Add(Expected(2, "Run", "its containing type 'Box<T>' is generic and Lambda cannot supply type arguments; move the handler to a non-generic type"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Accepts_every_supported_shape()
+    {
+        await new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using PayloadGen;
+                public record Order(string Id);
+                public partial class Functions
+                {
+                    [ClaimCheck] public Order A(Order order) => order;
+                    [ClaimCheck] public Task<Order> B(Order order, ILambdaContext context) => Task.FromResult(order);
+                    [ClaimCheck] public ValueTask<Order> C(Order order, CancellationToken ct) => new(order);
+                    [ClaimCheck(Source = PayloadSource.Sqs)] public Task D(Order order, ILambdaContext context, CancellationToken ct) => Task.CompletedTask;
+                    [ClaimCheck] public static void E() { }
+                    [ClaimCheck] public async Task F(Order order) => await Task.Yield();
+                    public void NotAHandler(ref int a, ref int b) { }
+                }
+                """,
+        }.RunAsync();
+    }
+}
