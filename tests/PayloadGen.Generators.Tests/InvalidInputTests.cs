@@ -42,6 +42,7 @@ public sealed class InvalidInputTests
         { "returns by reference", "public partial class F { private Report _r = new(); [ClaimCheck] public ref Report M(ReportRequest r) => ref _r; }" },
         { "ref struct payload", "public partial class F { [ClaimCheck] public Report M(Span<byte> r) => new(); }" },
         { "unresolved payload type", "public partial class F { [ClaimCheck] public Report M(Missing r) => new(); }" },
+        { "method outside any type (broken code)", "[ClaimCheck] public Report M(ReportRequest r) => new();" },
         { "unresolved response type", "public partial class F { [ClaimCheck] public Task<Missing> M(ReportRequest r) => null!; }" },
         { "ref struct containing type", "public ref partial struct F { [ClaimCheck] public static Report M(ReportRequest r) => new(); }" },
         { "file-local containing type", "file partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },

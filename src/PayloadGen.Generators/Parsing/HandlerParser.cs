@@ -32,6 +32,16 @@ internal static class HandlerParser
         }
 
         INamedTypeSymbol type = method.ContainingType;
+        // A method outside any type (broken or top-level code) belongs to a compiler-made type such as
+        // <invalid-global-code>, which no wrapper can be declared in and no handler string can name.
+        for (INamedTypeSymbol? enclosing = type; enclosing is not null; enclosing = enclosing.ContainingType)
+        {
+            if (enclosing.IsImplicitlyDeclared || !enclosing.CanBeReferencedByName)
+            {
+                return null;
+            }
+        }
+
         if (ContainingTypesReader.Read(declaration, type) is not { } containingTypes)
         {
             return null;
