@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using PayloadGen;
+using PayloadGen.AotTests;
+
+// Runs as a native binary: a small request stays inline, a large response goes through the file store, and an SQS
+// batch is processed — all with source-generated JSON metadata, no reflection.
+string folder = Path.Combine(Path.GetTempPath(), "payloadgen-aot-" + Guid.NewGuid().ToString("N"));
+AotFunctions.ClaimCheckRuntime = new ClaimCheckRuntime(new ClaimCheckOptions(), new FilePayloadStore(folder));
+try
+{
+    await using Stream small = await AotFunctions.ExpandClaimCheck(new MemoryStream(Encoding.UTF8.GetBytes("""{"Word":"hi","Times":3}""")));
+    string inline = await new StreamReader(small).ReadToEndAsync();
+
+    await using Stream large = await AotFunctions.ExpandClaimCheck(new MemoryStream(Encoding.UTF8.GetBytes("""{"Word":"large","Times":2000000}""")));
+    Expansion? read = await new ClaimCheckClient(AotFunctions.ClaimCheckRuntime).ReadResponseAsync(large, AotJsonContext.Default.Expansion);
+
+    string batch = """{"Records":[{"messageId":"m1","body":"{\"Word\":\"a\",\"Times\":1}","attributes":{},"messageAttributes":{}},{"messageId":"m2","body":"{\"Word\":\"\",\"Times\":1}","attributes":{},"messageAttributes":{}}]}""";
+    await using Stream failures = await AotFunctions.CountClaimCheck(new MemoryStream(Encoding.UTF8.GetBytes(batch)));
+    string batchResponse = await new StreamReader(failures).ReadToEndAsync();
+
+    bool ok = inline == """{"Text":"hihihi","Length":6}"""
+        && read is { Length: 10_000_000 }
+        && batchResponse == """{"batchItemFailures":[{"itemIdentifier":"m2"}]}""";
+    Console.WriteLine(ok
+        ? $"native AOT test passed: inline {inline.Length} bytes, offloaded {read!.Length:N0} characters, batch {batchResponse}"
+        : $"native AOT test FAILED: inline={inline} offloaded={read?.Length} batch={batchResponse}");
+    return ok ? 0 : 1;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+namespace PayloadGen.AotTests
+{
+    public sealed class ExpandRequest
+    {
+        public string Word { get; set; } = string.Empty;
+
+        public int Times { get; set; }
+    }
+
+    public sealed class Expansion
+    {
+        public string Text { get; set; } = string.Empty;
+
+        public int Length { get; set; }
+    }
+
+    [JsonSerializable(typeof(ExpandRequest))]
+    [JsonSerializable(typeof(Expansion))]
+    public sealed partial class AotJsonContext : JsonSerializerContext
+    {
+    }
+
+    public static partial class AotFunctions
+    {
+        public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
+        public static List<string> Counted { get; } = new();
+
+        [ClaimCheck(JsonContext = typeof(AotJsonContext))]
+        public static Expansion Expand(ExpandRequest request)
+        {
+            string text = string.Concat(Enumerable.Repeat(request.Word, request.Times));
+            return new Expansion { Text = text, Length = text.Length };
+        }
+
+        [ClaimCheck(Source = PayloadSource.Sqs, JsonContext = typeof(AotJsonContext))]
+        public static Task Count(ExpandRequest request, CancellationToken cancellationToken)
+        {
+            if (request.Word.Length == 0)
+            {
+                throw new ArgumentException("Nothing to count.", nameof(request));
+            }
+
+            Counted.Add(request.Word);
+            return Task.CompletedTask;
+        }
+    }
+}
