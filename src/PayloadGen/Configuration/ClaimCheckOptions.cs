@@ -85,6 +85,13 @@ public sealed class ClaimCheckOptions
     /// </summary>
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// When set (<c>PAYLOADGEN_PRESIGN_SECONDS</c>), an offloaded response's pointer also carries a presigned GET URL
+    /// valid this long, so callers without PayloadGen can fetch it. Presigned URLs are bearer tokens: keep the
+    /// lifetime short. Between 1 second and 7 days (S3's maximum for SigV4).
+    /// </summary>
+    public TimeSpan? PresignedUrlLifetime { get; set; }
+
     /// <summary>Receives an event for every payload hydrated or dehydrated (for logs and metrics).</summary>
     public IClaimCheckObserver? Observer { get; set; }
 
@@ -184,6 +191,11 @@ public sealed class ClaimCheckOptions
             };
         }
 
+        if (NonEmpty(variable(EnvironmentVariables.PresignSeconds)) is string presign)
+        {
+            options.PresignedUrlLifetime = TimeSpan.FromSeconds(PositiveNumber(EnvironmentVariables.PresignSeconds, presign));
+        }
+
         if (NonEmpty(variable(EnvironmentVariables.DeadlineMarginMs)) is string margin)
         {
             options.DeadlineMargin = TimeSpan.FromMilliseconds(PositiveNumber(EnvironmentVariables.DeadlineMarginMs, margin));
@@ -199,6 +211,11 @@ public sealed class ClaimCheckOptions
         if (MaxPayloadBytes <= 0)
         {
             throw new ClaimCheckConfigurationException("MaxPayloadBytes must be positive.");
+        }
+
+        if (PresignedUrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))
+        {
+            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.PresignSeconds} must be between 1 and 604800 seconds (7 days, S3's limit for presigned URLs).");
         }
 
         if (InlineThresholdBytes is <= 0)

@@ -44,4 +44,7 @@ public static class EnvironmentVariables
 
     /// <summary><c>true</c> deletes a queue record's stored payload after the handler succeeded.</summary>
     public const string DeleteAfterProcessing = "PAYLOADGEN_DELETE_AFTER_PROCESSING";
+
+    /// <summary>Seconds a presigned GET URL in an offloaded response's pointer stays valid; unset writes none.</summary>
+    public const string PresignSeconds = "PAYLOADGEN_PRESIGN_SECONDS";
 }

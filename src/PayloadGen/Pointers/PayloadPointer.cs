@@ -17,6 +17,13 @@ public sealed record PayloadPointer(string Bucket, string Key)
     /// <summary>The media type of the stored payload.</summary>
     public string? ContentType { get; init; }
 
+    /// <summary>
+    /// A presigned HTTPS GET URL of the object, for callers without PayloadGen (a browser behind a function URL).
+    /// Written on responses when <see cref="ClaimCheckOptions.PresignedUrlLifetime"/> is set; PayloadGen itself
+    /// never follows it — it reads <see cref="Bucket"/> and <see cref="Key"/>, which the allow-list checks.
+    /// </summary>
+    public string? Url { get; init; }
+
     /// <summary>Which wire format the pointer was read from (or will be written as).</summary>
     public PointerFormat Format { get; init; } = PointerFormat.PayloadGen;
 }

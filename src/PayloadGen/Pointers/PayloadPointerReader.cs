@@ -203,6 +203,8 @@ public static class PayloadPointerReader
 
         private string? ContentType { get; set; }
 
+        private string? Url { get; set; }
+
         public readonly bool IsBareShape => _propertyCount == 2 && !_hasNonStringValue
             && !string.IsNullOrEmpty(Bucket) && !string.IsNullOrEmpty(Key);
 
@@ -228,6 +230,7 @@ public static class PayloadPointerReader
             bool isSha = reader.ValueTextEquals(PointerWireNames.Sha256);
             bool isVersion = reader.ValueTextEquals(PointerWireNames.VersionId);
             bool isContentType = reader.ValueTextEquals(PointerWireNames.ContentType);
+            bool isUrl = reader.ValueTextEquals(PointerWireNames.Url);
             reader.Read();
 
             if (reader.TokenType != JsonTokenType.String)
@@ -258,6 +261,10 @@ public static class PayloadPointerReader
             else if (isContentType && reader.TokenType == JsonTokenType.String)
             {
                 ContentType = reader.GetString();
+            }
+            else if (isUrl && reader.TokenType == JsonTokenType.String)
+            {
+                Url = reader.GetString();
             }
             else
             {
@@ -295,6 +302,7 @@ public static class PayloadPointerReader
                 Sha256 = Sha256.ToLowerInvariant(),
                 VersionId = VersionId,
                 ContentType = ContentType,
+                Url = Url,
                 Format = PointerFormat.PayloadGen,
             };
         }

@@ -35,6 +35,11 @@ public static class PayloadPointerWriter
             writer.WriteString(PointerWireNames.ContentType, pointer.ContentType);
         }
 
+        if (pointer.Url is not null)
+        {
+            writer.WriteString(PointerWireNames.Url, pointer.Url);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,6 +11,7 @@ internal static class PointerWireNames
     public const string Sha256 = "sha256";
     public const string VersionId = "versionId";
     public const string ContentType = "contentType";
+    public const string Url = "url";
 
     public const string ExtendedClientClass = "software.amazon.payloadoffloading.PayloadS3Pointer";
     public const string LegacyExtendedClientClass = "com.amazon.sqs.javamessaging.MessageS3Pointer";

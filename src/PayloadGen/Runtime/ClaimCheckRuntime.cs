@@ -138,6 +138,11 @@ public sealed partial class ClaimCheckRuntime
             }
 
             PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, cancellationToken).ConfigureAwait(false);
+            if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
+            {
+                pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
+            }
+
             Report(PayloadDirection.Dehydrated, buffer.Length, pointer, started);
             buffer.Dispose();
             return PayloadPointerWriter.ToStream(pointer);

@@ -11,7 +11,7 @@ using Amazon.S3.Model;
 namespace PayloadGen;
 
 /// <summary>Keeps offloaded payloads in S3.</summary>
-public sealed class S3PayloadStore : IPayloadStore
+public sealed class S3PayloadStore : IPresigningPayloadStore
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
@@ -120,6 +120,23 @@ public sealed class S3PayloadStore : IPayloadStore
         {
             throw Failure("delete", pointer.Bucket, pointer.Key, ex);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = pointer.Bucket,
+            Key = pointer.Key,
+            VersionId = pointer.VersionId,
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow + lifetime,
+            // An S3-compatible endpoint configured as http:// is only reachable over http.
+            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        return _s3.GetPreSignedURLAsync(request);
     }
 
     private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)

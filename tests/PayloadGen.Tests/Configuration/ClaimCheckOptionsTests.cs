@@ -34,6 +34,7 @@ public sealed class ClaimCheckOptionsTests
             ["PAYLOADGEN_EXPECTED_BUCKET_OWNER"] = "111122223333",
             ["PAYLOADGEN_S3_CHUNKED_ENCODING"] = "false",
             ["PAYLOADGEN_DEADLINE_MARGIN_MS"] = "1500",
+            ["PAYLOADGEN_PRESIGN_SECONDS"] = "300",
         };
 
         ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment(name => environment.GetValueOrDefault(name));
@@ -47,6 +48,7 @@ public sealed class ClaimCheckOptionsTests
         Assert.Equal("111122223333", options.ExpectedBucketOwner);
         Assert.False(options.S3ChunkedEncoding);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), options.DeadlineMargin);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.PresignedUrlLifetime);
     }
 
     [Theory]
@@ -55,6 +57,7 @@ public sealed class ClaimCheckOptionsTests
     [InlineData("PAYLOADGEN_INLINE_THRESHOLD_BYTES", "0")]
     [InlineData("PAYLOADGEN_S3_CHUNKED_ENCODING", "maybe")]
     [InlineData("PAYLOADGEN_DEADLINE_MARGIN_MS", "1.5")]
+    [InlineData("PAYLOADGEN_PRESIGN_SECONDS", "soon")]
     public void Unusable_values_are_refused_with_the_variable_named(string name, string value)
     {
         var error = Assert.Throws<ClaimCheckConfigurationException>(

@@ -66,6 +66,21 @@ public sealed class S3ClaimCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Offloaded_response_carries_a_presigned_URL_that_serves_the_exact_bytes()
+    {
+        ClaimCheckRuntime runtime = CreateRuntime(options => options.PresignedUrlLifetime = TimeSpan.FromMinutes(5));
+        Report report = TestPayloads.Report(7 * 1024 * 1024, seed: 3);
+
+        await using Stream response = await runtime.DehydrateAsync(report, TestPayloads.ReportType, PayloadSource.Direct, 0, CancellationToken.None);
+        Assert.True(PayloadPointerReader.TryRead(ReadAll(response), allowBareShape: false, out PayloadPointer? pointer));
+
+        Assert.NotNull(pointer!.Url);
+        Assert.Contains("X-Amz-Signature=", pointer.Url, StringComparison.Ordinal);
+        using var http = new System.Net.Http.HttpClient();
+        Assert.Equal(TestPayloads.Utf8(report), await http.GetByteArrayAsync(new Uri(pointer.Url)));
+    }
+
+    [Fact]
     public async Task Request_of_20_MB_behind_a_pointer_is_hydrated_byte_for_byte()
     {
         Report report = TestPayloads.Report(TwentyMegabytes, seed: 7);

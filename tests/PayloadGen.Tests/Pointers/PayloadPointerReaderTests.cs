@@ -31,7 +31,7 @@ public sealed class PayloadPointerReaderTests
     [Fact]
     public void Writer_output_reads_back_to_the_same_pointer()
     {
-        var pointer = new PayloadPointer("bucket-1", "payloadgen/2026/11/27/x.json") { Size = 6_300_000, Sha256 = Sha, ContentType = "application/json" };
+        var pointer = new PayloadPointer("bucket-1", "payloadgen/2026/11/27/x.json") { Size = 6_300_000, Sha256 = Sha, ContentType = "application/json", Url = "https://bucket-1.s3.amazonaws.com/x?X-Amz-Signature=abc" };
 
         Assert.True(PayloadPointerReader.TryRead(PayloadPointerWriter.ToUtf8(pointer), false, out PayloadPointer? read));
 
