@@ -132,7 +132,9 @@ public sealed class ClaimCheckMessageOffloader
             throw new ArgumentException($"The message attributes alone are {attributeBytes:N0} bytes, at or over the {Options.ThresholdBytes:N0}-byte limit, so offloading the body cannot make the message fit. Move data from the attributes into the body.", nameof(attributes));
         }
 
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         PayloadPointer pointer = await _runtime.OffloadAsync(body, cancellationToken).ConfigureAwait(false);
+        _runtime.Report(PayloadDirection.Dehydrated, body.Length, pointer, started);
         string pointerBody = PayloadPointerWriter.ToJson(pointer, Options.PointerFormat);
 
         var added = new Dictionary<string, OutgoingAttributeValue>(2, StringComparer.Ordinal);

@@ -271,7 +271,7 @@ public sealed partial class ClaimCheckRuntime
         SkipValidation = true,
     };
 
-    private void Report(PayloadDirection direction, long bytes, PayloadPointer? pointer, long started)
+    internal void Report(PayloadDirection direction, long bytes, PayloadPointer? pointer, long started)
         => Options.Observer?.OnPayload(new ClaimCheckEvent(direction, bytes, pointer, Stopwatch.GetElapsedTime(started)));
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
