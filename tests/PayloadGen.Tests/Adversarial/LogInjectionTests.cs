@@ -93,6 +93,19 @@ public sealed class LogInjectionTests : IDisposable
         AssertSafe(await Assert.ThrowsAsync<MalformedPointerException>(() => HydrateAsync(json)));
     }
 
+    [Theory]
+    [InlineData("{\"\\n2026-11-27 INFO admin logged in\\u001b[31m\\u2028\": \"not a number\"}")]
+    [InlineData("{\"ok\": {\"\\r\\nFAKE\": [1, 2, \"x\"]}}")]
+    public async Task Property_names_from_the_payload_are_rendered_safely_in_the_json_error_path(string json)
+    {
+        var error = await Assert.ThrowsAsync<PayloadJsonException>(() => _h.Runtime.HydrateAsync(
+            Encoding.UTF8.GetBytes(json), ClaimCheckJson.GetTypeInfo<System.Collections.Generic.Dictionary<string, System.Collections.Generic.Dictionary<string, int>>>(), false, CancellationToken.None).AsTask());
+        AssertSafe(error);
+        var inline = await Assert.ThrowsAsync<PayloadJsonException>(() => _h.Runtime.HydrateAsync(
+            Encoding.UTF8.GetBytes(json), ClaimCheckJson.GetTypeInfo<System.Collections.Generic.Dictionary<string, int>>(), false, CancellationToken.None).AsTask());
+        AssertSafe(inline);
+    }
+
     [Fact]
     public void The_renderer_escapes_every_unsafe_character_caps_the_length_and_leaves_plain_names_alone()
     {
