@@ -123,7 +123,8 @@ internal sealed class VerifyingReadStream : Stream
             throw Mismatch($"{_read:N0} bytes were read where the pointer announced {_expectedLength:N0}");
         }
 
-        if (_hash is not null && !string.Equals(Sha256Hex.Format(_hash), _pointer.Sha256, StringComparison.Ordinal))
+        // Hex digits: a pointer built in code may spell them in upper case.
+        if (_hash is not null && !string.Equals(Sha256Hex.Format(_hash), _pointer.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw Mismatch("its SHA-256 differs from the pointer's");
         }
