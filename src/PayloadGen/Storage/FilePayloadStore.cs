@@ -71,7 +71,8 @@ public sealed class FilePayloadStore : IPayloadStore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
+            // Not attached: the file system's message quotes the full path, the sender's key raw, into logs.
+            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -67,6 +67,9 @@ public sealed class LogInjectionTests : IDisposable
         AssertSafe(missing);
         Assert.Equal(key, missing.Key);
 
+        // Loggers write ex.ToString(), inner exceptions included: the file system's message quotes the raw path.
+        Assert.DoesNotContain(missing.ToString(), c => c is '\u2028' or '\u202e');
+
         // Integrity: the stored object differs from the pointer.
         _h.Plant(key, "\"PAYLOAD\""u8.ToArray());
         AssertSafe(await Assert.ThrowsAsync<PayloadIntegrityException>(() => HydrateAsync(AttackerHarness.PointerJson(AttackerHarness.Bucket, key, Payload.Length, sha))));
