@@ -140,6 +140,43 @@ public sealed class PointerReaderProperties
             seed: 18,
             iterations: 200);
 
+    private static readonly string[] s_fields = ["$payloadgen", "bucket", "key", "size", "sha256", "versionId", "contentType"];
+
+    [Fact]
+    public void A_pointer_that_repeats_any_field_is_malformed_whichever_copy_comes_first()
+        => Prop.Check(
+            Gen.Select(PointerGens.Pointer, Gen.Int[0, s_fields.Length - 1], Gen.Bool, PointerGens.JsonString),
+            t =>
+            {
+                (PayloadPointer written, int field, bool before, string otherValue) = t;
+                string json = PayloadPointerWriter.ToJson(written with { VersionId = written.VersionId ?? "v", ContentType = written.ContentType ?? "c" });
+                string duplicate = $"\"{s_fields[field]}\":{otherValue}";
+                string forged = before ? string.Concat("{", duplicate, ",", json.AsSpan(1)) : string.Concat(json.AsSpan(0, json.Length - 1), ",", duplicate, "}");
+                Assert.Throws<MalformedPointerException>(() => PayloadPointerReader.TryRead(Encoding.UTF8.GetBytes(forged), true, out _));
+            },
+            seed: 19,
+            iterations: 700,
+            print: t => PayloadPointerWriter.ToJson(t.Item1) + $" + {s_fields[t.Item2]}");
+
+    [Fact]
+    public void Anything_but_whitespace_after_a_marked_pointer_makes_it_malformed()
+        => Prop.Check(
+            Gen.Select(PointerGens.Pointer, Gen.Bool, Gen.Frequency((3, PointerGens.JsonValue(2)), (1, PointerGens.Name))),
+            t =>
+            {
+                (PayloadPointer written, bool extended, string trailing) = t;
+                if (trailing.Trim(' ', '\t', '\r', '\n').Length == 0)
+                {
+                    return;
+                }
+
+                byte[] json = [.. PayloadPointerWriter.ToUtf8(written, extended ? PointerFormat.ExtendedClient : PointerFormat.PayloadGen), .. Encoding.UTF8.GetBytes(trailing)];
+                Assert.Throws<MalformedPointerException>(() => PayloadPointerReader.TryRead(json, true, out _));
+            },
+            seed: 20,
+            iterations: 700,
+            print: t => PayloadPointerWriter.ToJson(t.Item1) + t.Item3);
+
     internal static bool ReadOrMalformed(byte[] bytes, bool allowBareShape) => ReadOrMalformed(bytes, allowBareShape, out _);
 
     internal static bool ReadOrMalformed(byte[] bytes, bool allowBareShape, out PayloadPointer? pointer)
