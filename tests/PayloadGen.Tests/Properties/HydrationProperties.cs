@@ -66,7 +66,7 @@ public sealed class HydrationProperties : IDisposable
                 await Hydrates(() => _runtime.HydrateAsync(new MemoryStream(t.Item1), ClaimCheckJson.GetTypeInfo<JsonElement>(), t.Item2, CancellationToken.None).AsTask());
             },
             seed: 41,
-            iterations: 700,
+            iterations: 400,
             print: t => PointerGens.Show(t.Item1));
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class HydrationProperties : IDisposable
                 await Hydrates(() => _runtime.HydrateAsync(new MemoryStream(json), ClaimCheckJson.GetTypeInfo<JsonElement>(), false, CancellationToken.None).AsTask());
             },
             seed: 42,
-            iterations: 200,
+            iterations: 120,
             print: PointerGens.Show);
 
     private static async Task Hydrates<T>(Func<Task<T>> hydrate)
