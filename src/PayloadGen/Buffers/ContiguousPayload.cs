@@ -31,7 +31,9 @@ internal readonly struct ContiguousPayload : IDisposable
             return new ContiguousPayload(segment.AsMemory(position, segment.Count - position), null);
         }
 
-        int initial = stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 1, maxBytes + 1) : 16 * 1024;
+        // The cap may be as large as long.MaxValue; one array can never be larger than Array.MaxLength anyway.
+        long arrayCap = Math.Min(maxBytes, Array.MaxLength - 1L) + 1;
+        int initial = stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 1, arrayCap) : 16 * 1024;
         byte[] rented = ArrayPool<byte>.Shared.Rent(initial);
         int length = 0;
         try

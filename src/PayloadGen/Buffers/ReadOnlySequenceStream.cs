@@ -42,8 +42,9 @@ internal sealed class ReadOnlySequenceStream : Stream
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _offset = Math.Min(value, _sequence.Length);
-            _position = _sequence.GetPosition(_offset);
+            // Seeking past the end is allowed (Stream's contract): reads there return 0, and Position keeps the value.
+            _offset = value;
+            _position = _sequence.GetPosition(Math.Min(value, _sequence.Length));
         }
     }
 
@@ -87,7 +88,7 @@ internal sealed class ReadOnlySequenceStream : Stream
         }
 
         _position = _sequence.End;
-        _offset = _sequence.Length;
+        _offset = Math.Max(_offset, _sequence.Length);
     }
 
     public override long Seek(long offset, SeekOrigin origin)

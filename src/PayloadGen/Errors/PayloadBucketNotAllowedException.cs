@@ -8,7 +8,7 @@ public sealed class PayloadBucketNotAllowedException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public PayloadBucketNotAllowedException(string bucket)
-        : base($"The payload pointer names bucket '{bucket}', which is not allowed. Allow it with PAYLOADGEN_ALLOWED_BUCKETS (or ClaimCheckOptions.AllowedBuckets) if it is trusted.")
+        : base($"The payload pointer names bucket '{UntrustedName.Render(bucket)}', which is not allowed. Allow it with PAYLOADGEN_ALLOWED_BUCKETS (or ClaimCheckOptions.AllowedBuckets) if it is trusted.")
     {
         Bucket = bucket;
     }

@@ -8,7 +8,7 @@ public sealed class PayloadIntegrityException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public PayloadIntegrityException(string bucket, string key, string detail)
-        : base($"The payload object '{key}' in bucket '{bucket}' failed its integrity check: {detail}. The object was truncated or modified after it was written.")
+        : base($"The payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}' failed its integrity check: {detail}. The object was truncated or modified after it was written.")
     {
         Bucket = bucket;
         Key = key;

@@ -21,7 +21,8 @@ public sealed class PayloadJsonException : ClaimCheckException
 
     private static string Describe(Type targetType, string origin, JsonException error)
     {
-        string where = error.Path is null ? string.Empty : $" at {error.Path}";
+        // The path holds property names from the payload, which the sender controls.
+        string where = error.Path is null ? string.Empty : $" at {UntrustedName.Render(error.Path)}";
         string position = error.LineNumber is long line
             ? $" (line {line + 1}, byte {error.BytePositionInLine + 1})"
             : string.Empty;

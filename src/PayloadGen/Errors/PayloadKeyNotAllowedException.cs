@@ -5,7 +5,7 @@ public sealed class PayloadKeyNotAllowedException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public PayloadKeyNotAllowedException(string bucket, string key, string reason)
-        : base($"The payload pointer names key '{key}' in bucket '{bucket}', which is not allowed: {reason}")
+        : base($"The payload pointer names key '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}', which is not allowed: {reason}")
     {
         Bucket = bucket;
         Key = key;

@@ -7,7 +7,7 @@ public sealed class PayloadNotFoundException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public PayloadNotFoundException(string bucket, string key, Exception? innerException = null)
-        : base($"The payload object '{key}' in bucket '{bucket}' does not exist. It may have been deleted after an earlier successful delivery or expired by a lifecycle rule.", innerException)
+        : base($"The payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}' does not exist. It may have been deleted after an earlier successful delivery or expired by a lifecycle rule.", innerException)
     {
         Bucket = bucket;
         Key = key;

@@ -47,6 +47,12 @@ internal sealed class VerifyingReadStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        if (buffer.IsEmpty)
+        {
+            // A zero-length read returns 0 without meaning the end of the stream; it must not end verification.
+            return _inner.Read(buffer);
+        }
+
         int n = _inner.Read(buffer);
         Observe(buffer.Slice(0, n));
         return n;
@@ -57,6 +63,11 @@ internal sealed class VerifyingReadStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty)
+        {
+            return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
         int n = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Observe(buffer.Span.Slice(0, n));
         return n;
@@ -112,7 +123,8 @@ internal sealed class VerifyingReadStream : Stream
             throw Mismatch($"{_read:N0} bytes were read where the pointer announced {_expectedLength:N0}");
         }
 
-        if (_hash is not null && !string.Equals(Sha256Hex.Format(_hash), _pointer.Sha256, StringComparison.Ordinal))
+        // Hex digits: a pointer built in code may spell them in upper case.
+        if (_hash is not null && !string.Equals(Sha256Hex.Format(_hash), _pointer.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw Mismatch("its SHA-256 differs from the pointer's");
         }

@@ -74,6 +74,10 @@ public static class PayloadPointerReader
             {
                 fields.Read(ref reader);
             }
+
+            // Nothing may follow the object: the reader throws on trailing content, so a pointer cannot smuggle a
+            // second value that another parser would read instead.
+            reader.Read();
         }
         catch (JsonException) when (!fields.HasMarker)
         {
@@ -95,6 +99,12 @@ public static class PayloadPointerReader
 
         if (fields.HasMarker)
         {
+            if (fields.HasDuplicate)
+            {
+                // Parsers disagree on which duplicate wins; the one checked must be the one used, so neither is.
+                throw new MalformedPointerException("A PayloadGen pointer names the same field more than once.");
+            }
+
             pointer = fields.ToPayloadGenPointer();
             return true;
         }
@@ -140,11 +150,21 @@ public static class PayloadPointerReader
             {
                 if (reader.ValueTextEquals(PointerWireNames.ExtendedClientBucket))
                 {
+                    if (bucket is not null)
+                    {
+                        throw new MalformedPointerException("An extended-client pointer names s3BucketName more than once.");
+                    }
+
                     reader.Read();
                     bucket = reader.GetString();
                 }
                 else if (reader.ValueTextEquals(PointerWireNames.ExtendedClientKey))
                 {
+                    if (key is not null)
+                    {
+                        throw new MalformedPointerException("An extended-client pointer names s3Key more than once.");
+                    }
+
                     reader.Read();
                     key = reader.GetString();
                 }
@@ -186,10 +206,14 @@ public static class PayloadPointerReader
     private ref struct ObjectFields
     {
         private int _propertyCount;
+        private int _seenFields;
         private bool _hasNonStringValue;
         private string? _marker;
 
         public bool HasMarker { get; private set; }
+
+        /// <summary>Whether a field PayloadGen reads appeared more than once (escaped spellings included).</summary>
+        public bool HasDuplicate { get; private set; }
 
         public string? Bucket { get; private set; }
 
@@ -213,6 +237,7 @@ public static class PayloadPointerReader
             _propertyCount++;
             if (reader.ValueTextEquals(PointerWireNames.Marker))
             {
+                Seen(1);
                 HasMarker = true;
                 reader.Read();
                 _marker = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
@@ -231,6 +256,7 @@ public static class PayloadPointerReader
             bool isVersion = reader.ValueTextEquals(PointerWireNames.VersionId);
             bool isContentType = reader.ValueTextEquals(PointerWireNames.ContentType);
             bool isUrl = reader.ValueTextEquals(PointerWireNames.Url);
+            Seen((isBucket ? 2 : 0) | (isKey ? 4 : 0) | (isSize ? 8 : 0) | (isSha ? 16 : 0) | (isVersion ? 32 : 0) | (isContentType ? 64 : 0) | (isUrl ? 128 : 0));
             reader.Read();
 
             if (reader.TokenType != JsonTokenType.String)
@@ -274,11 +300,17 @@ public static class PayloadPointerReader
             }
         }
 
+        private void Seen(int field)
+        {
+            HasDuplicate |= (_seenFields & field) != 0;
+            _seenFields |= field;
+        }
+
         public readonly PayloadPointer ToPayloadGenPointer()
         {
             if (_marker != PointerWireNames.MarkerValue)
             {
-                throw new MalformedPointerException($"Unsupported PayloadGen pointer version \"{_marker}\"; this version reads \"{PointerWireNames.MarkerValue}\". Upgrade PayloadGen on the consumer.");
+                throw new MalformedPointerException($"Unsupported PayloadGen pointer version \"{UntrustedName.Render(_marker)}\"; this version reads \"{PointerWireNames.MarkerValue}\". Upgrade PayloadGen on the consumer.");
             }
 
             if (string.IsNullOrEmpty(Bucket) || string.IsNullOrEmpty(Key))

@@ -39,7 +39,7 @@ internal sealed class PointerPolicy
 
         if (pointer.Size is long size && size > _maxPayloadBytes)
         {
-            throw new PayloadTooLargeException($"The payload object '{pointer.Key}'", size, _maxPayloadBytes);
+            throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, _maxPayloadBytes);
         }
     }
 }

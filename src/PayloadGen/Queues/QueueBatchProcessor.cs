@@ -257,7 +257,7 @@ internal static class QueueBatchProcessor
         }
         catch (JsonException ex)
         {
-            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {ex.Path}). Check the function's event source.", ex);
+            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {UntrustedName.Render(ex.Path)}). Check the function's event source.", ex);
         }
     }
 

@@ -196,7 +196,7 @@ public sealed partial class ClaimCheckRuntime
         {
             if (size > Options.MaxPayloadBytes)
             {
-                throw new PayloadTooLargeException($"The payload object '{pointer.Key}'", size, Options.MaxPayloadBytes);
+                throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, Options.MaxPayloadBytes);
             }
 
             if (sha256 is not null && Sha256Hex.IsValid(sha256))
@@ -239,7 +239,7 @@ public sealed partial class ClaimCheckRuntime
             {
                 // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                 await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
-                throw new PayloadJsonException(typeof(T), $"payload object '{pointer.Key}'", ex);
+                throw new PayloadJsonException(typeof(T), $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
             }
 
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
@@ -247,7 +247,7 @@ public sealed partial class ClaimCheckRuntime
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new PayloadStoreException($"Reading payload object '{pointer.Key}' in bucket '{pointer.Bucket}' failed part-way: {ex.Message}", ex);
+            throw new PayloadStoreException($"Reading payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}' failed part-way: {ex.Message}", ex);
         }
     }
 

@@ -71,7 +71,13 @@ public sealed class FilePayloadStore : IPayloadStore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
+            // Not attached: the file system's message quotes the full path, the sender's key raw, into logs.
+            throw new PayloadNotFoundException(pointer.Bucket, pointer.Key);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A name the file system cannot hold (too long), a folder where a file was expected, or no permission.
+            throw Failure("read", pointer, ex);
         }
 
         try
@@ -91,9 +97,22 @@ public sealed class FilePayloadStore : IPayloadStore
     public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
-        File.Delete(PathOf(pointer.Bucket, pointer.Key));
+        string path = PathOf(pointer.Bucket, pointer.Key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failure("delete", pointer, ex);
+        }
+
         return Task.CompletedTask;
     }
+
+    // The inner exception's message quotes the full path, which holds the sender's key raw: it is not attached.
+    private static PayloadStoreException Failure(string operation, PayloadPointer pointer, Exception ex)
+        => new($"The file store could not {operation} payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}': {ex.GetType().Name}.");
 
     private string PathOf(string bucket, string key)
     {

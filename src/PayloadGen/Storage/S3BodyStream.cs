@@ -87,5 +87,5 @@ internal sealed class S3BodyStream : Stream
     private ClaimCheckException Translate(AmazonClientException ex)
         => ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("checksum", StringComparison.OrdinalIgnoreCase)
             ? new PayloadIntegrityException(_pointer.Bucket, _pointer.Key, $"the S3 SDK's checksum of the body does not match ({ex.Message})")
-            : new PayloadStoreException($"Reading payload object '{_pointer.Key}' in bucket '{_pointer.Bucket}' failed part-way: {ex.Message}", ex);
+            : new PayloadStoreException($"Reading payload object '{UntrustedName.Render(_pointer.Key)}' in bucket '{UntrustedName.Render(_pointer.Bucket)}' failed part-way: {ex.Message}", ex);
 }

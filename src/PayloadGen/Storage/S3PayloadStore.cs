@@ -253,8 +253,8 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
     private static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
     {
         string hint = ex.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{bucket}/*, and the bucket must belong to the expected owner."
+            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
             : string.Empty;
-        return new PayloadStoreException($"S3 could not {operation} payload object '{key}' in bucket '{bucket}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
+        return new PayloadStoreException($"S3 could not {operation} payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
     }
 }
