@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PayloadGen.Generators.Deployment;
 using PayloadGen.Generators.Diagnostics;
 
@@ -68,6 +69,47 @@ internal sealed class HandlerCatalog
             ?? deployedPath
             ?? InvocationPath.Sync;
         return new LambdaHandler(method, path, payload);
+    }
+
+    /// <summary>
+    /// A local function or lambda that takes an <c>ILambdaContext</c>: the shape an executable-assembly handler has when
+    /// <c>LambdaBootstrapBuilder.Create(handler, serializer)</c> binds it.
+    /// </summary>
+    public LambdaHandler? FindFunction(IMethodSymbol function)
+    {
+        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function))
+        {
+            return null;
+        }
+
+        IParameterSymbol? payload = null;
+        foreach (IParameterSymbol parameter in function.Parameters)
+        {
+            if (!_symbols.IsNonPayloadParameter(parameter.Type))
+            {
+                payload = parameter;
+                break;
+            }
+        }
+
+        InvocationPath path = (payload is null ? null : PathFromEventType(payload.Type)) ?? InvocationPath.Sync;
+        return new LambdaHandler(function, path, payload, isMethod: false);
+    }
+
+    /// <summary>
+    /// A minimal-API endpoint (<c>app.MapGet(pattern, handler)</c>…) in a project that runs ASP.NET Core on Lambda through
+    /// Amazon.Lambda.AspNetCoreServer(.Hosting): every endpoint's response travels through API Gateway.
+    /// </summary>
+    public LambdaHandler? FindEndpoint(IMethodSymbol function, IInvocationOperation map)
+    {
+        if (!_symbols.HostsAspNetCoreOnLambda
+            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods", ContainingType.Name: "EndpointRouteBuilderExtensions" } target
+            || !KnownSymbols.IsInNamespace(target.ContainingType, "Microsoft.AspNetCore"))
+        {
+            return null;
+        }
+
+        return new LambdaHandler(function, InvocationPath.ApiGateway, payload: null, isMethod: false);
     }
 
     /// <summary>True when <paramref name="type"/> is an AWS event or SDK type, whose size the model does not judge.</summary>

@@ -20,7 +20,12 @@ internal sealed class KnownSymbols
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        HostsAspNetCoreOnLambda = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.Hosting.LambdaEventSource") is not null
+            || compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction") is not null;
     }
+
+    /// <summary>The project runs ASP.NET Core on Lambda (Amazon.Lambda.AspNetCoreServer or its Hosting package).</summary>
+    public bool HostsAspNetCoreOnLambda { get; }
 
     public Compilation Compilation { get; }
 
