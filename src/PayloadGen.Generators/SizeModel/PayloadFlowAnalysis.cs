@@ -512,7 +512,7 @@ internal sealed class PayloadFlowAnalysis
                     Trace(loop.Collection, string.Empty, source, visiting, depth + 1);
                     if (source.Unbounded.Count > 0)
                     {
-                        findings.AddUnbounded(At(path, "a loop adds an item to '" + local.Name + "' for every one of " + source.Unbounded[0]));
+                        findings.AddUnbounded(At(path, "a loop fills '" + local.Name + "' item by item (" + source.Unbounded[0] + ")"));
                         continue;
                     }
 
