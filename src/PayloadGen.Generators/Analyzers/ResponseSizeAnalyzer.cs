@@ -144,7 +144,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
     }
 
     private static string DisplayName(IMethodSymbol function) =>
-        function.MethodKind == MethodKind.LocalFunction ? function.Name : "the lambda in " + (function.ContainingSymbol?.Name ?? "?");
+        function.MethodKind == MethodKind.LocalFunction
+            ? function.Name
+            : function.ContainingSymbol is IMethodSymbol { Name: "<Main>$" } or null ? "the lambda in the top-level program" : "the lambda in " + function.ContainingSymbol.Name;
 
     private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, JsonSizeModel sizes)
     {

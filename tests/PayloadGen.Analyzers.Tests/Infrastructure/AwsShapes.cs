@@ -411,12 +411,9 @@ internal static class AwsShapes
                 public LambdaBootstrap Build() => null;
             }
         }
-        namespace Amazon.Lambda.AspNetCoreServer.Hosting
-        {
-            public enum LambdaEventSource { RestApi, HttpApi, ApplicationLoadBalancer }
-        }
         namespace Microsoft.Extensions.DependencyInjection
         {
+            public enum LambdaEventSource { RestApi, HttpApi, ApplicationLoadBalancer }
             public interface IServiceCollection { }
             public static class ServiceCollectionServiceExtensions
             {
@@ -424,7 +421,7 @@ internal static class AwsShapes
             }
             public static class LambdaHostingServiceCollectionExtensions
             {
-                public static IServiceCollection AddAWSLambdaHosting(this IServiceCollection services, Amazon.Lambda.AspNetCoreServer.Hosting.LambdaEventSource eventSource) => services;
+                public static IServiceCollection AddAWSLambdaHosting(this IServiceCollection services, LambdaEventSource eventSource) => services;
             }
         }
         namespace Microsoft.AspNetCore.Http
