@@ -49,7 +49,12 @@ internal sealed class HandlerCatalog
         bool deployed = _deployed.TryGetValue(method, out InvocationPath? deployedPath);
         bool annotated = HasAttribute(method, _symbols.LambdaFunctionAttribute);
         bool takesContext = method.DeclaredAccessibility == Accessibility.Public && TakesLambdaContext(method);
-        if (!(deployed || annotated || takesContext) || _symbols.IsClaimCheck(method))
+        if (!(deployed || annotated || takesContext))
+        {
+            return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
+        }
+
+        if (_symbols.IsClaimCheck(method))
         {
             return null;
         }
@@ -110,6 +115,43 @@ internal sealed class HandlerCatalog
         }
 
         return new LambdaHandler(function, InvocationPath.ApiGateway, payload: null, isMethod: false);
+    }
+
+    /// <summary>
+    /// A public action of an MVC controller (a class deriving from <c>ControllerBase</c>) in a project that runs ASP.NET
+    /// Core on Lambda (the classic <c>LambdaEntryPoint : APIGatewayProxyFunction</c> blueprint): its result is the
+    /// body of an API Gateway response. Reported like a minimal-API endpoint; <c>[ClaimCheck]</c> cannot wrap it.
+    /// </summary>
+    private bool IsControllerAction(IMethodSymbol method)
+    {
+        if (!_symbols.HostsAspNetCoreOnLambda
+            || method.IsStatic
+            || method.DeclaredAccessibility != Accessibility.Public
+            || method.ContainingType is not { IsAbstract: false } type)
+        {
+            return false;
+        }
+
+        bool controller = false;
+        for (INamedTypeSymbol? current = type.BaseType; current is not null && !controller; current = current.BaseType)
+        {
+            controller = current.Name == "ControllerBase" && KnownSymbols.IsInNamespace(current, "Microsoft.AspNetCore.Mvc");
+        }
+
+        if (!controller)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "NonActionAttribute" })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="type"/> is an AWS event or SDK type, whose size the model does not judge.</summary>

@@ -101,10 +101,12 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size.
+        // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size, and
+        // neither do ASP.NET Core results (IActionResult, ActionResult<T>).
         bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
             || resultType.Name == "IHttpResult"
-            || HandlerCatalog.IsAwsType(resultType);
+            || HandlerCatalog.IsAwsType(resultType)
+            || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
         FlowFindings findings = TraceReturns(context.OperationBlocks, sizes);
         Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, sizes);
     }
@@ -134,7 +136,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             rule,
             location,
             HandlerCatalog.Properties(handler),
-            handler.IsMethod ? handler.Method.Name : DisplayName(handler.Method),
+            handler.Method.MethodKind == MethodKind.Ordinary ? handler.Method.Name : DisplayName(handler.Method),
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,

@@ -319,10 +319,11 @@ internal sealed class PayloadFlowAnalysis
             return;
         }
 
-        if (ns == "Microsoft.AspNetCore.Http" && containing is "Results" or "TypedResults")
+        if ((ns == "Microsoft.AspNetCore.Http" && containing is "Results" or "TypedResults")
+            || (ns == "Microsoft.AspNetCore.Mvc" && containing is "ControllerBase" or "Controller"))
         {
-            // Results.Ok(value), Results.Json(data), Results.Text(content), Results.File(bytes)…; a Stream result is
-            // written as it is read, and a redirect carries no data.
+            // Results.Ok(value), Results.Json(data), Results.Text(content), Results.File(bytes), a controller's Ok(value),
+            // File(bytes), Content(text)…; a Stream result is written as it is read, and a redirect carries no data.
             if (name is "Stream" or "Redirect" or "LocalRedirect" or "NotFound" or "NoContent" or "StatusCode")
             {
                 return;

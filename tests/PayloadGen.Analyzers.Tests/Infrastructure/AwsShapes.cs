@@ -466,6 +466,46 @@ internal static class AwsShapes
                 public static IEndpointConventionBuilder MapDelete(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
             }
         }
+        namespace Amazon.Lambda.AspNetCoreServer
+        {
+            public abstract class AbstractAspNetCoreFunction { }
+            public abstract class AbstractAspNetCoreFunction<TREQUEST, TRESPONSE> : AbstractAspNetCoreFunction { }
+            public abstract class APIGatewayProxyFunction : AbstractAspNetCoreFunction<Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest, Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse>
+            {
+                protected virtual void Init(object builder) { }
+            }
+        }
+        namespace Microsoft.AspNetCore.Mvc
+        {
+            using System;
+            public interface IActionResult { }
+            public class ActionResult : IActionResult { }
+            public class ObjectResult : ActionResult { public ObjectResult(object value) { Value = value; } public object Value { get; set; } }
+            public sealed class ActionResult<TValue>
+            {
+                public ActionResult(TValue value) { }
+                public ActionResult(ActionResult result) { }
+                public static implicit operator ActionResult<TValue>(TValue value) => new ActionResult<TValue>(value);
+                public static implicit operator ActionResult<TValue>(ActionResult result) => new ActionResult<TValue>(result);
+            }
+            [AttributeUsage(AttributeTargets.Class)] public sealed class ApiControllerAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)] public sealed class RouteAttribute : Attribute { public RouteAttribute(string template) { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class HttpGetAttribute : Attribute { public HttpGetAttribute() { } public HttpGetAttribute(string template) { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class HttpPostAttribute : Attribute { public HttpPostAttribute() { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class NonActionAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Parameter)] public sealed class FromBodyAttribute : Attribute { }
+            public abstract class ControllerBase
+            {
+                public virtual ObjectResult Ok(object value) => new ObjectResult(value);
+                public virtual ActionResult Ok() => new ActionResult();
+                public virtual ActionResult NotFound() => new ActionResult();
+                public virtual ObjectResult Created(string uri, object value) => new ObjectResult(value);
+                public virtual ActionResult Content(string content, string contentType) => new ActionResult();
+                public virtual ActionResult File(byte[] fileContents, string contentType) => new ActionResult();
+                public virtual ActionResult File(System.IO.Stream fileStream, string contentType) => new ActionResult();
+                public virtual ActionResult Redirect(string url) => new ActionResult();
+            }
+        }
         namespace Microsoft.EntityFrameworkCore
         {
             using System.Collections.Generic;

@@ -248,6 +248,33 @@ public class RealisticHandlerShapesTests
     }
 
     [Fact]
+    public async Task Controller_actions_on_Lambda_hosting_are_API_Gateway_handlers()
+    {
+        var test = Test("""
+            public class LinesController : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                private readonly ShopDb _db = new();
+
+                public async Task<Microsoft.AspNetCore.Mvc.IActionResult> {|#0:All|}() => Ok(await _db.Lines.ToListAsync());
+
+                public async Task<Microsoft.AspNetCore.Mvc.ActionResult<List<Line>>> {|#1:Shipped|}() =>
+                    await _db.Lines.Where(l => l.State == LineState.Shipped).ToListAsync();
+
+                public async Task<Microsoft.AspNetCore.Mvc.ActionResult<List<Line>>> Latest() =>
+                    await _db.Lines.OrderByDescending(l => l.LineId).Take(20).ToListAsync();
+
+                public Microsoft.AspNetCore.Mvc.IActionResult Stream() => File(System.IO.File.OpenRead("/tmp/lines.csv"), "text/csv");
+
+                [Microsoft.AspNetCore.Mvc.NonAction]
+                public async Task<List<Line>> Helper() => await _db.Lines.ToListAsync();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "All", QueryOverLines, "API Gateway", Paging));
+        test.ExpectedDiagnostics.Add(Likely(1, "Shipped", QueryOverLines, "API Gateway", Paging));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Data_taken_from_the_incoming_event_is_bounded_by_its_source()
     {
         var test = new PayloadGenAnalyzerTest<MessageSizeAnalyzer>
