@@ -572,6 +572,12 @@ internal sealed class PayloadFlowAnalysis
                     {
                         Add(_mutations, receiver.Local, invocation);
                     }
+                    else if (invocation.Instance is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation grouped }
+                        && CollectionMutators.Contains(invocation.TargetMethod.Name))
+                    {
+                        // byDepot[vehicle.Depot].Add(vehicle): filling a dictionary of lists fills the dictionary.
+                        Add(_mutations, grouped.Local, invocation);
+                    }
                     else if (invocation.TargetMethod.Name.StartsWith("CopyTo", StringComparison.Ordinal)
                         && invocation.Arguments.Length > 0
                         && Unwrap(invocation.Arguments[0].Value) is ILocalReferenceOperation destination)

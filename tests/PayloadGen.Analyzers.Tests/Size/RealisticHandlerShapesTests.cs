@@ -200,6 +200,31 @@ public class RealisticHandlerShapesTests
     }
 
     [Fact]
+    public async Task A_dictionary_of_lists_filled_in_a_loop_over_an_unbounded_query_is_likely()
+    {
+        var test = Test("""
+            public class Functions
+            {
+                private readonly ShopDb _db = new();
+
+                public async Task<Dictionary<int, List<Line>>> {|#0:ByOrder|}(ILambdaContext context)
+                {
+                    var byOrder = new Dictionary<int, List<Line>>();
+                    foreach (Line line in await _db.Lines.ToListAsync())
+                    {
+                        byOrder[line.OrderId] = byOrder.GetValueOrDefault(line.OrderId) ?? [];
+                        byOrder[line.OrderId].Add(line);
+                    }
+
+                    return byOrder;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "ByOrder", "a loop fills 'byOrder' item by item (" + QueryOverLines + ")"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Local_functions_and_lambdas_bound_by_LambdaBootstrapBuilder_are_handlers()
     {
         var test = Test("""
