@@ -63,7 +63,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             || HandlerCatalog.IsAwsType(resultType)
             || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
         var findings = new FlowFindings();
-        var flow = new PayloadFlowAnalysis(PayloadFlowAnalysis.RootOf(body), sizes);
+        // The function's own body is the root: indexing the whole enclosing method (a top-level Program with dozens of
+        // endpoints) once per endpoint would make the cost quadratic.
+        var flow = new PayloadFlowAnalysis(body, sizes);
         foreach (IOperation value in PayloadFlowAnalysis.ReturnedValues(body))
         {
             flow.Trace(value, findings);
