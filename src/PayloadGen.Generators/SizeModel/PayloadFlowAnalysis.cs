@@ -307,6 +307,15 @@ internal sealed class PayloadFlowAnalysis
             return;
         }
 
+        if (ns == "System.Linq" && containing == "Enumerable" && name is "Range" or "Repeat"
+            && invocation.Arguments.Length == 2
+            && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int count })
+        {
+            // Enumerable.Range(1, 5).Select(...): the project templates' sample data.
+            findings.AddBounded(At(path, "Enumerable." + name + " of " + Count(count) + " items"));
+            return;
+        }
+
         if (ns == "Amazon.S3" && name.StartsWith("ListObjects", StringComparison.Ordinal))
         {
             findings.AddBounded(At(path, "one S3 listing page (at most 1,000 keys)"));

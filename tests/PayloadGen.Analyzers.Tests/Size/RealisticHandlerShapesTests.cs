@@ -264,6 +264,7 @@ public class RealisticHandlerShapesTests
                     app.MapGet("/file", () {|#1:=>|} Results.File(File.ReadAllBytes("/tmp/report.pdf"), "application/pdf"));
                     app.MapGet("/stream", () => Results.Stream(File.OpenRead("/tmp/report.pdf"), "application/pdf"));
                     app.MapGet("/", () => "ok");
+                    app.MapGet("/forecast", () => Enumerable.Range(1, 5).Select(i => new LineDto("sku" + i)).ToArray());
                 }
             }
             """);
