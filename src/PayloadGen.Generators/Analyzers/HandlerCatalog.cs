@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PayloadGen.Generators.Deployment;
 using PayloadGen.Generators.Diagnostics;
 
@@ -48,7 +49,12 @@ internal sealed class HandlerCatalog
         bool deployed = _deployed.TryGetValue(method, out InvocationPath? deployedPath);
         bool annotated = HasAttribute(method, _symbols.LambdaFunctionAttribute);
         bool takesContext = method.DeclaredAccessibility == Accessibility.Public && TakesLambdaContext(method);
-        if (!(deployed || annotated || takesContext) || _symbols.IsClaimCheck(method))
+        if (!(deployed || annotated || takesContext))
+        {
+            return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
+        }
+
+        if (_symbols.IsClaimCheck(method))
         {
             return null;
         }
@@ -68,6 +74,84 @@ internal sealed class HandlerCatalog
             ?? deployedPath
             ?? InvocationPath.Sync;
         return new LambdaHandler(method, path, payload);
+    }
+
+    /// <summary>
+    /// A local function or lambda that takes an <c>ILambdaContext</c>: the shape an executable-assembly handler has when
+    /// <c>LambdaBootstrapBuilder.Create(handler, serializer)</c> binds it.
+    /// </summary>
+    public LambdaHandler? FindFunction(IMethodSymbol function)
+    {
+        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function))
+        {
+            return null;
+        }
+
+        IParameterSymbol? payload = null;
+        foreach (IParameterSymbol parameter in function.Parameters)
+        {
+            if (!_symbols.IsNonPayloadParameter(parameter.Type))
+            {
+                payload = parameter;
+                break;
+            }
+        }
+
+        InvocationPath path = (payload is null ? null : PathFromEventType(payload.Type)) ?? InvocationPath.Sync;
+        return new LambdaHandler(function, path, payload, isMethod: false);
+    }
+
+    /// <summary>
+    /// A minimal-API endpoint (<c>app.MapGet(pattern, handler)</c>…) in a project that runs ASP.NET Core on Lambda through
+    /// Amazon.Lambda.AspNetCoreServer(.Hosting): every endpoint's response travels through API Gateway.
+    /// </summary>
+    public LambdaHandler? FindEndpoint(IMethodSymbol function, IInvocationOperation map)
+    {
+        if (!_symbols.HostsAspNetCoreOnLambda
+            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods", ContainingType.Name: "EndpointRouteBuilderExtensions" } target
+            || !KnownSymbols.IsInNamespace(target.ContainingType, "Microsoft.AspNetCore"))
+        {
+            return null;
+        }
+
+        return new LambdaHandler(function, InvocationPath.ApiGateway, payload: null, isMethod: false);
+    }
+
+    /// <summary>
+    /// A public action of an MVC controller (a class deriving from <c>ControllerBase</c>) in a project that runs ASP.NET
+    /// Core on Lambda (the classic <c>LambdaEntryPoint : APIGatewayProxyFunction</c> blueprint): its result is the
+    /// body of an API Gateway response. Reported like a minimal-API endpoint; <c>[ClaimCheck]</c> cannot wrap it.
+    /// </summary>
+    private bool IsControllerAction(IMethodSymbol method)
+    {
+        if (!_symbols.HostsAspNetCoreOnLambda
+            || method.IsStatic
+            || method.DeclaredAccessibility != Accessibility.Public
+            || method.ContainingType is not { IsAbstract: false } type)
+        {
+            return false;
+        }
+
+        bool controller = false;
+        for (INamedTypeSymbol? current = type.BaseType; current is not null && !controller; current = current.BaseType)
+        {
+            controller = current.Name == "ControllerBase" && KnownSymbols.IsInNamespace(current, "Microsoft.AspNetCore.Mvc");
+        }
+
+        if (!controller)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "NonActionAttribute" })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="type"/> is an AWS event or SDK type, whose size the model does not judge.</summary>

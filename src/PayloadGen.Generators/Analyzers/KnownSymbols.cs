@@ -20,7 +20,14 @@ internal sealed class KnownSymbols
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        // Amazon.Lambda.AspNetCoreServer.Hosting declares LambdaEventSource (for AddAWSLambdaHosting) in the DI namespace;
+        // it and the classic LambdaEntryPoint style both reference Amazon.Lambda.AspNetCoreServer.
+        HostsAspNetCoreOnLambda = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction") is not null
+            || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LambdaEventSource") is not null;
     }
+
+    /// <summary>The project runs ASP.NET Core on Lambda (Amazon.Lambda.AspNetCoreServer or its Hosting package).</summary>
+    public bool HostsAspNetCoreOnLambda { get; }
 
     public Compilation Compilation { get; }
 

@@ -6,12 +6,16 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>A method the size rules treat as a Lambda handler, with how it is invoked.</summary>
 internal sealed class LambdaHandler
 {
-    public LambdaHandler(IMethodSymbol method, InvocationPath path, IParameterSymbol? payload)
+    public LambdaHandler(IMethodSymbol method, InvocationPath path, IParameterSymbol? payload, bool isMethod = true)
     {
         Method = method;
         Path = path;
         Payload = payload;
+        IsMethod = isMethod;
     }
+
+    /// <summary>False for local functions, lambdas and minimal-API endpoints, which cannot carry an attribute the generator wraps.</summary>
+    public bool IsMethod { get; }
 
     public IMethodSymbol Method { get; }
 
@@ -21,7 +25,7 @@ internal sealed class LambdaHandler
     public IParameterSymbol? Payload { get; }
 
     /// <summary>Whether adding [ClaimCheck] fixes an oversized payload on this path; HTTP proxies need paging or a URL instead.</summary>
-    public bool CanClaimCheck => Path is not (InvocationPath.ApiGateway or InvocationPath.Alb);
+    public bool CanClaimCheck => IsMethod && Path is not (InvocationPath.ApiGateway or InvocationPath.Alb);
 
     /// <summary>The PayloadSource member a [ClaimCheck] fix should name, or null for the default.</summary>
     public string? PayloadSourceName => Path switch

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Diagnostics;
 using PayloadGen.Generators.SizeModel;
@@ -27,8 +29,69 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             HandlerCatalog catalog = shared.Catalog(start.Options, start.CancellationToken);
             JsonSizeModel sizes = shared.Sizes;
             start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, sizes));
+            start.RegisterOperationAction(operation => AnalyzeFunction(operation, catalog, sizes), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         });
     }
+
+    /// <summary>Local functions and lambdas bound by <c>LambdaBootstrapBuilder</c>, and minimal-API endpoints on Lambda hosting.</summary>
+    private static void AnalyzeFunction(OperationAnalysisContext context, HandlerCatalog catalog, JsonSizeModel sizes)
+    {
+        (IMethodSymbol function, IBlockOperation? body, Location location) = context.Operation switch
+        {
+            ILocalFunctionOperation local => (local.Symbol, local.Body ?? local.IgnoredBody, local.Symbol.Locations.Length > 0 ? local.Symbol.Locations[0] : local.Syntax.GetLocation()),
+            IAnonymousFunctionOperation lambda => (lambda.Symbol, lambda.Body, ArrowOf(lambda.Syntax)),
+            _ => (null!, null, Location.None),
+        };
+        if (function is null || body is null || catalog.Symbols.ResultType(function) is not { } resultType)
+        {
+            return;
+        }
+
+        LambdaHandler? handler = catalog.FindFunction(function);
+        if (handler is null && EndpointMapping(context.Operation) is { } map)
+        {
+            handler = catalog.FindEndpoint(function, map);
+        }
+
+        if (handler is null)
+        {
+            return;
+        }
+
+        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
+            || resultType.Name is "IHttpResult" or "IResult"
+            || HandlerCatalog.IsAwsType(resultType)
+            || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
+        var findings = new FlowFindings();
+        // The function's own body is the root: indexing the whole enclosing method (a top-level Program with dozens of
+        // endpoints) once per endpoint would make the cost quadratic.
+        var flow = new PayloadFlowAnalysis(body, sizes);
+        foreach (IOperation value in PayloadFlowAnalysis.ReturnedValues(body))
+        {
+            flow.Trace(value, findings);
+        }
+
+        Report(context.ReportDiagnostic, context.Options, handler, location, judgeBodyOnly ? null : resultType, findings, sizes);
+    }
+
+    /// <summary>The <c>MapGet(pattern, handler)</c>-style call a lambda is the handler argument of, through its delegate conversions.</summary>
+    private static IInvocationOperation? EndpointMapping(IOperation lambda)
+    {
+        IOperation? current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation map } ? map : null;
+    }
+
+    private static Location ArrowOf(SyntaxNode syntax) => syntax switch
+    {
+        LambdaExpressionSyntax lambda => lambda.ArrowToken.GetLocation(),
+        AnonymousMethodExpressionSyntax method => method.DelegateKeyword.GetLocation(),
+        _ => syntax.GetLocation(),
+    };
 
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, HandlerCatalog catalog, JsonSizeModel sizes)
     {
@@ -40,29 +103,42 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(method.Locations[0].SourceTree!);
+        // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size, and
+        // neither do ASP.NET Core results (IActionResult, ActionResult<T>).
+        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
+            || resultType.Name == "IHttpResult"
+            || HandlerCatalog.IsAwsType(resultType)
+            || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
+        FlowFindings findings = TraceReturns(context.OperationBlocks, sizes);
+        Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, sizes);
+    }
+
+    private static void Report(
+        System.Action<Diagnostic> report, AnalyzerOptions analyzerOptions, LambdaHandler handler, Location location, ITypeSymbol? judgedType, FlowFindings findings, JsonSizeModel sizes)
+    {
+        if (location.SourceTree is not { } tree)
+        {
+            return;
+        }
+
+        AnalyzerConfigOptions options = analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
         if (SizeLimitOptions.From(options).ResponseLimit(handler.Path) is not long limit)
         {
             return;
         }
 
-        // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size.
-        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
-            || resultType.Name == "IHttpResult"
-            || HandlerCatalog.IsAwsType(resultType);
-        FlowFindings findings = TraceReturns(context.OperationBlocks, sizes);
-        SizeVerdict verdict = SizeVerdict.Judge(judgeBodyOnly ? null : resultType, findings, sizes, limit);
+        SizeVerdict verdict = SizeVerdict.Judge(judgedType, findings, sizes, limit);
         if (verdict.Level == SizeLevel.Silent)
         {
             return;
         }
 
         DiagnosticDescriptor rule = verdict.Level == SizeLevel.Likely ? Rules.ResponseLikelyExceedsLimit : Rules.ResponseMayExceedLimit;
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(Diagnostic.Create(
             rule,
-            method.Locations[0],
+            location,
             HandlerCatalog.Properties(handler),
-            method.Name,
+            handler.Method.MethodKind == MethodKind.Ordinary ? handler.Method.Name : DisplayName(handler.Method),
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
@@ -70,6 +146,11 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
                 ? "add [ClaimCheck] to offload large responses to S3"
                 : "page the response or return a presigned S3 URL instead of the data"));
     }
+
+    private static string DisplayName(IMethodSymbol function) =>
+        function.MethodKind == MethodKind.LocalFunction
+            ? function.Name
+            : function.ContainingSymbol is IMethodSymbol { Name: "<Main>$" } or null ? "the lambda in the top-level program" : "the lambda in " + function.ContainingSymbol.Name;
 
     private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, JsonSizeModel sizes)
     {

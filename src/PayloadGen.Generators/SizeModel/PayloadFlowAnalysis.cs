@@ -41,6 +41,7 @@ internal sealed class PayloadFlowAnalysis
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _mutations = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _memberWrites = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> _iterated = new(SymbolEqualityComparer.Default);
     private bool _indexed;
 
     public PayloadFlowAnalysis(IOperation root, JsonSizeModel sizes)
@@ -180,9 +181,16 @@ internal sealed class PayloadFlowAnalysis
                 }
 
                 break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                // One element of a list (matches[0], item["attr"]) is one item, not the list.
+                break;
             case IPropertyReferenceOperation property when property.Instance is { } instance:
                 // Only reached for properties whose type can grow, e.g. page.Items or report.Rows.
                 Trace(instance, path, findings, visiting, depth + 1);
+                break;
+            case IParameterReferenceOperation parameter when IsLambdaEvent(parameter.Parameter.Type):
+                // Data taken from the incoming event is bounded by the limit of the service that delivered it.
+                findings.AddBounded(At(path, "part of the incoming " + parameter.Parameter.Type.Name));
                 break;
             case IInvocationOperation invocation:
                 TraceInvocation(invocation, path, findings, visiting, depth);
@@ -291,6 +299,60 @@ internal sealed class PayloadFlowAnalysis
             {
                 findings.AddBounded(At(path, "one DynamoDB page (at most 1 MB)"));
             }
+            else if (name is "GetItemAsync" or "GetItem" or "LoadAsync" or "Load")
+            {
+                findings.AddBounded(At(path, "one DynamoDB item (at most 400 KB)"));
+            }
+
+            return;
+        }
+
+        if (ns == "System.Linq" && containing == "Enumerable" && name is "Range" or "Repeat"
+            && invocation.Arguments.Length == 2
+            && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int count })
+        {
+            // Enumerable.Range(1, 5).Select(...): the project templates' sample data.
+            findings.AddBounded(At(path, "Enumerable." + name + " of " + Count(count) + " items"));
+            return;
+        }
+
+        if (ns == "Amazon.S3" && name.StartsWith("ListObjects", StringComparison.Ordinal))
+        {
+            findings.AddBounded(At(path, "one S3 listing page (at most 1,000 keys)"));
+            return;
+        }
+
+        if (ns == "System.Text" && containing == "StringBuilder" && name == "ToString" && invocation.Instance is { } builder)
+        {
+            Trace(builder, path, findings, visiting, depth + 1);
+            return;
+        }
+
+        if ((ns == "Microsoft.AspNetCore.Http" && containing is "Results" or "TypedResults")
+            || (ns == "Microsoft.AspNetCore.Mvc" && containing is "ControllerBase" or "Controller"))
+        {
+            // Results.Ok(value), Results.Json(data), Results.Text(content), Results.File(bytes), a controller's Ok(value),
+            // File(bytes), Content(text)…; a Stream result is written as it is read, and a redirect carries no data.
+            if (name is "Stream" or "Redirect" or "LocalRedirect" or "NotFound" or "NoContent" or "StatusCode")
+            {
+                return;
+            }
+
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name is not ("value" or "data" or "content" or "fileContents" or "contents" or "utf8Content"))
+                {
+                    continue;
+                }
+
+                IOperation body = Unwrap(argument.Value);
+                if (body.Type is { SpecialType: not SpecialType.System_String } bodyType && argument.Parameter.Name is "value" or "data")
+                {
+                    findings.AddSerializedType(bodyType);
+                }
+
+                Trace(body, path, findings, visiting, depth + 1);
+            }
 
             return;
         }
@@ -356,6 +418,18 @@ internal sealed class PayloadFlowAnalysis
                     return;
                 }
 
+                if (operatorName == "Where" && KeyLookup(current) is { } key)
+                {
+                    findings.AddBounded(At(path, "Where on the key " + key));
+                    return;
+                }
+
+                if (operatorName == "GroupBy" && SmallGroupKey(current) is { } groups)
+                {
+                    findings.AddBounded(At(path, "GroupBy over " + groups));
+                    return;
+                }
+
                 if (origin is IInvocationOperation next && IsSequenceOperator(next, out IOperation? nextSource))
                 {
                     current = next;
@@ -395,6 +469,21 @@ internal sealed class PayloadFlowAnalysis
             }
         }
 
+        // A foreach variable is one item of its collection: the collection's bounds (an event's records) carry over,
+        // its growth does not — one row of an unbounded query is still one row.
+        if (_iterated.TryGetValue(local, out List<IOperation>? collections))
+        {
+            foreach (IOperation collection in collections)
+            {
+                var source = new FlowFindings();
+                Trace(collection, string.Empty, source, visiting, depth + 1);
+                foreach (string bound in source.Bounded)
+                {
+                    findings.AddBounded(At(path, "an item of " + bound));
+                }
+            }
+        }
+
         // A fixed initial list says nothing once the body keeps adding to it.
         if (_mutations.ContainsKey(local))
         {
@@ -426,6 +515,23 @@ internal sealed class PayloadFlowAnalysis
                     continue;
                 }
 
+                // foreach (var row in <unbounded>) list.Add(…) / csv.AppendLine(…): the accumulation is as large as its source.
+                if (EnclosingForEach(mutation) is { } loop)
+                {
+                    var source = new FlowFindings();
+                    Trace(loop.Collection, string.Empty, source, visiting, depth + 1);
+                    if (source.Unbounded.Count > 0)
+                    {
+                        findings.AddUnbounded(At(path, "a loop fills '" + local.Name + "' item by item (" + source.Unbounded[0] + ")"));
+                        continue;
+                    }
+
+                    foreach (string bound in source.Bounded)
+                    {
+                        findings.AddBounded(At(path, "a loop over " + bound));
+                    }
+                }
+
                 foreach (IArgumentOperation argument in mutation.Arguments)
                 {
                     Trace(argument.Value, path, findings, visiting, depth + 1);
@@ -455,6 +561,15 @@ internal sealed class PayloadFlowAnalysis
                 case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator:
                     Add(_writes, declarator.Symbol, initial);
                     break;
+                case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } } isPattern:
+                    Add(_writes, declared, isPattern.Value);
+                    break;
+                case IIsPatternOperation { Pattern: IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol declared } } isPattern:
+                    Add(_writes, declared, isPattern.Value);
+                    break;
+                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation variable } loop:
+                    Add(_iterated, variable.Symbol, loop.Collection);
+                    break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     Add(_writes, target.Local, assignment.Value);
                     break;
@@ -465,6 +580,12 @@ internal sealed class PayloadFlowAnalysis
                     if (invocation.Instance is ILocalReferenceOperation receiver && CollectionMutators.Contains(invocation.TargetMethod.Name))
                     {
                         Add(_mutations, receiver.Local, invocation);
+                    }
+                    else if (invocation.Instance is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation grouped }
+                        && CollectionMutators.Contains(invocation.TargetMethod.Name))
+                    {
+                        // byDepot[vehicle.Depot].Add(vehicle): filling a dictionary of lists fills the dictionary.
+                        Add(_mutations, grouped.Local, invocation);
                     }
                     else if (invocation.TargetMethod.Name.StartsWith("CopyTo", StringComparison.Ordinal)
                         && invocation.Arguments.Length > 0
@@ -482,6 +603,166 @@ internal sealed class PayloadFlowAnalysis
             }
         }
     }
+
+    /// <summary>The innermost foreach loop around <paramref name="operation"/> within the traced body.</summary>
+    private static IForEachLoopOperation? EnclosingForEach(IOperation operation)
+    {
+        for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop)
+            {
+                return loop;
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// For <c>Where(x =&gt; x.Id == id)</c> (alone or joined by <c>&amp;&amp;</c>) on the element's key — a property with
+    /// <c>[Key]</c>, or named <c>Id</c> or <c>{Type}Id</c> as EF Core's conventions have it — the key's name: such a query
+    /// returns at most one row. Foreign keys (<c>x.CustomerId == id</c> on an Order) are not keys.
+    /// </summary>
+    private static string? KeyLookup(IInvocationOperation where)
+    {
+        if (LambdaArgument(where) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+        {
+            return null;
+        }
+
+        IParameterSymbol element = lambda.Symbol.Parameters[0];
+        return ReturnedExpression(lambda) is { } condition ? KeyEquality(condition, element) : null;
+    }
+
+    private static string? KeyEquality(IOperation condition, IParameterSymbol element)
+    {
+        condition = UnwrapAll(condition);
+        if (condition is not IBinaryOperation binary)
+        {
+            return null;
+        }
+
+        if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
+        {
+            return KeyEquality(binary.LeftOperand, element) ?? KeyEquality(binary.RightOperand, element);
+        }
+
+        if (binary.OperatorKind != BinaryOperatorKind.Equals)
+        {
+            return null;
+        }
+
+        foreach (IOperation side in new[] { binary.LeftOperand, binary.RightOperand })
+        {
+            if (UnwrapAll(side) is IPropertyReferenceOperation { Instance: IParameterReferenceOperation owner, Property: { } property }
+                && SymbolEqualityComparer.Default.Equals(owner.Parameter, element)
+                && IsKeyProperty(property))
+            {
+                return property.ContainingType.Name + "." + property.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKeyProperty(IPropertySymbol property)
+    {
+        foreach (AttributeData attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "KeyAttribute" })
+            {
+                return true;
+            }
+        }
+
+        return property.Name == "Id" || property.Name == property.ContainingType.Name + "Id";
+    }
+
+    /// <summary>For <c>GroupBy(x =&gt; x.Status)</c> with an enum or bool key, a description of the few groups it can make.</summary>
+    private static string? SmallGroupKey(IInvocationOperation groupBy)
+    {
+        if (LambdaArgument(groupBy) is not { } lambda || ReturnedExpression(lambda)?.Type is not { } keyType)
+        {
+            return null;
+        }
+
+        if (keyType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            keyType = nullable.TypeArguments[0];
+        }
+
+        if (keyType.SpecialType == SpecialType.System_Boolean)
+        {
+            return "a bool (2 groups)";
+        }
+
+        if (keyType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            int members = 0;
+            foreach (ISymbol member in enumType.GetMembers())
+            {
+                members += member is IFieldSymbol { IsConst: true } ? 1 : 0;
+            }
+
+            return "the enum " + enumType.Name + " (" + Count(members) + " groups)";
+        }
+
+        return null;
+    }
+
+    /// <summary>The first lambda argument of a LINQ operator (the predicate or selector), for Enumerable and Queryable alike.</summary>
+    private static IAnonymousFunctionOperation? LambdaArgument(IInvocationOperation invocation)
+    {
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            IOperation value = UnwrapAll(argument.Value);
+            if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                return lambda;
+            }
+
+            if (value is IAnonymousFunctionOperation direct)
+            {
+                return direct;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? ReturnedExpression(IAnonymousFunctionOperation lambda)
+    {
+        foreach (IOperation statement in lambda.Body.Operations)
+        {
+            if (statement is IReturnOperation { ReturnedValue: { } value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation UnwrapAll(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>Amazon.Lambda.*Events types (SQSEvent, S3Event, APIGatewayProxyRequest…), which their service bounds.</summary>
+    private static bool IsLambdaEvent(ITypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() is { } ns
+        && ns.StartsWith("Amazon.Lambda.", StringComparison.Ordinal)
+        && ns.IndexOf("Events", StringComparison.Ordinal) > 0;
 
     /// <summary>The pagination member a loop around <paramref name="operation"/> mentions, if any.</summary>
     private static string? PaginationLoopToken(IOperation operation)

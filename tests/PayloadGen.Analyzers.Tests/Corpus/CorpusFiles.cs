@@ -10,6 +10,9 @@ internal static class CorpusFiles
 {
     public const string AssemblyName = "Corpus";
 
+    /// <summary>The corpus has a top-level-statements Program (a minimal API on Lambda hosting), so it is an executable.</summary>
+    public const Microsoft.CodeAnalysis.OutputKind OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+
     private static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Corpus");
 
     public static IReadOnlyList<(string Path, string Text)> Sources { get; } = System.IO.Directory.GetFiles(Directory, "*.cs.txt")

@@ -34,7 +34,7 @@ public class RobustnessTests
             string mangledTemplate = template[..random.Next(template.Length)];
             string mangledJsonTemplate = i % 3 == 0 ? CutOut(jsonTemplate, random) : jsonTemplate[..random.Next(jsonTemplate.Length)];
             var sources = new List<(string, string)>(others) { (path, mangled) };
-            Compilation compilation = AnalyzerRunner.Compile(CorpusFiles.AssemblyName, sources);
+            Compilation compilation = AnalyzerRunner.Compile(CorpusFiles.AssemblyName, sources, CorpusFiles.OutputKind);
 
             AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(
                 compilation,
@@ -50,7 +50,7 @@ public class RobustnessTests
     [Fact]
     public async Task Analyzers_report_on_the_intact_corpus_without_throwing()
     {
-        Compilation compilation = AnalyzerRunner.Compile(CorpusFiles.AssemblyName, CorpusFiles.Sources);
+        Compilation compilation = AnalyzerRunner.Compile(CorpusFiles.AssemblyName, CorpusFiles.Sources, CorpusFiles.OutputKind);
         AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(compilation, CorpusFiles.DeploymentFiles, "build_property.PublishAot = true");
 
         Assert.Empty(result.AnalyzerExceptions);

@@ -33,12 +33,12 @@ internal static class AnalyzerRunner
         })
         .ToImmutableArray();
 
-    public static CSharpCompilation Compile(string assemblyName, IEnumerable<(string Path, string Text)> sources) =>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<(string Path, string Text)> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
             TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static async Task<Result> RunAsync(Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, string editorConfig = "")
     {

@@ -48,9 +48,38 @@ internal static class AwsShapes
                 public class SNSMessage { public string Message { get; set; } }
             }
         }
-        namespace Amazon.Lambda.S3Events { public class S3Event { } }
+        namespace Amazon.Lambda.S3Events
+        {
+            public class S3Event
+            {
+                public System.Collections.Generic.List<S3EventNotificationRecord> Records { get; set; }
+                public class S3EventNotificationRecord { public S3Entity S3 { get; set; } }
+                public class S3Entity { public S3BucketEntity Bucket { get; set; } public S3ObjectEntity Object { get; set; } }
+                public class S3BucketEntity { public string Name { get; set; } }
+                public class S3ObjectEntity { public string Key { get; set; } public long Size { get; set; } }
+            }
+        }
         namespace Amazon.Lambda.KinesisEvents { public class KinesisEvent { } }
-        namespace Amazon.Lambda.DynamoDBEvents { public class DynamoDBEvent { } }
+        namespace Amazon.Lambda.DynamoDBEvents
+        {
+            public class DynamoDBEvent
+            {
+                public System.Collections.Generic.List<DynamodbStreamRecord> Records { get; set; }
+                public class DynamodbStreamRecord { public string EventName { get; set; } public StreamRecord Dynamodb { get; set; } }
+                public class StreamRecord { public System.Collections.Generic.Dictionary<string, AttributeValue> NewImage { get; set; } public System.Collections.Generic.Dictionary<string, AttributeValue> Keys { get; set; } }
+                public class AttributeValue { public string S { get; set; } public string N { get; set; } }
+            public class GetItemRequest : Amazon.Runtime.AmazonWebServiceRequest
+            {
+                public string TableName { get; set; }
+                public System.Collections.Generic.Dictionary<string, AttributeValue> Key { get; set; }
+            }
+            public class GetItemResponse : Amazon.Runtime.AmazonWebServiceResponse
+            {
+                public System.Collections.Generic.Dictionary<string, AttributeValue> Item { get; set; }
+                public bool IsItemSet { get; set; }
+            }
+            }
+        }
         namespace Amazon.Lambda.CloudWatchEvents { public class CloudWatchEvent<T> { public T Detail { get; set; } } }
         namespace Amazon.Lambda.CloudWatchEvents.ScheduledEvents { public class ScheduledEvent : Amazon.Lambda.CloudWatchEvents.CloudWatchEvent<object> { } }
         namespace Amazon.Lambda.APIGatewayEvents
@@ -91,6 +120,10 @@ internal static class AwsShapes
             public class FromBodyAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Parameter)]
             public class FromRouteAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Parameter)]
+            public class FromQueryAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Parameter)]
+            public class FromServicesAttribute : System.Attribute { }
             namespace APIGateway
             {
                 public enum LambdaHttpMethod { Any, Get, Post, Put, Delete }
@@ -237,11 +270,43 @@ internal static class AwsShapes
         {
             using System.Threading.Tasks;
             using Amazon.S3.Model;
-            public interface IAmazonS3 { Task<GetObjectResponse> GetObjectAsync(string bucketName, string key, System.Threading.CancellationToken cancellationToken = default); }
+            public interface IAmazonS3
+            {
+                Task<GetObjectResponse> GetObjectAsync(string bucketName, string key, System.Threading.CancellationToken cancellationToken = default);
+                Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, System.Threading.CancellationToken cancellationToken = default);
+                Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default);
+                Task<ListObjectsV2Response> ListObjectsV2Async(ListObjectsV2Request request, System.Threading.CancellationToken cancellationToken = default);
+                string GetPreSignedURL(GetPreSignedUrlRequest request);
+            }
         }
         namespace Amazon.S3.Model
         {
-            public class GetObjectResponse : Amazon.Runtime.AmazonWebServiceResponse, System.IDisposable { public System.IO.Stream ResponseStream { get; set; } public long ContentLength { get; set; } public void Dispose() { } }
+            public class GetObjectResponse : Amazon.Runtime.AmazonWebServiceResponse, System.IDisposable { public System.IO.Stream ResponseStream { get; set; } public long ContentLength { get; set; } public string Key { get; set; } public void Dispose() { } }
+            public class GetObjectRequest : Amazon.Runtime.AmazonWebServiceRequest { public string BucketName { get; set; } public string Key { get; set; } }
+            public class PutObjectRequest : Amazon.Runtime.AmazonWebServiceRequest
+            {
+                public string BucketName { get; set; }
+                public string Key { get; set; }
+                public string ContentBody { get; set; }
+                public System.IO.Stream InputStream { get; set; }
+                public string ContentType { get; set; }
+            }
+            public class PutObjectResponse : Amazon.Runtime.AmazonWebServiceResponse { public string ETag { get; set; } }
+            public class ListObjectsV2Request : Amazon.Runtime.AmazonWebServiceRequest
+            {
+                public string BucketName { get; set; }
+                public string Prefix { get; set; }
+                public int MaxKeys { get; set; }
+                public string ContinuationToken { get; set; }
+            }
+            public class ListObjectsV2Response : Amazon.Runtime.AmazonWebServiceResponse
+            {
+                public System.Collections.Generic.List<S3Object> S3Objects { get; set; }
+                public bool IsTruncated { get; set; }
+                public string NextContinuationToken { get; set; }
+            }
+            public class S3Object { public string Key { get; set; } public long Size { get; set; } }
+            public class GetPreSignedUrlRequest { public string BucketName { get; set; } public string Key { get; set; } public System.DateTime Expires { get; set; } }
         }
         namespace Amazon.DynamoDBv2
         {
@@ -253,22 +318,35 @@ internal static class AwsShapes
             {
                 Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default);
                 Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
+                Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default);
             }
         }
         namespace Amazon.DynamoDBv2.Model
         {
             using System.Collections.Generic;
             public class AttributeValue { public string S { get; set; } public string N { get; set; } }
+            public class GetItemRequest : Amazon.Runtime.AmazonWebServiceRequest
+            {
+                public string TableName { get; set; }
+                public Dictionary<string, AttributeValue> Key { get; set; }
+            }
+            public class GetItemResponse : Amazon.Runtime.AmazonWebServiceResponse
+            {
+                public Dictionary<string, AttributeValue> Item { get; set; }
+                public bool IsItemSet { get; set; }
+            }
             public class ScanRequest : Amazon.Runtime.AmazonWebServiceRequest
             {
                 public string TableName { get; set; }
                 public int Limit { get; set; }
+                public string Select { get; set; }
                 public Dictionary<string, AttributeValue> ExclusiveStartKey { get; set; }
             }
             public class ScanResponse : Amazon.Runtime.AmazonWebServiceResponse
             {
                 public List<Dictionary<string, AttributeValue>> Items { get; set; }
                 public Dictionary<string, AttributeValue> LastEvaluatedKey { get; set; }
+                public int Count { get; set; }
             }
             public class QueryRequest : Amazon.Runtime.AmazonWebServiceRequest
             {
@@ -289,11 +367,12 @@ internal static class AwsShapes
             using System.Threading;
             using System.Threading.Tasks;
             public class ScanCondition { }
-            public class QueryConfig { public int? Limit { get; set; } }
+            public class QueryConfig { public int? Limit { get; set; } public bool? BackwardQuery { get; set; } }
             public interface IDynamoDBContext
             {
                 AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions);
                 AsyncSearch<T> QueryAsync<T>(object hashKeyValue);
+                AsyncSearch<T> QueryAsync<T>(object hashKeyValue, QueryConfig queryConfig);
                 Task<T> LoadAsync<T>(object hashKey, CancellationToken cancellationToken = default);
             }
             public class AsyncSearch<T>
@@ -301,6 +380,130 @@ internal static class AwsShapes
                 public Task<List<T>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
                 public Task<List<T>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
                 public bool IsDone { get; }
+            }
+        }
+        namespace Amazon.Lambda.Core
+        {
+            public interface ILambdaSerializer
+            {
+                T Deserialize<T>(System.IO.Stream requestStream);
+                void Serialize<T>(T response, System.IO.Stream responseStream);
+            }
+        }
+        namespace Amazon.Lambda.Serialization.SystemTextJson
+        {
+            public class DefaultLambdaJsonSerializer : Amazon.Lambda.Core.ILambdaSerializer
+            {
+                public T Deserialize<T>(System.IO.Stream requestStream) => default;
+                public void Serialize<T>(T response, System.IO.Stream responseStream) { }
+            }
+        }
+        namespace Amazon.Lambda.RuntimeSupport
+        {
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            public class LambdaBootstrap { public Task RunAsync(System.Threading.CancellationToken cancellationToken = default) => Task.CompletedTask; }
+            public class LambdaBootstrapBuilder
+            {
+                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, ILambdaContext, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, ILambdaContext, Task> handler, ILambdaSerializer serializer) => null;
+                public LambdaBootstrap Build() => null;
+            }
+        }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public enum LambdaEventSource { RestApi, HttpApi, ApplicationLoadBalancer }
+            public interface IServiceCollection { }
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
+            }
+            public static class LambdaHostingServiceCollectionExtensions
+            {
+                public static IServiceCollection AddAWSLambdaHosting(this IServiceCollection services, LambdaEventSource eventSource) => services;
+            }
+        }
+        namespace Microsoft.AspNetCore.Http
+        {
+            public interface IResult { }
+            public static class Results
+            {
+                public static IResult Ok(object value = null) => null;
+                public static IResult NotFound(object value = null) => null;
+                public static IResult Created(string uri, object value) => null;
+                public static IResult Json(object data) => null;
+                public static IResult Text(string content, string contentType = null) => null;
+                public static IResult File(byte[] fileContents, string contentType = null, string fileDownloadName = null) => null;
+                public static IResult Stream(System.IO.Stream stream, string contentType = null) => null;
+                public static IResult Redirect(string url) => null;
+            }
+            public static class TypedResults
+            {
+                public static IResult Ok<TValue>(TValue value) => null;
+            }
+        }
+        namespace Microsoft.AspNetCore.Routing
+        {
+            public interface IEndpointRouteBuilder { }
+        }
+        namespace Microsoft.AspNetCore.Builder
+        {
+            using System;
+            using Microsoft.AspNetCore.Routing;
+            public interface IEndpointConventionBuilder { }
+            public sealed class WebApplicationBuilder { public Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; } public WebApplication Build() => null; }
+            public sealed class WebApplication : IEndpointRouteBuilder
+            {
+                public static WebApplicationBuilder CreateBuilder(string[] args) => null;
+                public void Run() { }
+            }
+            public static class EndpointRouteBuilderExtensions
+            {
+                public static IEndpointConventionBuilder MapGet(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
+                public static IEndpointConventionBuilder MapPost(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
+                public static IEndpointConventionBuilder MapPut(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
+                public static IEndpointConventionBuilder MapDelete(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
+            }
+        }
+        namespace Amazon.Lambda.AspNetCoreServer
+        {
+            public abstract class AbstractAspNetCoreFunction { }
+            public abstract class AbstractAspNetCoreFunction<TREQUEST, TRESPONSE> : AbstractAspNetCoreFunction { }
+            public abstract class APIGatewayProxyFunction : AbstractAspNetCoreFunction<Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest, Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse>
+            {
+                protected virtual void Init(object builder) { }
+            }
+        }
+        namespace Microsoft.AspNetCore.Mvc
+        {
+            using System;
+            public interface IActionResult { }
+            public class ActionResult : IActionResult { }
+            public class ObjectResult : ActionResult { public ObjectResult(object value) { Value = value; } public object Value { get; set; } }
+            public sealed class ActionResult<TValue>
+            {
+                public ActionResult(TValue value) { }
+                public ActionResult(ActionResult result) { }
+                public static implicit operator ActionResult<TValue>(TValue value) => new ActionResult<TValue>(value);
+                public static implicit operator ActionResult<TValue>(ActionResult result) => new ActionResult<TValue>(result);
+            }
+            [AttributeUsage(AttributeTargets.Class)] public sealed class ApiControllerAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)] public sealed class RouteAttribute : Attribute { public RouteAttribute(string template) { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class HttpGetAttribute : Attribute { public HttpGetAttribute() { } public HttpGetAttribute(string template) { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class HttpPostAttribute : Attribute { public HttpPostAttribute() { } }
+            [AttributeUsage(AttributeTargets.Method)] public sealed class NonActionAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Parameter)] public sealed class FromBodyAttribute : Attribute { }
+            public abstract class ControllerBase
+            {
+                public virtual ObjectResult Ok(object value) => new ObjectResult(value);
+                public virtual ActionResult Ok() => new ActionResult();
+                public virtual ActionResult NotFound() => new ActionResult();
+                public virtual ObjectResult Created(string uri, object value) => new ObjectResult(value);
+                public virtual ActionResult Content(string content, string contentType) => new ActionResult();
+                public virtual ActionResult File(byte[] fileContents, string contentType) => new ActionResult();
+                public virtual ActionResult File(System.IO.Stream fileStream, string contentType) => new ActionResult();
+                public virtual ActionResult Redirect(string url) => new ActionResult();
             }
         }
         namespace Microsoft.EntityFrameworkCore
@@ -316,13 +519,19 @@ internal static class AwsShapes
                 public IQueryProvider Provider => null;
                 public IEnumerator<T> GetEnumerator() => null;
                 System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => null;
+                public virtual ValueTask<T> FindAsync(params object[] keyValues) => default;
+                public virtual void Add(T entity) { }
             }
-            public class DbContext { }
+            public class DbContext { public virtual Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => null; }
             public static class EntityFrameworkQueryableExtensions
             {
                 public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
                 public static Task<T[]> ToArrayAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
                 public static Task<T> FirstOrDefaultAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
+                public static Task<T> SingleOrDefaultAsync<T>(this IQueryable<T> source, System.Linq.Expressions.Expression<System.Func<T, bool>> predicate, CancellationToken cancellationToken = default) => null;
+                public static Task<int> CountAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
+                public static IQueryable<T> AsNoTracking<T>(this IQueryable<T> source) where T : class => source;
+                public static IQueryable<T> Include<T, TProperty>(this IQueryable<T> source, System.Linq.Expressions.Expression<System.Func<T, TProperty>> navigationPropertyPath) where T : class => source;
             }
         }
         """;
