@@ -28,7 +28,14 @@ internal readonly struct ContiguousPayload : IDisposable
         if (stream is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> segment))
         {
             int position = (int)memory.Position;
-            return new ContiguousPayload(segment.AsMemory(position, segment.Count - position), null);
+            int available = segment.Count - position;
+            // Already in memory, so nothing is exhausted by reading it; the cap still applies, the same as on every path.
+            if (available > maxBytes)
+            {
+                throw new PayloadTooLargeException("The inline payload", available, maxBytes);
+            }
+
+            return new ContiguousPayload(segment.AsMemory(position, available), null);
         }
 
         // The cap may be as large as long.MaxValue; one array can never be larger than Array.MaxLength anyway.

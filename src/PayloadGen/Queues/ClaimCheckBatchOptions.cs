@@ -12,7 +12,9 @@ public sealed class ClaimCheckBatchOptions
     /// <summary>
     /// Delete a record's stored payload once the handler has succeeded (<c>PAYLOADGEN_DELETE_AFTER_PROCESSING</c>).
     /// Off by default: SNS fan-out delivers one pointer to many consumers, and a lifecycle rule on the prefix is the
-    /// safer way to clean up. A failed record's object is never deleted. <see langword="null"/> reads the variable.
+    /// safer way to clean up. A failed record's object is never deleted, and neither is one whose pointer carried no
+    /// SHA-256 (a bare extended-client pointer without <c>PayloadGenSha256</c>): a key alone does not prove the
+    /// sender owns the object. <see langword="null"/> reads the variable.
     /// </summary>
     public bool? DeletePayloadAfterProcessing { get; init; }
 

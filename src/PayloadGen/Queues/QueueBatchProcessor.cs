@@ -194,7 +194,10 @@ internal static class QueueBatchProcessor
         record.Context.Pointer = pointer;
         await handler(value, record.Context, cancellationToken).ConfigureAwait(false);
 
-        if (delete && pointer is not null)
+        // Only an object whose SHA-256 the message carried is deleted: knowing the hash proves the sender wrote (or
+        // read) that very content. A bare key — all an extended-client pointer holds — is not enough, or anyone who
+        // can send to the queue could delete other messages' payloads by naming their keys.
+        if (delete && pointer is { Sha256: not null })
         {
             try
             {

@@ -189,14 +189,14 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
     {
         string faultyKey = $"faulty-{fault}";
         string healthyKey = $"healthy-{fault}";
-        await PutAsync(faultyKey, new Order { Id = "faulty", Lines = ["x"] });
-        await PutAsync(healthyKey, new Order { Id = "healthy" });
+        byte[] faulty = await PutAsync(faultyKey, new Order { Id = "faulty", Lines = ["x"] });
+        byte[] healthy = await PutAsync(healthyKey, new Order { Id = "healthy" });
         var batch = new JsonObject
         {
             ["Records"] = new JsonArray(
                 SqsRecord("m-inline", """{"Id":"inline"}"""),
-                SqsRecord("m-faulty", JavaPointer(faultyKey)),
-                SqsRecord("m-healthy", JavaPointer(healthyKey))),
+                SignedJavaRecord("m-faulty", faultyKey, faulty),
+                SignedJavaRecord("m-healthy", healthyKey, healthy)),
         };
         _faults.TargetKey = faultyKey;
         _faults.Fault = fault;
@@ -211,10 +211,22 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Object_behind_a_pointer_without_a_hash_is_never_deleted()
+    {
+        // A key alone does not prove the sender owns the object: otherwise anyone who can send to the queue could
+        // delete other messages' payloads by naming their keys.
+        await PutAsync("someone-elses-payload", new Order { Id = "theirs" });
+        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", JavaPointer("someone-elses-payload"))) };
+
+        Assert.Empty(await ProcessSqsAsync(batch, options: new ClaimCheckBatchOptions { DeletePayloadAfterProcessing = true }));
+        Assert.True(await ExistsAsync("someone-elses-payload"));
+    }
+
+    [Fact]
     public async Task Object_of_a_record_whose_handler_fails_is_kept_even_with_deletion_on()
     {
-        await PutAsync("handler-fails", new Order { Id = "doomed" });
-        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", JavaPointer("handler-fails"))) };
+        byte[] content = await PutAsync("handler-fails", new Order { Id = "doomed" });
+        var batch = new JsonObject { ["Records"] = new JsonArray(SignedJavaRecord("m1", "handler-fails", content)) };
 
         string[] failures = await ProcessSqsAsync(batch, options: new ClaimCheckBatchOptions { DeletePayloadAfterProcessing = true }, handler: (_, _) => throw new InvalidOperationException("no"));
 
@@ -367,18 +379,32 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
 
     private static string JavaPointer(string key) => $$"""["software.amazon.payloadoffloading.PayloadS3Pointer",{"s3BucketName":"{{JavaBucket}}","s3Key":"{{key}}"}]""";
 
-    private async Task PutAsync(string key, Order order)
+    private async Task<byte[]> PutAsync(string key, Order order)
     {
         S3Fault fault = _faults.Fault;
         _faults.Fault = S3Fault.None;
+        byte[] content = JsonSerializer.SerializeToUtf8Bytes(order, OrderType);
         await _client.PutObjectAsync(new PutObjectRequest
         {
             BucketName = JavaBucket,
             Key = key,
-            InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(order, OrderType)),
+            InputStream = new MemoryStream(content),
             UseChunkEncoding = false,
         });
         _faults.Fault = fault;
+        return content;
+    }
+
+    /// <summary>A Java-format pointer with the size and hash attributes PayloadGen's sender adds beside it.</summary>
+    private static JsonObject SignedJavaRecord(string messageId, string key, byte[] content)
+    {
+        JsonObject record = SqsRecord(messageId, JavaPointer(key));
+        record["messageAttributes"] = new JsonObject
+        {
+            ["ExtendedPayloadSize"] = new JsonObject { ["stringValue"] = content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dataType"] = "Number" },
+            ["PayloadGenSha256"] = new JsonObject { ["stringValue"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant(), ["dataType"] = "String" },
+        };
+        return record;
     }
 
     private async Task<bool> ExistsAsync(string key)

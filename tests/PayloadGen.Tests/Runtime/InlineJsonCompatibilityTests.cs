@@ -53,13 +53,16 @@ public sealed class InlineJsonCompatibilityTests : System.IDisposable
         Assert.Equal(request, TestPayloads.Utf8(report!));
     }
 
-    [Fact]
-    public async Task Inline_request_over_the_cap_is_refused()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Inline_request_over_the_cap_is_refused_from_any_stream(bool alreadyInMemory)
     {
         var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { MaxPayloadBytes = 1000 }, new FilePayloadStore(_directory.Path));
         byte[] request = TestPayloads.Utf8(TestPayloads.Report(300_000));
+        Stream input = alreadyInMemory ? new MemoryStream(request, 0, request.Length, writable: false, publiclyVisible: true) : new BufferedStream(new MemoryStream(request));
 
         await Assert.ThrowsAsync<PayloadTooLargeException>(
-            () => runtime.HydrateAsync(new BufferedStream(new MemoryStream(request)), TestPayloads.ReportType, true, CancellationToken.None).AsTask());
+            () => runtime.HydrateAsync(input, TestPayloads.ReportType, true, CancellationToken.None).AsTask());
     }
 }
