@@ -74,8 +74,9 @@ public sealed class ClaimCheckOptions
         : new AssumeRoleSettings { RoleArn = RoleArn, ExternalId = RoleExternalId, SessionName = RoleSessionName, DurationSeconds = RoleDurationSeconds };
 
     /// <summary>
-    /// Whether S3 uploads use aws-chunked encoding (<c>PAYLOADGEN_S3_CHUNKED_ENCODING</c>, default true). Set false
-    /// for S3-compatible servers that do not decode it, such as s3rver.
+    /// Whether S3 uploads use aws-chunked encoding (<c>PAYLOADGEN_S3_CHUNKED_ENCODING</c>; default true, false when
+    /// <c>AWS_ENDPOINT_URL_S3</c> or <c>AWS_ENDPOINT_URL</c> points elsewhere). False suits S3-compatible servers
+    /// that do not decode it, such as s3rver.
     /// </summary>
     public bool S3ChunkedEncoding { get; set; } = true;
 
@@ -179,6 +180,14 @@ public sealed class ClaimCheckOptions
             options.RoleDurationSeconds = int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)
                 ? seconds
                 : throw new ClaimCheckConfigurationException($"{EnvironmentVariables.RoleDurationSeconds} must be a whole number of seconds from {AssumeRoleSettings.MinDurationSeconds} to {AssumeRoleSettings.MaxChainedDurationSeconds}, not '{duration}'.");
+        }
+
+        // S3-compatible servers reached through an endpoint override often store aws-chunked framing undecoded (s3rver
+        // does, silently). Without the framing the SDK hashes the seekable body up front, which real S3 accepts as
+        // well, so an overridden endpoint defaults to it; the variable below still decides when set.
+        if (NonEmpty(variable("AWS_ENDPOINT_URL_S3")) is not null || NonEmpty(variable("AWS_ENDPOINT_URL")) is not null)
+        {
+            options.S3ChunkedEncoding = false;
         }
 
         if (NonEmpty(variable(EnvironmentVariables.S3ChunkedEncoding)) is string chunked)

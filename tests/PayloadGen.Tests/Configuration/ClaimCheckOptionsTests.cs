@@ -66,6 +66,28 @@ public sealed class ClaimCheckOptionsTests
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_S3", null, false)]
+    [InlineData("AWS_ENDPOINT_URL", null, false)]
+    [InlineData("AWS_ENDPOINT_URL_S3", "true", true)]
+    [InlineData(null, null, true)]
+    [InlineData(null, "false", false)]
+    public void Chunked_encoding_is_off_for_overridden_endpoints_unless_set_explicitly(string? endpointVariable, string? chunked, bool expected)
+    {
+        var environment = new Dictionary<string, string>();
+        if (endpointVariable is not null)
+        {
+            environment[endpointVariable] = "http://127.0.0.1:4568";
+        }
+
+        if (chunked is not null)
+        {
+            environment["PAYLOADGEN_S3_CHUNKED_ENCODING"] = chunked;
+        }
+
+        Assert.Equal(expected, ClaimCheckOptions.FromEnvironment(name => environment.GetValueOrDefault(name)).S3ChunkedEncoding);
+    }
+
     [Fact]
     public void Unknown_store_is_refused()
     {

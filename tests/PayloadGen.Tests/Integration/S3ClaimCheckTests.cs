@@ -104,6 +104,20 @@ public sealed class S3ClaimCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Silent_corruption_by_a_server_that_stores_aws_chunked_framing_is_caught()
+    {
+        // s3rver keeps the aws-chunked framing as part of the object (DESIGN §7); nothing in S3's own protocol
+        // notices, so this is exactly what PayloadGen's length and SHA-256 checks are for.
+        ClaimCheckRuntime runtime = CreateRuntime(options => options.S3ChunkedEncoding = true);
+        byte[] content = TestPayloads.Utf8(TestPayloads.Report(100_000));
+
+        PayloadPointer pointer = await runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(content), CancellationToken.None);
+
+        Assert.NotEqual(content, await DownloadAsync(pointer.Key));
+        await Assert.ThrowsAsync<PayloadIntegrityException>(() => runtime.ReadAsync(pointer, TestPayloads.ReportType, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
     public async Task Every_request_carries_the_expected_bucket_owner()
     {
         ClaimCheckRuntime runtime = CreateRuntime(options => options.ExpectedBucketOwner = "111122223333");
