@@ -105,7 +105,7 @@ public sealed class ClaimCheckMessageOffloaderTests
         OutgoingAttributeValue size = message.Attributes["ExtendedPayloadSize"];
         Assert.Equal(("Number", Encoding.UTF8.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture)), (size.DataType, size.StringValue));
         OutgoingAttributeValue sha = message.Attributes["PayloadGenSha256"];
-        Assert.Equal(("String", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))), (sha.DataType, sha.StringValue));
+        Assert.Equal(("String", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body))).ToLowerInvariant()), (sha.DataType, sha.StringValue));
         Assert.Equal(["ExtendedPayloadSize", "PayloadGenSha256"], message.AddedAttributes.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ClaimCheckMessageOffloader.MeasureBytes(message.Body, message.Attributes), message.SizeBytes);
         Assert.Equal(2, attributes.Count); // the caller's dictionary is left alone
@@ -193,7 +193,7 @@ public sealed class ClaimCheckMessageOffloaderTests
         Assert.True(PayloadPointerReader.TryRead(Encoding.UTF8.GetBytes(message.Body), allowBareShape: false, out PayloadPointer? pointer));
         Assert.Equal(PointerFormat.PayloadGen, pointer!.Format);
         Assert.Equal(Encoding.UTF8.GetByteCount(body), pointer.Size);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))), pointer.Sha256);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body))).ToLowerInvariant(), pointer.Sha256);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public static class SqsEventFromSentRequests
                 },
                 ["messageAttributes"] = messageAttributes,
 #pragma warning disable CA5351 // SQS's own body checksum is MD5; it is reproduced here, not used for security.
-                ["md5OfBody"] = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(body))),
+                ["md5OfBody"] = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(body))).ToLowerInvariant(),
 #pragma warning restore CA5351
                 ["eventSource"] = "aws:sqs",
                 ["eventSourceARN"] = QueueArn,
