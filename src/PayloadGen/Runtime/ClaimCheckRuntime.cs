@@ -48,7 +48,11 @@ public sealed partial class ClaimCheckRuntime
     /// </summary>
     public static ClaimCheckRuntime Default => s_default.Value;
 
-    /// <summary>The options in force.</summary>
+    /// <summary>
+    /// The options in force. The allow-list, prefix and cap are taken when the runtime is created (a pointer policy
+    /// that changed under a running function would be a hole); thresholds, deadline margin and
+    /// <see cref="ClaimCheckOptions.Observer"/> are read on every call, so an observer can be attached later.
+    /// </summary>
     public ClaimCheckOptions Options { get; }
 
     /// <summary>Where offloaded payloads are kept.</summary>
