@@ -89,11 +89,7 @@ public sealed class ClaimCheckMessageOffloader
         ArgumentNullException.ThrowIfNull(typeInfo);
         attributes ??= s_none;
         CheckReservedNames(attributes);
-        using var buffer = new PooledByteBuffer();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = typeInfo.Options.Encoder, Indented = typeInfo.Options.WriteIndented, SkipValidation = true }))
-        {
-            JsonSerializer.Serialize(writer, message, typeInfo);
-        }
+        using PooledByteBuffer buffer = PooledJsonSerializer.Serialize(message, typeInfo);
 
         long attributeBytes = MeasureAttributes(attributes);
         if (!MustOffload(buffer.Length + attributeBytes))

@@ -89,17 +89,8 @@ public sealed partial class ClaimCheckRuntime
     public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        long started = Stopwatch.GetTimestamp();
-        if (!PayloadPointerReader.TryRead(payload.Span, allowBarePointer, out PayloadPointer? pointer))
-        {
-            T? inline = DeserializeInline(payload.Span, typeInfo);
-            Report(PayloadDirection.Hydrated, payload.Length, null, started);
-            return inline;
-        }
-
-        (T? value, long length) = await ReadStoredAsync(pointer!, typeInfo, cancellationToken).ConfigureAwait(false);
-        Report(PayloadDirection.Hydrated, length, pointer, started);
-        return value;
+        // A direct payload is a queue message without attributes: no announced size, no hash beside the pointer.
+        return (await HydrateMessageAsync(payload, typeInfo, allowBarePointer, announcedSize: null, sha256: null, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>
@@ -127,14 +118,9 @@ public sealed partial class ClaimCheckRuntime
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
-        var buffer = new PooledByteBuffer();
+        PooledByteBuffer buffer = PooledJsonSerializer.Serialize(value, typeInfo);
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions(typeInfo.Options)))
-            {
-                JsonSerializer.Serialize(writer, value, typeInfo);
-            }
-
             if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
             {
                 Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
@@ -177,7 +163,8 @@ public sealed partial class ClaimCheckRuntime
             : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
 
     /// <summary>
-    /// Hydrates a queue or topic message body. The size and SHA-256 carried in message attributes complete an
+    /// Hydrates a payload that is inline JSON or a pointer, and says which pointer (if any) it followed. For queue
+    /// and topic messages, the size and SHA-256 carried in message attributes complete an
     /// extended-client pointer, which has no room for them: the size is capped before download, and with a hash
     /// the object is verified end to end like a PayloadGen pointer.
     /// </summary>
@@ -266,14 +253,6 @@ public sealed partial class ClaimCheckRuntime
             throw new PayloadJsonException(typeof(T), "inline payload", ex);
         }
     }
-
-    private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
-    {
-        Encoder = options.Encoder,
-        Indented = options.WriteIndented,
-        MaxDepth = options.MaxDepth,
-        SkipValidation = true,
-    };
 
     internal void Report(PayloadDirection direction, long bytes, PayloadPointer? pointer, long started)
         => Options.Observer?.OnPayload(new ClaimCheckEvent(direction, bytes, pointer, Stopwatch.GetElapsedTime(started)));

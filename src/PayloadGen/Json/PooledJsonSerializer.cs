@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace PayloadGen;
+
+/// <summary>
+/// The one place payloads are serialized: once, into pooled segments, with the writer settings the type's
+/// <see cref="JsonSerializerOptions"/> ask for (a <see cref="Utf8JsonWriter"/> ignores the options' own encoder,
+/// indentation and depth unless they are copied onto it).
+/// </summary>
+internal static class PooledJsonSerializer
+{
+    /// <summary>Serializes <paramref name="value"/>; the caller owns (and disposes) the returned buffer.</summary>
+    public static PooledByteBuffer Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new PooledByteBuffer();
+        try
+        {
+            JsonSerializerOptions options = typeInfo.Options;
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Encoder = options.Encoder,
+                Indented = options.WriteIndented,
+                MaxDepth = options.MaxDepth,
+                SkipValidation = true,
+            });
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+}
