@@ -7,9 +7,12 @@ namespace PayloadGen.Generators.Parsing;
 /// <summary>The properties set on one <c>[ClaimCheck]</c>, read from its <see cref="AttributeData"/>.</summary>
 internal readonly struct ClaimCheckAttributeValues
 {
-    private ClaimCheckAttributeValues(HandlerSource source, ITypeSymbol? jsonContext, long inlineThresholdBytes, int maxConcurrency)
+    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsExplicit, ITypeSymbol? jsonContext, long inlineThresholdBytes, int maxConcurrency, int httpAnswer, int presignSeconds)
     {
         Source = source;
+        SourceIsExplicit = sourceIsExplicit;
+        HttpAnswer = httpAnswer;
+        PresignSeconds = presignSeconds;
         JsonContext = jsonContext;
         InlineThresholdBytes = inlineThresholdBytes;
         MaxConcurrency = maxConcurrency;
@@ -17,6 +20,15 @@ internal readonly struct ClaimCheckAttributeValues
 
     /// <summary><c>Source</c>: how the handler is invoked.</summary>
     public HandlerSource Source { get; }
+
+    /// <summary>Whether <c>Source</c> was set: an explicit <c>Direct</c> on a proxy-response handler keeps pointer semantics.</summary>
+    public bool SourceIsExplicit { get; }
+
+    /// <summary><c>HttpAnswer</c> as its underlying value: zero (configuration decides) when unset.</summary>
+    public int HttpAnswer { get; }
+
+    /// <summary><c>PresignSeconds</c>: zero (configuration decides) when unset.</summary>
+    public int PresignSeconds { get; }
 
     /// <summary><c>JsonContext</c>: the type given, or <see langword="null"/> when unset.</summary>
     public ITypeSymbol? JsonContext { get; }
@@ -34,6 +46,9 @@ internal readonly struct ClaimCheckAttributeValues
         ITypeSymbol? jsonContext = null;
         long threshold = 0;
         int maxConcurrency = 0;
+        bool sourceIsExplicit = false;
+        int httpAnswer = 0;
+        int presignSeconds = 0;
         values = default;
         foreach (var argument in attribute.NamedArguments)
         {
@@ -53,6 +68,24 @@ internal readonly struct ClaimCheckAttributeValues
                     }
 
                     source = (HandlerSource)number;
+                    sourceIsExplicit = true;
+                    break;
+                case "HttpAnswer":
+                    // SeeOther, TemporaryRedirect and Json; Default (0) is the same as leaving it unset.
+                    if (value.Value is not int answer || answer < 0 || answer > 3)
+                    {
+                        return false;
+                    }
+
+                    httpAnswer = answer;
+                    break;
+                case "PresignSeconds":
+                    if (value.Value is not int seconds)
+                    {
+                        return false;
+                    }
+
+                    presignSeconds = seconds;
                     break;
                 case "JsonContext":
                     jsonContext = value.Value as ITypeSymbol;
@@ -76,7 +109,7 @@ internal readonly struct ClaimCheckAttributeValues
             }
         }
 
-        values = new ClaimCheckAttributeValues(source, jsonContext, threshold, maxConcurrency);
+        values = new ClaimCheckAttributeValues(source, sourceIsExplicit, jsonContext, threshold, maxConcurrency, httpAnswer, presignSeconds);
         return true;
     }
 }

@@ -52,6 +52,14 @@ internal static class HandlerParser
             return null;
         }
 
+        HttpShapeKind http = HttpHandlerShape.Classify(attribute.Source, attribute.SourceIsExplicit, signature.ResponseType, out HandlerSource source);
+        if (http == HttpShapeKind.SourceWithoutProxyResponse)
+        {
+            // API Gateway answers 502 to anything but its proxy response; PG0002 says what to return instead.
+            return null;
+        }
+
+        bool isHttp = http == HttpShapeKind.Http;
         cancellationToken.ThrowIfCancellationRequested();
         if (WrapperNameCollisions.Exist(method, attributeType))
         {
@@ -76,7 +84,7 @@ internal static class HandlerParser
             MethodName: SymbolNames.Identifier(method.Name),
             MethodMetadataName: method.Name,
             IsStatic: method.IsStatic,
-            Source: attribute.Source,
+            Source: source,
             InlineThresholdBytes: attribute.InlineThresholdBytes,
             MaxConcurrency: attribute.Source is HandlerSource.Sqs or HandlerSource.Sns ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
@@ -86,6 +94,9 @@ internal static class HandlerParser
             Response: ToSpec(signature.ResponseType),
             Json: json,
             RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic),
+            HttpAnswer: isHttp ? attribute.HttpAnswer : 0,
+            PresignSeconds: isHttp ? attribute.PresignSeconds : 0,
+            HydratesHttpRequestBody: isHttp && HttpHandlerShape.HasReplaceableBody(signature.RequestType),
             DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 

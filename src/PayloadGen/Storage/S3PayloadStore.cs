@@ -139,6 +139,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         return _s3.GetPreSignedURLAsync(request);
     }
 
+    /// <inheritdoc />
+    public Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            // Signed: an upload with another Content-Type fails S3's signature check.
+            ContentType = contentType,
+            Expires = DateTime.UtcNow + lifetime,
+            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        return _s3.GetPreSignedURLAsync(request);
+    }
+
     private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
     {
         using var body = new ReadOnlySequenceStream(content);
