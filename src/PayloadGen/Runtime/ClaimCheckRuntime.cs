@@ -18,8 +18,6 @@ namespace PayloadGen;
 /// </summary>
 public sealed partial class ClaimCheckRuntime
 {
-    private const string JsonContentType = "application/json";
-
     private static readonly Lazy<ClaimCheckRuntime> s_default = new(() => Create(ClaimCheckOptions.FromEnvironment()));
 
     private readonly PointerPolicy _policy;
@@ -114,7 +112,11 @@ public sealed partial class ClaimCheckRuntime
     /// <param name="inlineThresholdBytes">A per-handler threshold; zero takes the options' or the source's.</param>
     /// <param name="cancellationToken">Cancels store calls.</param>
     /// <returns>A readable stream; disposing it returns the pooled memory.</returns>
-    public async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+    public ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+        => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
+
+    /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
+    internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
@@ -127,7 +129,8 @@ public sealed partial class ClaimCheckRuntime
                 return new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer);
             }
 
-            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, cancellationToken).ConfigureAwait(false);
+            var description = new PayloadDescription { Direction = direction, Source = source };
+            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
             if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
             {
                 pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
@@ -144,22 +147,27 @@ public sealed partial class ClaimCheckRuntime
         }
     }
 
-    /// <summary>Stores <paramref name="content"/> under a new key below the prefix and returns its pointer.</summary>
+    /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
-    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
-    {
-        return await WriteNewObjectAsync(ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow), content, JsonContentType, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+        => OffloadAsync(content, PayloadDescription.Json, cancellationToken);
 
-    /// <summary>The one write path: checks that there is a bucket to write to, hashes, stores.</summary>
-    private async Task<PayloadPointer> WriteNewObjectAsync(string key, ReadOnlySequence<byte> content, string contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="content"/> under a new key below the prefix, with the headers and tags
+    /// <paramref name="description"/> calls for, and returns its pointer.
+    /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(description);
         if (string.IsNullOrEmpty(Store.Bucket))
         {
             throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), contentType, cancellationToken).ConfigureAwait(false);
+        // The extension names the type for whoever downloads the object (.json, or .csv for an HTTP body).
+        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
+        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>

@@ -39,24 +39,19 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
     public IAmazonS3 Client => _s3;
 
     /// <inheritdoc />
-    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            string? versionId = content.Length > _options.MultipartThresholdBytes
-                ? await WriteMultipartAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false)
-                : await WriteSingleAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false);
-            return new PayloadPointer(Bucket, key)
-            {
-                Size = content.Length,
-                Sha256 = sha256,
-                ContentType = contentType,
-                VersionId = versionId,
-            };
+            string? versionId = write.Content.Length > _options.MultipartThresholdBytes
+                ? await WriteMultipartAsync(write, cancellationToken).ConfigureAwait(false)
+                : await WriteSingleAsync(write, cancellationToken).ConfigureAwait(false);
+            return write.PointerIn(Bucket, versionId);
         }
         catch (AmazonServiceException ex)
         {
-            throw Failure("write", Bucket, key, ex);
+            throw Failure("write", Bucket, write.Key, ex);
         }
     }
 
@@ -157,38 +152,43 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         return _s3.GetPreSignedURLAsync(request);
     }
 
-    private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        using var body = new ReadOnlySequenceStream(content);
+        using var body = new ReadOnlySequenceStream(write.Content);
         var request = new PutObjectRequest
         {
             BucketName = Bucket,
-            Key = key,
+            Key = write.Key,
             InputStream = body,
             AutoCloseStream = false,
-            ContentType = contentType,
+            ContentType = write.Description.ContentType,
             UseChunkEncoding = _options.UseChunkEncoding,
             ExpectedBucketOwner = _options.ExpectedBucketOwner,
             // S3 recomputes this and rejects the upload when a byte changed on the way.
-            ChecksumSHA256 = Sha256Hex.ToBase64(sha256),
+            ChecksumSHA256 = Sha256Hex.ToBase64(write.Sha256),
         };
-        request.Headers.ContentLength = content.Length;
+        request.Headers.ContentLength = write.Content.Length;
+        request.Headers.ContentDisposition = write.Description.ContentDisposition;
+        request.Headers.ContentEncoding = write.Description.ContentEncoding;
         PutObjectResponse response = await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
 
-    private async Task<string?> WriteMultipartAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    private async Task<string?> WriteMultipartAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest
-            {
-                BucketName = Bucket,
-                Key = key,
-                ContentType = contentType,
-                ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                Metadata = { ["payloadgen-sha256"] = sha256 },
-            },
-            cancellationToken).ConfigureAwait(false);
+        string key = write.Key;
+        ReadOnlySequence<byte> content = write.Content;
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = write.Description.ContentType,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+            Metadata = { ["payloadgen-sha256"] = write.Sha256 },
+        };
+        initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
+        initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
+        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
 
         try
         {
