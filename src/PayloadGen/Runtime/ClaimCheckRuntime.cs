@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 
 namespace PayloadGen;
@@ -22,13 +23,14 @@ public sealed partial class ClaimCheckRuntime
 
     private readonly PointerPolicy _policy;
 
-    /// <summary>Creates a runtime over <paramref name="store"/>.</summary>
+    /// <summary>Creates a runtime over <paramref name="store"/>; <paramref name="options"/> are validated and frozen.</summary>
     /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public ClaimCheckRuntime(ClaimCheckOptions options, IPayloadStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         options.Validate();
+        options.MakeReadOnly();
         Options = options;
         Store = store;
         var allowed = new System.Collections.Generic.List<string>(options.EffectiveAllowedBuckets);
@@ -47,9 +49,8 @@ public sealed partial class ClaimCheckRuntime
     public static ClaimCheckRuntime Default => s_default.Value;
 
     /// <summary>
-    /// The options in force. The allow-list, prefix and cap are taken when the runtime is created (a pointer policy
-    /// that changed under a running function would be a hole); thresholds, deadline margin and
-    /// <see cref="ClaimCheckOptions.Observer"/> are read on every call, so an observer can be attached later.
+    /// The options in force, frozen when the runtime was created (<see cref="ClaimCheckOptions.IsReadOnly"/>): a
+    /// prefix or allow-list that changed under a running function would be a hole, so every setter now throws.
     /// </summary>
     public ClaimCheckOptions Options { get; }
 
@@ -59,8 +60,10 @@ public sealed partial class ClaimCheckRuntime
     /// <summary>
     /// Creates a runtime and its store from <paramref name="options"/>: a <see cref="FilePayloadStore"/> for
     /// <c>file:&lt;dir&gt;</c>, otherwise an <see cref="S3PayloadStore"/> over <paramref name="s3"/> or a client
-    /// configured from the environment.
+    /// made from the options by <see cref="S3ClientFactory"/> on the first S3 call (so payloads that stay inline
+    /// need no region, credentials or client).
     /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public static ClaimCheckRuntime Create(ClaimCheckOptions options, IAmazonS3? s3 = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -272,30 +275,37 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        const string FilePrefix = "file:";
-        if (options.Store.StartsWith(FilePrefix, StringComparison.OrdinalIgnoreCase))
+        // Checked here too, so an unknown store is named before any store is built.
+        options.Validate();
+        if (options.FileStoreDirectory is string directory)
         {
-            string directory = options.Store.Substring(FilePrefix.Length);
-            if (directory.Length == 0)
-            {
-                throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store}=file:<dir> needs a folder, such as file:/tmp/payloads.");
-            }
-
             return new FilePayloadStore(directory, options.Bucket);
         }
 
-        if (!string.Equals(options.Store, "s3", StringComparison.OrdinalIgnoreCase))
+        var storeOptions = new S3PayloadStoreOptions
         {
-            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store} must be 's3' or 'file:<dir>', not '{options.Store}'.");
-        }
+            Bucket = options.Bucket ?? string.Empty,
+            ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
+            UseChunkEncoding = options.S3ChunkedEncoding,
+        };
+        return s3 is null
+            ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)
+            : new S3PayloadStore(s3, storeOptions);
+    }
 
-        return new S3PayloadStore(
-            s3 ?? S3ClientFactory.Create(options),
-            new S3PayloadStoreOptions
-            {
-                Bucket = options.Bucket ?? string.Empty,
-                ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
-                UseChunkEncoding = options.S3ChunkedEncoding,
-            });
+    // Runs on the first S3 call, not at start-up: a function whose payloads stay inline never pays for the client
+    // and needs no region or credentials. When it does fail, say which settings the SDK was missing.
+    private static IAmazonS3 CreateS3Client(ClaimCheckOptions options)
+    {
+        try
+        {
+            return S3ClientFactory.Create(options);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new ClaimCheckConfigurationException(
+                $"A payload needs S3 ({EnvironmentVariables.Store}=s3), but the S3 client cannot be created: {ex.Message} Set {EnvironmentVariables.AwsRegion} (Lambda sets it) and credentials, or {EnvironmentVariables.Store}=file:<dir> for local runs.",
+                ex);
+        }
     }
 }
