@@ -54,5 +54,11 @@ public abstract class RefusalAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string MethodDisplayName(IMethodSymbol method) => method.MethodKind == MethodKind.AnonymousFunction ? "lambda" : method.Name;
+    /// <summary>The method as its author knows it: <c>Run</c>, <c>IHandler.Run</c>, <c>Functions.Name.get</c>, <c>lambda</c>.</summary>
+    private static string MethodDisplayName(IMethodSymbol method) => method.MethodKind switch
+    {
+        MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation => method.Name,
+        MethodKind.AnonymousFunction => "lambda",
+        _ => method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+    };
 }
