@@ -1,20 +1,8 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
 
 namespace PayloadGen.Generators.Parsing;
-
-/// <summary>What an HTTP handler's shape decides, for the parser and the analyzers alike.</summary>
-internal enum HttpShapeKind
-{
-    /// <summary>Not an HTTP handler: the wrapper speaks the PayloadGen pointer format.</summary>
-    NotHttp,
-
-    /// <summary>Returns a proxy response for its (inferred or explicit) HTTP source: the wrapper redirects large bodies.</summary>
-    Http,
-
-    /// <summary>An explicit HTTP source on a method that does not return that source's proxy response: no wrapper.</summary>
-    SourceWithoutProxyResponse,
-}
 
 /// <summary>
 /// Recognises HTTP handlers by their response type — API Gateway REST / HTTP API / function URL and ALB proxy
@@ -23,27 +11,26 @@ internal enum HttpShapeKind
 /// </summary>
 internal static class HttpHandlerShape
 {
-    /// <summary>Classifies a handler returning <paramref name="response"/> under <paramref name="source"/>.</summary>
-    /// <param name="source">The attribute's source.</param>
-    /// <param name="sourceIsExplicit">Whether the attribute set <c>Source</c>; an explicit <c>Direct</c> keeps pointer semantics.</param>
-    /// <param name="response">The response type (<c>T</c> of <c>Task&lt;T&gt;</c>), or <see langword="null"/>.</param>
-    /// <param name="effective">The source the wrapper uses: inferred from the response type when not explicit.</param>
-    public static HttpShapeKind Classify(HandlerSource source, bool sourceIsExplicit, ITypeSymbol? response, out HandlerSource effective)
+    /// <summary>
+    /// The source the wrapper serves: an explicit HTTP source when the response is its proxy response (otherwise a
+    /// refusal: API Gateway answers 502 to anything else), the HTTP source a proxy response implies when
+    /// <c>Source</c> is unset, and the attribute's source in every other case (an explicit <c>Direct</c> keeps the
+    /// pointer format, for functions invoked through the SDK that happen to return a proxy response).
+    /// </summary>
+    public static HandlerSource Check(ClaimCheckAttributeValues attribute, IMethodSymbol method, HandlerSignature signature, List<Refusal> refusals)
     {
-        effective = source;
-        HandlerSource? inferred = SourceOf(response);
-        if (IsHttp(source))
+        HandlerSource? implied = SourceOf(signature.ResponseType);
+        if (IsHttp(attribute.Source))
         {
-            return inferred is { } proxy && Accepts(source, proxy) ? HttpShapeKind.Http : HttpShapeKind.SourceWithoutProxyResponse;
+            if (implied is not { } proxy || !Accepts(attribute.Source, proxy))
+            {
+                refusals.Add(Refusal.AtReturn(RefusalReason.HttpSourceWithoutProxyResponse, method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), attribute.Source.ToString()));
+            }
+
+            return attribute.Source;
         }
 
-        if (inferred is { } fromType && !sourceIsExplicit)
-        {
-            effective = fromType;
-            return HttpShapeKind.Http;
-        }
-
-        return HttpShapeKind.NotHttp;
+        return implied is { } fromType && !attribute.SourceIsExplicit ? fromType : attribute.Source;
     }
 
     /// <summary>Whether <paramref name="source"/> is one of the HTTP sources.</summary>
@@ -65,11 +52,12 @@ internal static class HttpHandlerShape
         return SymbolNames.Is(response, KnownTypeNames.AlbResponse) ? HandlerSource.ApplicationLoadBalancer : null;
     }
 
-    /// <summary>The proxy response type an HTTP source reads, for messages.</summary>
-    public static string ResponseTypeFor(HandlerSource source) => source switch
+    /// <summary>The proxy response types an HTTP source reads, for messages.</summary>
+    public static string ResponseTypesFor(HandlerSource source) => source switch
     {
         HandlerSource.ApplicationLoadBalancer => "ApplicationLoadBalancerResponse",
         HandlerSource.ApiGatewayRest => "APIGatewayProxyResponse",
+        HandlerSource.ApiGatewayHttp => "APIGatewayHttpApiV2ProxyResponse or APIGatewayProxyResponse (payload format 1.0)",
         _ => "APIGatewayHttpApiV2ProxyResponse",
     };
 
