@@ -29,7 +29,9 @@ internal static class HandlerParser
         INamedTypeSymbol type = method.ContainingType;
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
-        bool allowBarePointer = signature.RequestType is { } requestType
+        // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
+        bool allowBarePointer = !shape.IsHttp
+            && signature.RequestType is { } requestType
             && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
 
         return new HandlerSpec(
