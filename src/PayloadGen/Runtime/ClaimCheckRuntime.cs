@@ -92,8 +92,7 @@ public sealed partial class ClaimCheckRuntime
     public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        // A direct payload is a queue message without attributes: no announced size, no hash beside the pointer.
-        return (await HydrateMessageAsync(payload, typeInfo, allowBarePointer, announcedSize: null, sha256: null, cancellationToken).ConfigureAwait(false)).Value;
+        return (await HydrateAsync(new HydrationRequest(payload, allowBarePointer), typeInfo, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>
@@ -166,34 +165,35 @@ public sealed partial class ClaimCheckRuntime
             : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
 
     /// <summary>
-    /// Hydrates a payload that is inline JSON or a pointer, and says which pointer (if any) it followed. For queue
-    /// and topic messages, the size and SHA-256 carried in message attributes complete an
-    /// extended-client pointer, which has no room for them: the size is capped before download, and with a hash
-    /// the object is verified end to end like a PayloadGen pointer.
+    /// The hydration core every path calls: reads <paramref name="request"/> as inline JSON or as a pointer, and says
+    /// which pointer (if any) it followed. A size and SHA-256 announced beside an extended-client pointer complete
+    /// it: the size is capped before download, and with a hash the object is verified end to end like a PayloadGen
+    /// pointer.
     /// </summary>
-    internal async ValueTask<(T? Value, PayloadPointer? Pointer)> HydrateMessageAsync<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool allowBarePointer, long? announcedSize, string? sha256, CancellationToken cancellationToken)
+    internal async ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        if (!PayloadPointerReader.TryRead(body.Span, allowBarePointer, out PayloadPointer? pointer))
+        ReadOnlyMemory<byte> body = request.Body;
+        if (!PayloadPointerReader.TryRead(body.Span, request.AllowBarePointer, out PayloadPointer? pointer))
         {
-            if (announcedSize is not null)
+            if (request.AnnouncedSize is not null)
             {
                 throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
             }
 
             T? inline = DeserializeInline(body.Span, typeInfo);
             Report(PayloadDirection.Hydrated, body.Length, null, started);
-            return (inline, null);
+            return new HydratedPayload<T>(inline, null);
         }
 
-        if (pointer!.Format == PointerFormat.ExtendedClient && announcedSize is long size)
+        if (pointer!.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
         {
             if (size > Options.MaxPayloadBytes)
             {
                 throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, Options.MaxPayloadBytes);
             }
 
-            if (sha256 is not null && Sha256Hex.IsValid(sha256))
+            if (request.AnnouncedSha256 is string sha256 && Sha256Hex.IsValid(sha256))
             {
                 pointer = pointer with { Size = size, Sha256 = sha256.ToLowerInvariant() };
             }
@@ -201,7 +201,7 @@ public sealed partial class ClaimCheckRuntime
 
         (T? value, long length) = await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false);
         Report(PayloadDirection.Hydrated, length, pointer, started);
-        return (value, pointer);
+        return new HydratedPayload<T>(value, pointer);
     }
 
     /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
