@@ -260,7 +260,9 @@ internal static class QueueBatchProcessor
         }
         catch (JsonException ex)
         {
-            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {UntrustedName.Render(ex.Path)}). Check the function's event source.", ex);
+            // The event carries sender-chosen names (message attribute names, SNS attribute keys): path by the schema.
+            RedactedJsonException redacted = RedactedJsonException.From(ex, typeInfo);
+            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {redacted.Path}: {redacted.Reason}). Check the function's event source.", redacted);
         }
     }
 

@@ -242,7 +242,7 @@ public sealed partial class ClaimCheckRuntime
             {
                 // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                 await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
-                throw new PayloadJsonException(typeof(T), $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
+                throw new PayloadJsonException(typeInfo, $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
             }
 
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
@@ -262,7 +262,7 @@ public sealed partial class ClaimCheckRuntime
         }
         catch (JsonException ex)
         {
-            throw new PayloadJsonException(typeof(T), "inline payload", ex);
+            throw new PayloadJsonException(typeInfo, "inline payload", ex);
         }
     }
 
