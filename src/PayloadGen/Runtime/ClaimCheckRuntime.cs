@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -248,9 +247,10 @@ public sealed partial class ClaimCheckRuntime
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
             return (value, stored.Length);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw new PayloadStoreException($"Reading payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+            // A store whose stream does not translate its own failures (S3's does).
+            throw new PayloadStoreException("finish reading", pointer.Bucket, pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
         }
     }
 
