@@ -15,28 +15,45 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
-    private readonly IAmazonS3 _s3;
+    private readonly Lazy<IAmazonS3> _client;
     private readonly S3PayloadStoreOptions _options;
 
     /// <summary>Creates a store that uses <paramref name="s3"/>, which the caller owns and keeps for the process.</summary>
     public S3PayloadStore(IAmazonS3 s3, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(s3 ?? throw new ArgumentNullException(nameof(s3))), options)
     {
-        ArgumentNullException.ThrowIfNull(s3);
+    }
+
+    /// <summary>
+    /// Creates a store whose client <paramref name="createClient"/> makes on the store's first S3 call, once. A
+    /// function whose payloads all stay inline then never creates one: no region or credentials are needed, and
+    /// the cold start does not pay for the client.
+    /// </summary>
+    public S3PayloadStore(Func<IAmazonS3> createClient, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(createClient ?? throw new ArgumentNullException(nameof(createClient)), LazyThreadSafetyMode.ExecutionAndPublication), options)
+    {
+    }
+
+    private S3PayloadStore(Lazy<IAmazonS3> client, S3PayloadStoreOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.PartSizeBytes < MinimumPartBytes)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
         }
 
-        _s3 = s3;
+        _client = client;
         _options = options;
     }
 
     /// <inheritdoc />
     public string Bucket => _options.Bucket;
 
-    /// <summary>The S3 client this store uses.</summary>
-    public IAmazonS3 Client => _s3;
+    /// <summary>The S3 client this store uses (created now if it was created lazily and not yet needed).</summary>
+    public IAmazonS3 Client => _client.Value;
+
+    /// <summary>Whether the S3 client exists yet; a store created with a factory makes it on first need.</summary>
+    public bool IsClientCreated => _client.IsValueCreated;
 
     /// <inheritdoc />
     public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
@@ -62,7 +79,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         GetObjectResponse response;
         try
         {
-            response = await _s3.GetObjectAsync(
+            response = await Client.GetObjectAsync(
                 new GetObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -101,7 +118,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         ArgumentNullException.ThrowIfNull(pointer);
         try
         {
-            await _s3.DeleteObjectAsync(
+            await Client.DeleteObjectAsync(
                 new DeleteObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -129,12 +146,12 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + lifetime,
             // An S3-compatible endpoint configured as http:// is only reachable over http.
-            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
         try
         {
             // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
-            return await _s3.GetPreSignedURLAsync(request).ConfigureAwait(false);
+            return await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
@@ -160,7 +177,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         request.Headers.ContentLength = write.Content.Length;
         request.Headers.ContentDisposition = write.Description.ContentDisposition;
         request.Headers.ContentEncoding = write.Description.ContentEncoding;
-        PutObjectResponse response = await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
 
@@ -178,7 +195,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         };
         initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
         initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
-        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+        InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -192,7 +209,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                     long offset = (partNumber - 1) * _options.PartSizeBytes;
                     ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
                     using var body = new ReadOnlySequenceStream(slice);
-                    UploadPartResponse uploaded = await _s3.UploadPartAsync(
+                    UploadPartResponse uploaded = await Client.UploadPartAsync(
                         new UploadPartRequest
                         {
                             BucketName = Bucket,
@@ -209,7 +226,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                     etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
                 }).ConfigureAwait(false);
 
-            CompleteMultipartUploadResponse completed = await _s3.CompleteMultipartUploadAsync(
+            CompleteMultipartUploadResponse completed = await Client.CompleteMultipartUploadAsync(
                 new CompleteMultipartUploadRequest
                 {
                     BucketName = Bucket,
@@ -233,7 +250,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         try
         {
             // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
-            await _s3.AbortMultipartUploadAsync(
+            await Client.AbortMultipartUploadAsync(
                 new AbortMultipartUploadRequest
                 {
                     BucketName = Bucket,
