@@ -16,12 +16,16 @@ internal sealed class HandlerShape
         ClaimCheckAttributeValues attribute,
         EquatableArray<ContainingTypeSpec> containingTypes,
         HandlerSignature? signature,
+        ConfigurationMember runtime,
+        ConfigurationMember jsonOptions,
         IReadOnlyList<Refusal> refusals)
     {
         Method = method;
         Attribute = attribute;
         ContainingTypes = containingTypes;
         Signature = signature;
+        Runtime = runtime;
+        JsonOptions = jsonOptions;
         Refusals = refusals;
     }
 
@@ -36,6 +40,15 @@ internal sealed class HandlerShape
 
     /// <summary>The signature, or <see langword="null"/> when the method is not one a signature can be read from.</summary>
     public HandlerSignature? Signature { get; }
+
+    /// <summary>The type's <c>ClaimCheckRuntime</c> member, as the wrapper reads it (or why it cannot).</summary>
+    public ConfigurationMember Runtime { get; }
+
+    /// <summary>
+    /// The type's <c>ClaimCheckJsonOptions</c> member, as the wrapper reads it (or why it cannot); never looked up when
+    /// <c>JsonContext</c> is set, which takes precedence.
+    /// </summary>
+    public ConfigurationMember JsonOptions { get; }
 
     /// <summary>Every reason no wrapper can be written; empty when one can.</summary>
     public IReadOnlyList<Refusal> Refusals { get; }
