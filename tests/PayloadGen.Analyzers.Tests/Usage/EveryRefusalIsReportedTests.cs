@@ -212,7 +212,7 @@ public sealed class EveryRefusalIsReportedTests
                     continue;
                 }
 
-                HandlerShape shape = HandlerShapeReader.Read(method, attribute, CancellationToken.None);
+                HandlerShape shape = HandlerShapeReader.Read(compilation, method, attribute, CancellationToken.None);
                 if (shape.Refusals.Any(r => r.Reason == reason))
                 {
                     refused.Add((method, shape));
