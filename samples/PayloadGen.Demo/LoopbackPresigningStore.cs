@@ -54,7 +54,7 @@ internal sealed class LoopbackPresigningStore : IPresigningPayloadStore, IDispos
         return Task.FromResult($"{_baseAddress}object?{query}&signature={Sign(query)}");
     }
 
-    public Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken)
+    public Task<PresignedUpload> PresignWriteAsync(string key, PayloadDescription description, TimeSpan lifetime, CancellationToken cancellationToken)
         => throw new NotSupportedException("The demo's loopback store serves downloads only; upload slots need S3.");
 
     public void Dispose() => _listener.Close();
