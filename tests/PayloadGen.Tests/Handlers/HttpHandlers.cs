@@ -74,6 +74,31 @@ public static partial class HttpHandlers
     [ClaimCheck(HttpAnswer = HttpOffloadAnswer.Json, PresignSeconds = 60)]
     public static Task<APIGatewayHttpApiV2ProxyResponse> HttpApiCsvAsJson(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context) => HttpApiCsv(request, context);
 
+    /// <summary>HTTP API: a PNG image, base64-encoded.</summary>
+    [ClaimCheck]
+    public static APIGatewayHttpApiV2ProxyResponse HttpApiImage(APIGatewayHttpApiV2ProxyRequest request) => new()
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, string> { ["content-type"] = "image/png", ["access-control-allow-origin"] = Origin },
+        Body = Convert.ToBase64String(HttpBodies.Binary(Ask(request.QueryStringParameters).Bytes)),
+        IsBase64Encoded = true,
+    };
+
+    /// <summary>ALB target: a gzip archive, base64-encoded, with multi-value headers as a target group with them enabled reads.</summary>
+    [ClaimCheck]
+    public static ApplicationLoadBalancerResponse AlbArchive(ApplicationLoadBalancerRequest request) => new()
+    {
+        StatusCode = 200,
+        StatusDescription = "200 OK",
+        MultiValueHeaders = new Dictionary<string, IList<string>>
+        {
+            ["Content-Type"] = new List<string> { "application/gzip" },
+            ["Access-Control-Allow-Origin"] = new List<string> { Origin },
+        },
+        Body = Convert.ToBase64String(HttpBodies.Binary(Ask(request.QueryStringParameters).Bytes)),
+        IsBase64Encoded = true,
+    };
+
     /// <summary>ALB target: a JSON document, with the status description ALB answers with.</summary>
     [ClaimCheck]
     public static ApplicationLoadBalancerResponse AlbJson(ApplicationLoadBalancerRequest request)

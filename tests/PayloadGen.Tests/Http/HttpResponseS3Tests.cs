@@ -159,6 +159,45 @@ public sealed class HttpResponseS3Tests : IDisposable
     }
 
     [Theory]
+    [InlineData(HttpEvents.HttpApi, 4_000, false)]
+    [InlineData(HttpEvents.HttpApi, 5 * MB, true)]
+    [InlineData(HttpEvents.Alb, 4_000, false)]
+    [InlineData(HttpEvents.Alb, 800_000, true)]
+    public async Task Base64_binary_bodies_go_inline_unchanged_or_are_stored_as_their_decoded_bytes(string fixture, int bytes, bool redirected)
+    {
+        // 5 MB of bytes is 6.7 MB of base64, over HTTP API's limit; 800 KB is 1.07 MB, over ALB's.
+        Func<Stream, Task<Stream>> wrapper = fixture == HttpEvents.HttpApi
+            ? input => HttpHandlers.HttpApiImageClaimCheck(input, Context)
+            : input => HttpHandlers.AlbArchiveClaimCheck(input, Context);
+        using MemoryStream request = HttpEvents.Asking(fixture, bytes);
+        byte[] serialized = fixture == HttpEvents.HttpApi
+            ? Serialized(HttpHandlers.HttpApiImage(Read<APIGatewayHttpApiV2ProxyRequest>(request)))
+            : Serialized(HttpHandlers.AlbArchive(Read<ApplicationLoadBalancerRequest>(request)));
+
+        byte[] answer = await Bytes(await wrapper(Rewound(request)));
+
+        if (!redirected)
+        {
+            Assert.Equal(serialized, answer);
+            return;
+        }
+
+        using JsonDocument proxy = JsonDocument.Parse(answer);
+        Assert.Equal(303, proxy.RootElement.GetProperty("statusCode").GetInt32());
+        await using var gateway = new LocalHttpGateway(query => HttpEvents.Event(fixture, query), wrapper);
+        using HttpResponseMessage followed = await Following().GetAsync(new Uri(gateway.BaseAddress, "?bytes=" + bytes));
+        Assert.Equal(HttpBodies.Binary(bytes), await followed.Content.ReadAsByteArrayAsync());
+        Assert.Equal(fixture == HttpEvents.HttpApi ? "image/png" : "application/gzip", followed.Content.Headers.ContentType!.MediaType);
+        if (fixture == HttpEvents.Alb)
+        {
+            // The handler used only multi-value headers, so the answer's own headers are there too.
+            Assert.Equal(HttpHandlers.Origin, proxy.RootElement.GetProperty("multiValueHeaders").GetProperty("Access-Control-Allow-Origin")[0].GetString());
+            Assert.Equal("no-store", proxy.RootElement.GetProperty("multiValueHeaders").GetProperty("Cache-Control")[0].GetString());
+            Assert.False(proxy.RootElement.GetProperty("multiValueHeaders").TryGetProperty("Content-Type", out _));
+        }
+    }
+
+    [Theory]
     [InlineData(HttpEvents.Rest, 500)]
     [InlineData(HttpEvents.HttpApi, 404)]
     [InlineData(HttpEvents.Alb, 302)]
