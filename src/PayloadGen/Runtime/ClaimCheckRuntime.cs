@@ -84,6 +84,7 @@ public sealed partial class ClaimCheckRuntime
     /// <param name="cancellationToken">Cancels store calls.</param>
     public ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(typeInfo);
         if (!ContiguousPayload.TryReadInMemory(payload, Options.MaxPayloadBytes, out ContiguousPayload contiguous))
         {
@@ -325,8 +326,8 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        // Checked here too, so an unknown store is named before any store is built.
-        options.Validate();
+        // Building a store has no side effects (the S3 client comes later), so the constructor's validation, which
+        // names an unknown store, runs before anything is used.
         if (options.FileStoreDirectory is string directory)
         {
             return new FilePayloadStore(directory, options.Bucket);
