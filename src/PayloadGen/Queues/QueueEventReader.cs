@@ -163,7 +163,9 @@ internal static class QueueEventReader
         }
         catch (JsonException ex)
         {
-            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {UntrustedName.Render(ex.Path)}). Check the function's event source.", ex);
+            // Path by the schema: names the sender chose are withheld, not quoted.
+            RedactedJsonException redacted = RedactedJsonException.From(ex, LambdaEventJsonContext.Default.LambdaEventRecords);
+            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {redacted.Path}: {redacted.Reason}). Check the function's event source.", redacted);
         }
     }
 

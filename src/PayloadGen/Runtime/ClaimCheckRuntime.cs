@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -19,8 +18,6 @@ namespace PayloadGen;
 /// </summary>
 public sealed partial class ClaimCheckRuntime
 {
-    private const string JsonContentType = "application/json";
-
     private static readonly Lazy<ClaimCheckRuntime> s_default = new(() => Create(ClaimCheckOptions.FromEnvironment()));
 
     private readonly PointerPolicy _policy;
@@ -149,6 +146,10 @@ public sealed partial class ClaimCheckRuntime
     /// <param name="cancellationToken">Cancels store calls.</param>
     /// <returns>A readable stream; disposing it returns the pooled memory.</returns>
     public ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+        => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
+
+    /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
+    internal ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
@@ -160,14 +161,14 @@ public sealed partial class ClaimCheckRuntime
             return new ValueTask<Stream>(new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer));
         }
 
-        return OffloadResponseAsync(buffer, started, cancellationToken);
+        return OffloadPayloadAsync(buffer, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
     }
 
-    private async ValueTask<Stream> OffloadResponseAsync(PooledByteBuffer buffer, long started, CancellationToken cancellationToken)
+    private async ValueTask<Stream> OffloadPayloadAsync(PooledByteBuffer buffer, PayloadDescription description, long started, CancellationToken cancellationToken)
     {
         try
         {
-            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, cancellationToken).ConfigureAwait(false);
+            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
             if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
             {
                 pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
@@ -182,17 +183,26 @@ public sealed partial class ClaimCheckRuntime
         }
     }
 
-    /// <summary>Stores <paramref name="content"/> under a new key below the prefix and returns its pointer.</summary>
+    /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
-    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    public Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+        => OffloadAsync(content, PayloadDescription.Json, cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> under a new key below the prefix, with the headers and tags
+    /// <paramref name="description"/> calls for, and returns its pointer.
+    /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(description);
         if (string.IsNullOrEmpty(Store.Bucket))
         {
             throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
         string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
-        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), JsonContentType, cancellationToken).ConfigureAwait(false);
+        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>
@@ -297,15 +307,16 @@ public sealed partial class ClaimCheckRuntime
             {
                 // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                 await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
-                throw new PayloadJsonException(typeof(T), $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
+                throw new PayloadJsonException(typeInfo, $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
             }
 
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
             return (value, stored.Length);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw new PayloadStoreException($"Reading payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+            // A store whose stream does not translate its own failures (S3's does).
+            throw new PayloadStoreException("finish reading", pointer.Bucket, pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
         }
     }
 
@@ -317,7 +328,7 @@ public sealed partial class ClaimCheckRuntime
         }
         catch (JsonException ex)
         {
-            throw new PayloadJsonException(typeof(T), "inline payload", ex);
+            throw new PayloadJsonException(typeInfo, "inline payload", ex);
         }
     }
 

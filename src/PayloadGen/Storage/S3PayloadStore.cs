@@ -56,24 +56,19 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
     public bool IsClientCreated => _client.IsValueCreated;
 
     /// <inheritdoc />
-    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            string? versionId = content.Length > _options.MultipartThresholdBytes
-                ? await WriteMultipartAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false)
-                : await WriteSingleAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false);
-            return new PayloadPointer(Bucket, key)
-            {
-                Size = content.Length,
-                Sha256 = sha256,
-                ContentType = contentType,
-                VersionId = versionId,
-            };
+            string? versionId = write.Content.Length > _options.MultipartThresholdBytes
+                ? await WriteMultipartAsync(write, cancellationToken).ConfigureAwait(false)
+                : await WriteSingleAsync(write, cancellationToken).ConfigureAwait(false);
+            return write.PointerIn(Bucket, versionId);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw Failure("write", Bucket, key, ex);
+            throw Failure("write", Bucket, write.Key, ex);
         }
     }
 
@@ -98,9 +93,9 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         {
             throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw Failure("read", pointer.Bucket, pointer.Key, ex);
+            throw Failure("open", pointer.Bucket, pointer.Key, ex);
         }
 
         try
@@ -114,7 +109,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             throw;
         }
 
-        return new StoredPayload(new S3BodyStream(response, pointer), response.ContentLength);
+        return new StoredPayload(new S3BodyStream(response, pointer, cancellationToken), response.ContentLength);
     }
 
     /// <inheritdoc />
@@ -133,14 +128,14 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("delete", pointer.Bucket, pointer.Key, ex);
         }
     }
 
     /// <inheritdoc />
-    public Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         var request = new GetPreSignedUrlRequest
@@ -153,41 +148,54 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             // An S3-compatible endpoint configured as http:// is only reachable over http.
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return Client.GetPreSignedURLAsync(request);
+        try
+        {
+            // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
+            return await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw Failure("presign a URL for", pointer.Bucket, pointer.Key, ex);
+        }
     }
 
-    private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        using var body = new ReadOnlySequenceStream(content);
+        using var body = new ReadOnlySequenceStream(write.Content);
         var request = new PutObjectRequest
         {
             BucketName = Bucket,
-            Key = key,
+            Key = write.Key,
             InputStream = body,
             AutoCloseStream = false,
-            ContentType = contentType,
+            ContentType = write.Description.ContentType,
             UseChunkEncoding = _options.UseChunkEncoding,
             ExpectedBucketOwner = _options.ExpectedBucketOwner,
             // S3 recomputes this and rejects the upload when a byte changed on the way.
-            ChecksumSHA256 = Sha256Hex.ToBase64(sha256),
+            ChecksumSHA256 = Sha256Hex.ToBase64(write.Sha256),
         };
-        request.Headers.ContentLength = content.Length;
+        request.Headers.ContentLength = write.Content.Length;
+        request.Headers.ContentDisposition = write.Description.ContentDisposition;
+        request.Headers.ContentEncoding = write.Description.ContentEncoding;
         PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
 
-    private async Task<string?> WriteMultipartAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    private async Task<string?> WriteMultipartAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest
-            {
-                BucketName = Bucket,
-                Key = key,
-                ContentType = contentType,
-                ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                Metadata = { ["payloadgen-sha256"] = sha256 },
-            },
-            cancellationToken).ConfigureAwait(false);
+        string key = write.Key;
+        ReadOnlySequence<byte> content = write.Content;
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = write.Description.ContentType,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+            Metadata = { ["payloadgen-sha256"] = write.Sha256 },
+        };
+        initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
+        initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
+        InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -252,7 +260,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                 },
                 CancellationToken.None).ConfigureAwait(false);
         }
-        catch (AmazonServiceException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
         {
             // The original failure is the one worth reporting; a bucket lifecycle rule
             // (AbortIncompleteMultipartUpload) cleans up what this could not.
@@ -267,11 +275,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
-    private static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
+    private static PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
-        string hint = ex.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
+        if (ex is not AmazonServiceException { StatusCode: not 0 } service)
+        {
+            // No answer from S3: the network, the endpoint, credentials, a timeout.
+            return new PayloadStoreException(operation, bucket, key, $"S3 could not be reached ({StoreFailures.Describe(ex)}).", ex);
+        }
+
+        string hint = service.StatusCode == HttpStatusCode.Forbidden
+            ? $" The function's role needs s3:{PermissionFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
             : string.Empty;
-        return new PayloadStoreException($"S3 could not {operation} payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
+        return new PayloadStoreException(operation, bucket, key, $"S3 answered {UntrustedName.Render(service.ErrorCode)} ({(int)service.StatusCode}).{hint}", ex);
     }
+
+    private static string PermissionFor(string operation) => operation switch
+    {
+        "write" => "PutObject",
+        "delete" => "DeleteObject",
+        _ => "GetObject",
+    };
 }
