@@ -233,7 +233,7 @@ public sealed partial class ClaimCheckRuntime
         }
         else
         {
-            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {error.Message}");
+            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {UntrustedName.MessageOf(error)}");
         }
     }
 
