@@ -284,7 +284,7 @@ public sealed class ClaimCheckOptions
 
         // Checked on a key as PayloadGen writes it, so a prefix too long for S3's 1,024-byte keys fails here, not at
         // the first offload.
-        if (ObjectKeys.Problem(ObjectKeys.NewKey(KeyPrefix, DateTimeOffset.UnixEpoch)) is string problem)
+        if (ObjectKeys.Problem(KeyPrefix + ObjectKeys.ExampleSuffix) is string problem)
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} '{UntrustedName.Render(KeyPrefix)}' cannot start a valid key: {problem}");
         }
