@@ -73,7 +73,7 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
             switch (member)
             {
                 case IMethodSymbol method when symbols.FindClaimCheck(method) is { } attribute
-                    && IsRefusedFor(HandlerShapeReader.Read(compilation, method, attribute, cancellationToken), type):
+                    && IsRefusedFor(HandlerShapes.Of(compilation, method, attribute, cancellationToken), type):
                     return method;
                 case INamedTypeSymbol nested when FindHandlerRefusedFor(compilation, nested, type, symbols, cancellationToken) is { } found:
                     return found;

@@ -26,6 +26,12 @@ internal enum RefusalReason
     /// <summary>A <c>static abstract</c> or <c>static virtual</c> interface member, callable only through a type parameter.</summary>
     StaticAbstractInterfaceMember,
 
+    /// <summary>
+    /// A partial method declared without an implementation, or a <c>[Conditional]</c> method: the compiler removes
+    /// calls to it, so the wrapper would call nothing.
+    /// </summary>
+    CallsRemovedByCompiler,
+
     /// <summary>The method is generic: Lambda cannot supply type arguments.</summary>
     GenericMethod,
 

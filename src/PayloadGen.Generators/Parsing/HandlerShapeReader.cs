@@ -37,6 +37,11 @@ internal static class HandlerShapeReader
             refusals.Add(Refusal.AtMethod(RefusalReason.StaticAbstractInterfaceMember, method.ContainingType.Name, method.IsAbstract ? "abstract" : "virtual"));
         }
 
+        if (CallsAreRemoved(method) is { } removed)
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.CallsRemovedByCompiler, removed.Why, removed.Fix));
+        }
+
         if (method.IsGenericMethod)
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.GenericMethod));
@@ -55,6 +60,28 @@ internal static class HandlerShapeReader
         ConfigurationMember runtime = ConfigurationMembers.Runtime(compilation, method.ContainingType, staticWrapper: method.IsStatic);
         ConfigurationMember jsonOptions = values.SetsJsonContext ? default : ConfigurationMembers.JsonOptions(compilation, method.ContainingType);
         return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals);
+    }
+
+    /// <summary>
+    /// Why the compiler removes calls to <paramref name="method"/> and what to do about it, or <see langword="null"/>
+    /// when it keeps them.
+    /// </summary>
+    private static (string Why, string Fix)? CallsAreRemoved(IMethodSymbol method)
+    {
+        if (method.IsPartialDefinition && method.PartialImplementationPart is null)
+        {
+            return ("it is a partial method without an implementation", "implement it");
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolNames.Is(attribute.AttributeClass, KnownTypeNames.ConditionalAttribute))
+            {
+                return ("it is [Conditional]", "remove [Conditional]");
+            }
+        }
+
+        return null;
     }
 
     private static string MethodKindText(MethodKind kind) => kind switch

@@ -133,6 +133,26 @@ public class UnsupportedHandlerSignatureTests
     }
 
     [Fact]
+    public async Task Reports_a_Conditional_method_whose_calls_the_compiler_removes()
+    {
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using System.Diagnostics;
+                using PayloadGen;
+                public partial class Functions
+                {
+                    [ClaimCheck, Conditional("DEBUG")] public void {|#0:Import|}(string order) { }
+                    [ClaimCheck] public partial void Export(string order);
+                    public partial void Export(string order) { }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "Import", "it is [Conditional], so the compiler removes calls to it and the wrapper would call nothing; remove [Conditional]"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Accepts_every_supported_shape()
     {
         await new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
