@@ -49,7 +49,10 @@ internal static class HandlerShapeReader
 
         EquatableArray<ContainingTypeSpec> containingTypes = ContainingTypesReader.Read(method.ContainingType, refusals, cancellationToken);
         HandlerSignature signature = SignatureReader.Read(method, refusals);
-        SourceSignatureRules.Check(values.Source, method, signature, refusals);
+        if (values.SourceIsKnown)
+        {
+            SourceSignatureRules.Check(values.Source, method, signature, refusals);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         if (attribute.AttributeClass is { } attributeType)
