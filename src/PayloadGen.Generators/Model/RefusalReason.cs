@@ -20,7 +20,10 @@ internal enum RefusalReason
     /// <summary>A type around the method is a <c>ref struct</c>, which cannot hold an async wrapper.</summary>
     RefStructContainingType,
 
-    /// <summary>Not a method Lambda can name: a local function, lambda, accessor, operator or explicit interface implementation.</summary>
+    /// <summary>
+    /// Not a method Lambda can name: a local function, lambda, accessor, operator, explicit interface implementation or
+    /// extension block member.
+    /// </summary>
     NotAnOrdinaryMethod,
 
     /// <summary>A <c>static abstract</c> or <c>static virtual</c> interface member, callable only through a type parameter.</summary>

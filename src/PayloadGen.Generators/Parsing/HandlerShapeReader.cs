@@ -30,6 +30,13 @@ internal static class HandlerShapeReader
             return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
         }
 
+        if (ContainingTypesReader.FirstUnsupportedKind(method) is { } enclosing)
+        {
+            string where = enclosing.TypeKind == TypeKind.Extension ? "a member of an extension block" : "a member of a " + enclosing.TypeKind.ToString().ToLowerInvariant();
+            refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, where));
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+        }
+
         // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper
         // in the interface does not have.
         if (method.IsStatic && (method.IsAbstract || method.IsVirtual))

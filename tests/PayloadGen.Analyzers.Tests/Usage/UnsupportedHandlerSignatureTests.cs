@@ -170,6 +170,28 @@ public class UnsupportedHandlerSignatureTests
     }
 
     [Fact]
+    public async Task Reports_a_member_of_an_extension_block()
+    {
+        // C# 14 extension blocks compile to a type no partial declaration can reopen and no handler string can name.
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview,
+            TestCode = """
+                using PayloadGen;
+                public static partial class Extensions
+                {
+                    extension(string text)
+                    {
+                        [ClaimCheck] public string {|#0:Run|}(string input) => text + input;
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "Run", "it is a member of an extension block, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Accepts_every_supported_shape()
     {
         await new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
