@@ -66,7 +66,7 @@ internal static class HandlerParser
         }
 
         bool allowBarePointer = signature.RequestType is { } requestType
-            && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
+            && BarePointerShape.IsUnambiguous(requestType, compilation, cancellationToken);
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),

@@ -18,7 +18,7 @@ public class JsonSizeModelSourceTests
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
             TestReferences.Framework,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return (new JsonSizeModel(compilation), compilation);
+        return (new JsonSizeModel(SizeSymbols.For(compilation)), compilation);
     }
 
     [Fact]
