@@ -375,13 +375,18 @@ internal sealed class JsonSizeModel
     private SizeEstimate Collection(ITypeSymbol element, long minCount, long maxCount, Walk walk, int depth)
     {
         SizeEstimate item = Estimate(element, walk, depth + 1);
-        long itemMin = element.IsValueType ? item.Range.Min : Math.Min(item.Range.Min, 4);
+        // A reference element may be null (4 bytes) unless the nullable annotations promise it is not: then a declared
+        // minimum count times the element's own minimum proves the size ([MinLength(100_000)] List<Row>).
+        bool neverNull = element.IsValueType || element.NullableAnnotation == NullableAnnotation.NotAnnotated;
+        long itemMin = neverNull ? item.Range.Min : Math.Min(item.Range.Min, 4);
         long itemMax = element.IsValueType ? item.Range.Max : Math.Max(item.Range.Max, 4);
         long min = ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(minCount, itemMin), Math.Max(0, minCount - 1)));
         long max = maxCount == ByteRange.Unbounded
             ? ByteRange.Unbounded
             : ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(maxCount, itemMax), Math.Max(0, maxCount - 1)));
-        string note = maxCount == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(maxCount) + " items)";
+        string note = maxCount != ByteRange.Unbounded ? " (at most " + Count(maxCount) + " items)"
+            : minCount > 0 ? " (at least " + Count(minCount) + " items)"
+            : " (no bound)";
         GrowthKind kind = maxCount == ByteRange.Unbounded ? Max(GrowthKind.Collection, item.Kind) : item.Kind;
         ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
             ? ElementChain(element, item)

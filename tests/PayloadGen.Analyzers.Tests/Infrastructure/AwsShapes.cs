@@ -368,9 +368,15 @@ internal static class AwsShapes
             using System.Threading.Tasks;
             public class ScanCondition { }
             public class QueryConfig { public int? Limit { get; set; } public bool? BackwardQuery { get; set; } }
+            public class DynamoDBOperationConfig { public string OverrideTableName { get; set; } public bool? ConsistentRead { get; set; } }
+            public class ScanConfig { public string OverrideTableName { get; set; } public int? Limit { get; set; } }
             public interface IDynamoDBContext
             {
                 AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions);
+                AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, DynamoDBOperationConfig operationConfig);
+                AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, ScanConfig scanConfig);
+                AsyncSearch<T> FromScanAsync<T>(Amazon.DynamoDBv2.DocumentModel.ScanOperationConfig scanConfig, DynamoDBOperationConfig operationConfig = null);
+                AsyncSearch<T> FromQueryAsync<T>(Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig queryConfig, DynamoDBOperationConfig operationConfig = null);
                 AsyncSearch<T> QueryAsync<T>(object hashKeyValue);
                 AsyncSearch<T> QueryAsync<T>(object hashKeyValue, QueryConfig queryConfig);
                 Task<T> LoadAsync<T>(object hashKey, CancellationToken cancellationToken = default);
@@ -380,6 +386,36 @@ internal static class AwsShapes
                 public Task<List<T>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
                 public Task<List<T>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
                 public bool IsDone { get; }
+            }
+        }
+        namespace Amazon.DynamoDBv2.DocumentModel
+        {
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public class Document : Dictionary<string, object> { public string ToJson() => null; }
+            public class ScanOperationConfig { public int Limit { get; set; } }
+            public class QueryOperationConfig { public int Limit { get; set; } }
+            public class Search
+            {
+                public Task<List<Document>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
+                public Task<List<Document>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
+                public bool IsDone { get; }
+            }
+            public class Table
+            {
+                public Search Scan(ScanOperationConfig config) => null;
+                public Search Query(QueryOperationConfig config) => null;
+            }
+        }
+        namespace Newtonsoft.Json
+        {
+            public enum Formatting { None, Indented }
+            public static class JsonConvert
+            {
+                public static string SerializeObject(object value) => null;
+                public static string SerializeObject(object value, Formatting formatting) => null;
+                public static T DeserializeObject<T>(string value) => default;
             }
         }
         namespace Amazon.Lambda.Core
@@ -418,6 +454,20 @@ internal static class AwsShapes
             public static class ServiceCollectionServiceExtensions
             {
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddScoped<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddTransient<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+            }
+            public class ServiceCollection : IServiceCollection { }
+            public sealed class ServiceProvider : System.IServiceProvider { public object GetService(System.Type serviceType) => null; }
+            public static class ServiceCollectionContainerBuilderExtensions
+            {
+                public static ServiceProvider BuildServiceProvider(this IServiceCollection services) => null;
+            }
+            public static class ServiceProviderServiceExtensions
+            {
+                public static T GetRequiredService<T>(this System.IServiceProvider provider) where T : notnull => default;
+                public static T GetService<T>(this System.IServiceProvider provider) => default;
             }
             public static class LambdaHostingServiceCollectionExtensions
             {
