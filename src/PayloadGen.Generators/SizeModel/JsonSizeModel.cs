@@ -36,25 +36,6 @@ internal sealed class JsonSizeModel
     /// <summary>The JSON size of a value of <paramref name="type"/>.</summary>
     public SizeEstimate Estimate(ITypeSymbol type) => Estimate(type, new Walk(), depth: 0);
 
-    /// <summary>The chain that explains <paramref name="estimate"/> of a root value of <paramref name="type"/>, joined with arrows.</summary>
-    public static string DescribeChain(ITypeSymbol type, SizeEstimate estimate)
-    {
-        IEnumerable<string> steps = type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && estimate.Note.Length == 0
-            ? estimate.Chain
-            : Prepend(Display(type) + estimate.Note, estimate.Chain);
-        string chain = string.Join(" \u2192 ", steps);
-        return chain.Length > 0 ? chain : Display(type);
-    }
-
-    private static IEnumerable<string> Prepend(string first, ImmutableArray<string> rest)
-    {
-        yield return first;
-        foreach (string step in rest)
-        {
-            yield return step;
-        }
-    }
-
     private SizeEstimate Estimate(ITypeSymbol type, Walk walk, int depth)
     {
         if (depth > MaxDepth)
@@ -70,7 +51,7 @@ internal sealed class JsonSizeModel
         if (!walk.Enter(type))
         {
             walk.CycleCuts++;
-            return new SizeEstimate(ByteRange.AtLeast(0), GrowthKind.Recursive, " (recursive)", ImmutableArray<string>.Empty);
+            return new SizeEstimate(ByteRange.AtLeast(0), GrowthKind.Recursive, SizeNote.Recursive, ImmutableArray<SizeStep>.Empty);
         }
 
         int cutsBefore = walk.CycleCuts;
@@ -108,7 +89,7 @@ internal sealed class JsonSizeModel
         switch (type.SpecialType)
         {
             case SpecialType.System_String:
-                return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+                return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, SizeNote.NoBound, ImmutableArray<SizeStep>.Empty);
             case SpecialType.System_Object:
                 return SizeEstimate.Unknown();
         }
@@ -144,7 +125,7 @@ internal sealed class JsonSizeModel
 
         if (Is(named, _symbols.Uri))
         {
-            return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+            return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, SizeNote.NoBound, ImmutableArray<SizeStep>.Empty);
         }
 
         if (Is(named.OriginalDefinition, _symbols.MemoryOfT) || Is(named.OriginalDefinition, _symbols.ReadOnlyMemoryOfT))
@@ -161,12 +142,12 @@ internal sealed class JsonSizeModel
 
         if (named.TypeKind == TypeKind.Enum)
         {
-            return EnumEstimate(named, asString: _contract.HasStringEnumConverter(named.GetAttributes()));
+            return EnumSizes.Estimate(named, _symbols, asString: _contract.HasStringEnumConverter(named.GetAttributes()));
         }
 
         if (_contract.HasCustomConverter(named.GetAttributes()))
         {
-            return SizeEstimate.Unknown(" (custom converter)");
+            return SizeEstimate.Unknown(SizeNote.CustomConverter);
         }
 
         if (DictionaryTypes(named) is { } entry)
@@ -262,7 +243,7 @@ internal sealed class JsonSizeModel
         int alwaysWritten = 0;
         int members = 0;
         GrowthKind kind = GrowthKind.None;
-        ImmutableArray<string> chain = ImmutableArray<string>.Empty;
+        ImmutableArray<SizeStep> chain = ImmutableArray<SizeStep>.Empty;
         SizeEstimate? dominant = null;
         string owner = type.Name;
 
@@ -303,8 +284,7 @@ internal sealed class JsonSizeModel
             if (dominant is null || Dominates(value, dominant))
             {
                 dominant = value;
-                string step = owner + "." + member.Name + ": " + Display(memberType) + value.Note;
-                chain = ImmutableArray.Create(step).AddRange(value.Chain);
+                chain = ImmutableArray.Create(new SizeStep(owner, member.Name, Display(memberType), value.Note)).AddRange(value.Chain);
             }
 
             kind = Max(kind, value.Kind);
@@ -312,7 +292,7 @@ internal sealed class JsonSizeModel
 
         min = ByteRange.Add(min, Math.Max(0, alwaysWritten - 1));
         max = ByteRange.Add(max, Math.Max(0, members - 1));
-        return new SizeEstimate(new ByteRange(min, max), kind, string.Empty, chain);
+        return new SizeEstimate(new ByteRange(min, max), kind, SizeNote.None, chain);
     }
 
     /// <summary>
@@ -335,16 +315,16 @@ internal sealed class JsonSizeModel
         if (_contract.HasCustomConverter(attributes))
         {
             return underlying.TypeKind == TypeKind.Enum && _contract.HasStringEnumConverter(attributes)
-                ? EnumEstimate((INamedTypeSymbol)underlying, asString: true)
-                : SizeEstimate.Unknown(" (custom converter)");
+                ? EnumSizes.Estimate((INamedTypeSymbol)underlying, _symbols, asString: true)
+                : SizeEstimate.Unknown(SizeNote.CustomConverter);
         }
 
-        if (LengthBounds(attributes) is { } bounds)
+        if (DataAnnotationBounds.Of(attributes, _symbols) is { } bounds)
         {
             if (underlying.SpecialType == SpecialType.System_String)
             {
-                string note = bounds.Max == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(bounds.Max) + " characters)";
-                return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<string>.Empty);
+                SizeNote note = bounds.Max == ByteRange.Unbounded ? SizeNote.NoBound : new SizeNote(SizeNoteKind.AtMostCharacters, bounds.Max);
+                return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
             }
 
             if (IsBinary(underlying))
@@ -384,74 +364,35 @@ internal sealed class JsonSizeModel
         long max = maxCount == ByteRange.Unbounded
             ? ByteRange.Unbounded
             : ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(maxCount, itemMax), Math.Max(0, maxCount - 1)));
-        string note = maxCount != ByteRange.Unbounded ? " (at most " + Count(maxCount) + " items)"
-            : minCount > 0 ? " (at least " + Count(minCount) + " items)"
-            : " (no bound)";
+        SizeNote note = maxCount != ByteRange.Unbounded ? new SizeNote(SizeNoteKind.AtMostItems, maxCount)
+            : minCount > 0 ? new SizeNote(SizeNoteKind.AtLeastItems, minCount)
+            : SizeNote.NoBound;
         GrowthKind kind = maxCount == ByteRange.Unbounded ? Max(GrowthKind.Collection, item.Kind) : item.Kind;
-        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
+        ImmutableArray<SizeStep> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
             ? ElementChain(element, item)
-            : ImmutableArray<string>.Empty;
+            : ImmutableArray<SizeStep>.Empty;
         return new SizeEstimate(new ByteRange(min, max), kind, note, chain);
     }
 
     private SizeEstimate Dictionary(ITypeSymbol value, Walk walk, int depth)
     {
         SizeEstimate item = Estimate(value, walk, depth + 1);
-        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<string>.Empty;
-        return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), " (no bound)", chain);
+        ImmutableArray<SizeStep> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<SizeStep>.Empty;
+        return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), SizeNote.NoBound, chain);
     }
 
-    private static ImmutableArray<string> ElementChain(ITypeSymbol element, SizeEstimate item) =>
-        element.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && item.Note.Length == 0
+    private static ImmutableArray<SizeStep> ElementChain(ITypeSymbol element, SizeEstimate item) =>
+        SizeChainRenderer.IsObjectLike(element) && item.Note.IsEmpty
             ? item.Chain
-            : ImmutableArray.Create(Display(element) + item.Note).AddRange(item.Chain);
+            : ImmutableArray.Create(new SizeStep(null, null, Display(element), item.Note)).AddRange(item.Chain);
 
     private static SizeEstimate Binary(long minBytes, long maxBytes, bool base64)
     {
         ByteRange range = base64 ? JsonEscaping.Base64Range(minBytes, maxBytes) : new ByteRange(minBytes, maxBytes);
-        string note = maxBytes == ByteRange.Unbounded ? string.Empty : " (at most " + Count(maxBytes) + " bytes)";
-        return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<string>.Empty);
+        SizeNote note = maxBytes == ByteRange.Unbounded ? SizeNote.None : new SizeNote(SizeNoteKind.AtMostBytes, maxBytes);
+        return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
     }
 
-    private SizeEstimate EnumEstimate(INamedTypeSymbol type, bool asString)
-    {
-        ByteRange numeric = ScalarSizes.ForSpecialType(type.EnumUnderlyingType?.SpecialType ?? SpecialType.System_Int32) ?? new ByteRange(1, 20);
-        if (!asString)
-        {
-            return SizeEstimate.Fixed(numeric);
-        }
-
-        bool isFlags = false;
-        INamedTypeSymbol? flagsAttribute = _symbols.FlagsAttribute;
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            isFlags |= Is(attribute.AttributeClass, flagsAttribute);
-        }
-
-        long shortest = long.MaxValue;
-        long longest = 0;
-        long nonZeroNames = 0;
-        int nonZeroCount = 0;
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field)
-            {
-                long length = JsonEscaping.EscapedLength(field.Name);
-                shortest = Math.Min(shortest, length);
-                longest = Math.Max(longest, length);
-                if (System.Convert.ToDecimal(field.ConstantValue, CultureInfo.InvariantCulture) != 0)
-                {
-                    nonZeroNames += length;
-                    nonZeroCount++;
-                }
-            }
-        }
-
-        // A flags value names every set flag joined with ", "; values without a name are written as numbers.
-        long named = 2 + (isFlags ? nonZeroNames + (2 * Math.Max(0, nonZeroCount - 1)) : longest);
-        long min = shortest == long.MaxValue ? numeric.Min : Math.Min(numeric.Min, 2 + shortest);
-        return SizeEstimate.Fixed(new ByteRange(min, Math.Max(numeric.Max, named)));
-    }
 
     /// <summary>
     /// What System.Text.Json writes with default options: public properties with a public getter and members opted in
@@ -471,47 +412,6 @@ internal sealed class JsonSizeModel
         }
     }
 
-    /// <summary>Declared length bounds (characters, bytes or items) from data-annotation attributes.</summary>
-    private ByteRange? LengthBounds(ImmutableArray<AttributeData> attributes)
-    {
-        long min = 0;
-        long max = ByteRange.Unbounded;
-        bool found = false;
-        foreach (AttributeData attribute in attributes)
-        {
-            ImmutableArray<TypedConstant> arguments = attribute.ConstructorArguments;
-            if (Is(attribute.AttributeClass, _symbols.MaxLength) && arguments.Length == 1 && arguments[0].Value is int maxLength && maxLength >= 0)
-            {
-                max = Math.Min(max, maxLength);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _symbols.MinLength) && arguments.Length == 1 && arguments[0].Value is int minLength)
-            {
-                min = Math.Max(min, minLength);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _symbols.Length) && arguments.Length == 2 && arguments[0].Value is int lower && arguments[1].Value is int upper)
-            {
-                min = Math.Max(min, lower);
-                max = Math.Min(max, upper);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _symbols.StringLength) && arguments.Length == 1 && arguments[0].Value is int stringMax)
-            {
-                max = Math.Min(max, stringMax);
-                found = true;
-                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                {
-                    if (named.Key == "MinimumLength" && named.Value.Value is int stringMin)
-                    {
-                        min = Math.Max(min, stringMin);
-                    }
-                }
-            }
-        }
-
-        return found ? new ByteRange(Math.Max(0, min), Math.Max(Math.Max(0, min), max)) : null;
-    }
 
     private KeyValuePair<ITypeSymbol, ITypeSymbol>? DictionaryTypes(INamedTypeSymbol type)
     {

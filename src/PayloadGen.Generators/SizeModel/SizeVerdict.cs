@@ -50,7 +50,7 @@ internal readonly struct SizeVerdict
         foreach (ITypeSymbol type in types)
         {
             SizeEstimate estimate = model.Estimate(type);
-            string chain = JsonSizeModel.DescribeChain(type, estimate);
+            string chain = SizeChainRenderer.Describe(type, estimate);
             if (estimate.Range.Min > limit)
             {
                 return new SizeVerdict(SizeLevel.Likely, "its JSON is at least " + Bytes(estimate.Range.Min) + " bytes (" + chain + ")");

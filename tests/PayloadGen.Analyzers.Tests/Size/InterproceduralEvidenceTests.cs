@@ -154,6 +154,24 @@ public class InterproceduralEvidenceTests
     }
 
     [Fact]
+    public async Task With_two_implementations_the_one_registered_in_the_container_is_followed()
+    {
+        var test = Test("""
+            public interface IExportStore { string ReadAll(string name); }
+            public sealed class FileExportStore : IExportStore { public string ReadAll(string name) => File.ReadAllText(name); }
+            public sealed class NullExportStore : IExportStore { public string ReadAll(string name) => name; }
+            public class Functions
+            {
+                private static readonly IServiceProvider Services = new ServiceCollection().AddScoped<IExportStore, FileExportStore>().BuildServiceProvider();
+
+                public string {|#0:Export|}(string name, ILambdaContext context) => Services.GetService<IExportStore>()!.ReadAll(name);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_proxy_response_assigned_in_a_try_or_an_if_and_returned_later_is_followed()
     {
         var test = Test("""

@@ -22,6 +22,7 @@ internal static class FlowProbe
         using System.Linq;
         using System.Text;
         using System.Text.Json;
+        using System.Text.Json.Serialization;
         using System.Threading.Tasks;
         using Amazon.DynamoDBv2;
         using Amazon.DynamoDBv2.DataModel;

@@ -130,7 +130,7 @@ public class JsonSizeModelTests
     {
         Compilation compilation = SampleCompilation.Value;
         ITypeSymbol symbol = Symbol(compilation, type);
-        return JsonSizeModel.DescribeChain(symbol, estimate ?? new JsonSizeModel(SizeSymbols.For(compilation)).Estimate(symbol));
+        return SizeChainRenderer.Describe(symbol, estimate ?? new JsonSizeModel(SizeSymbols.For(compilation)).Estimate(symbol));
     }
 
     private static ITypeSymbol Symbol(Compilation compilation, Type type)

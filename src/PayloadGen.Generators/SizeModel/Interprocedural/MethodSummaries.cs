@@ -24,7 +24,7 @@ internal sealed class MethodSummaries
     public MethodSummaries(SizeEngine engine)
     {
         _engine = engine;
-        Targets = new CallTargets(engine.Symbols.Compilation);
+        Targets = new CallTargets(engine.Symbols.Compilation, tree => _models.GetOrAdd(tree, SemanticModelOf));
         Metadata = new MetadataSummaries(engine.Symbols);
     }
 
