@@ -322,6 +322,12 @@ internal static class AwsShapes
                 Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
                 Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default);
             }
+            public class AmazonDynamoDBClient : IAmazonDynamoDB
+            {
+                public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default) => null;
+                public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default) => null;
+                public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default) => null;
+            }
         }
         namespace Amazon.DynamoDBv2.Model
         {
@@ -355,12 +361,16 @@ internal static class AwsShapes
                 public string TableName { get; set; }
                 public int Limit { get; set; }
                 public string KeyConditionExpression { get; set; }
+                public string IndexName { get; set; }
+                public string Select { get; set; }
+                public Dictionary<string, AttributeValue> ExpressionAttributeValues { get; set; }
                 public Dictionary<string, AttributeValue> ExclusiveStartKey { get; set; }
             }
             public class QueryResponse : Amazon.Runtime.AmazonWebServiceResponse
             {
                 public List<Dictionary<string, AttributeValue>> Items { get; set; }
                 public Dictionary<string, AttributeValue> LastEvaluatedKey { get; set; }
+                public int Count { get; set; }
             }
         }
         namespace Amazon.DynamoDBv2.DocumentModel
@@ -461,6 +471,16 @@ internal static class AwsShapes
                 public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, ILambdaContext, Task> handler, ILambdaSerializer serializer) => null;
                 public LambdaBootstrap Build() => null;
             }
+        }
+        namespace AWS.Lambda.Powertools.Logging
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public class LoggingAttribute : System.Attribute { public bool LogEvent { get; set; } }
+        }
+        namespace AWS.Lambda.Powertools.Tracing
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public class TracingAttribute : System.Attribute { }
         }
         namespace Microsoft.Extensions.DependencyInjection
         {
