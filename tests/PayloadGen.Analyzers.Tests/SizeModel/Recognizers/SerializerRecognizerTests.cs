@@ -6,8 +6,8 @@ namespace PayloadGen.Analyzers.Tests.SizeModel.Recognizers;
 public class SerializerRecognizerTests
 {
     [Theory]
-    [InlineData("JsonConvert.SerializeObject(rows)")]
-    [InlineData("JsonConvert.SerializeObject(rows, Formatting.Indented)")]
+    [InlineData("Newtonsoft.Json.JsonConvert.SerializeObject(rows)")]
+    [InlineData("Newtonsoft.Json.JsonConvert.SerializeObject(rows, Newtonsoft.Json.Formatting.Indented)")]
     [InlineData("JsonSerializer.Serialize(rows)")]
     public void Newtonsoft_and_System_Text_Json_bodies_follow_the_value_and_record_its_type(string serialize)
     {
@@ -37,7 +37,7 @@ public class SerializerRecognizerTests
             }
             public static class Json
             {
-                public static string Write(object value) => JsonConvert.SerializeObject(value);
+                public static string Write(object value) => Newtonsoft.Json.JsonConvert.SerializeObject(value);
             }
             """);
 
