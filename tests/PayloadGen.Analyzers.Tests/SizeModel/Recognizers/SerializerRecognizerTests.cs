@@ -45,4 +45,23 @@ public class SerializerRecognizerTests
         Assert.DoesNotContain(findings.SerializedTypes, t => t.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Object);
         Assert.Empty(findings.Unbounded);
     }
+
+    [Fact]
+    public void A_Newtonsoft_JToken_built_from_a_value_and_written_with_ToString_carries_the_value()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                private readonly IDynamoDBContext _context = null!;
+                public async Task<string> Probe()
+                {
+                    List<Row> all = await _context.ScanAsync<Row>(new List<ScanCondition>()).GetRemainingAsync();
+                    return Newtonsoft.Json.Linq.JArray.FromObject(all).ToString(Newtonsoft.Json.Formatting.None);
+                }
+            }
+            """);
+
+        Assert.Equal(EvidenceKind.DrainedPages, Assert.Single(findings.Unbounded).Kind);
+        Assert.Equal("List<Row>", JsonSizeModel.Display(Assert.Single(findings.SerializedTypes)));
+    }
 }
