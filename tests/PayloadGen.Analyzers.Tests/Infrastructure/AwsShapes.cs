@@ -399,7 +399,7 @@ internal static class AwsShapes
             using System.Threading.Tasks;
             public class ScanCondition { }
             public class QueryConfig { public int? Limit { get; set; } public bool? BackwardQuery { get; set; } }
-            public class ScanConfig { public string IndexName { get; set; } public string OverrideTableName { get; set; } }
+            public class ScanConfig { public string IndexName { get; set; } public string OverrideTableName { get; set; } public int? Limit { get; set; } }
             public class DynamoDBOperationConfig
             {
                 public string OverrideTableName { get; set; }
@@ -441,6 +441,24 @@ internal static class AwsShapes
                 public Task<List<T>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
                 public Task<List<T>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
                 public bool IsDone { get; }
+            }
+        }
+        namespace Amazon.DynamoDBv2.DocumentModel
+        {
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public class Document : Dictionary<string, object> { public string ToJson() => null; }
+            public class Search
+            {
+                public Task<List<Document>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
+                public Task<List<Document>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
+                public bool IsDone { get; }
+            }
+            public class Table
+            {
+                public Search Scan(ScanOperationConfig config) => null;
+                public Search Query(QueryOperationConfig config) => null;
             }
         }
         namespace Amazon.Lambda.Core

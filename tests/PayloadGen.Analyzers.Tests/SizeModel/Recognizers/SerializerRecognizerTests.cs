@@ -1,0 +1,48 @@
+using PayloadGen.Generators.SizeModel;
+using Xunit;
+
+namespace PayloadGen.Analyzers.Tests.SizeModel.Recognizers;
+
+public class SerializerRecognizerTests
+{
+    [Theory]
+    [InlineData("JsonConvert.SerializeObject(rows)")]
+    [InlineData("JsonConvert.SerializeObject(rows, Formatting.Indented)")]
+    [InlineData("JsonSerializer.Serialize(rows)")]
+    public void Newtonsoft_and_System_Text_Json_bodies_follow_the_value_and_record_its_type(string serialize)
+    {
+        FlowFindings findings = FlowProbe.Trace($$"""
+            public class F
+            {
+                private readonly ShopDb _db = new();
+                public async Task<string> Probe()
+                {
+                    var rows = await _db.Rows.ToListAsync();
+                    return {{serialize}};
+                }
+            }
+            """);
+
+        Assert.Equal(EvidenceKind.MaterializedQuery, Assert.Single(findings.Unbounded).Kind);
+        Assert.Equal("List<Row>", JsonSizeModel.Display(Assert.Single(findings.SerializedTypes)));
+    }
+
+    [Fact]
+    public void A_helper_that_serializes_its_parameter_lets_the_caller_name_the_arguments_type()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                public string Probe(List<Row> rows) => Json.Write(rows);
+            }
+            public static class Json
+            {
+                public static string Write(object value) => JsonConvert.SerializeObject(value);
+            }
+            """);
+
+        Assert.Equal("List<Row>", JsonSizeModel.Display(Assert.Single(findings.SerializedTypes)));
+        Assert.DoesNotContain(findings.SerializedTypes, t => t.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Object);
+        Assert.Empty(findings.Unbounded);
+    }
+}
