@@ -25,6 +25,7 @@ public class CompileCostBenchmarks
     private const int Handlers = 200;
 
     private ImmutableArray<SyntaxTree> _trees;
+    private ImmutableArray<SyntaxTree> _generatedTrees;
     private ImmutableArray<MetadataReference> _references;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private ImmutableArray<ISourceGenerator> _generators;
@@ -60,12 +61,20 @@ public class CompileCostBenchmarks
             throw new InvalidOperationException("The synthetic project does not compile: " + string.Join(Environment.NewLine, errors.Take(5)));
         }
 
+        _generatedTrees = RunGenerators(compiled).SyntaxTrees.Except(_trees).ToImmutableArray();
         int reported = CompileWithPayloadGen().GetAwaiter().GetResult();
-        Console.WriteLine($"// synthetic project: {Handlers} handlers in {_trees.Length} files, {_trees.Sum(t => t.GetText().Lines.Count)} lines; {_analyzers.Length} analyzers, {_generators.Length} generators; {reported} diagnostics with PayloadGen");
+        Console.WriteLine(
+            $"// synthetic project: {Handlers} handlers in {_trees.Length} files, {Lines(_trees)} lines; " +
+            $"generated: {_generatedTrees.Length} files, {Lines(_generatedTrees)} lines; {_analyzers.Length} analyzers, {_generators.Length} generators; " +
+            $"{reported} diagnostics with PayloadGen");
     }
 
     [Benchmark(Baseline = true, Description = "compiler: GetDiagnostics()")]
     public int Compile() => NewCompilation().GetDiagnostics().Length;
+
+    /// <summary>The project with the wrappers already generated: what compiling the generated code itself costs.</summary>
+    [Benchmark(Description = "compiler, wrappers pre-generated")]
+    public int CompilePreGenerated() => NewCompilation().AddSyntaxTrees(_generatedTrees).GetDiagnostics().Length;
 
     [Benchmark(Description = "compiler + PayloadGen generator")]
     public int CompileWithGenerator() => RunGenerators(NewCompilation()).GetDiagnostics().Length;
@@ -83,6 +92,33 @@ public class CompileCostBenchmarks
         return all.Length;
     }
 
+    /// <summary>
+    /// Where the analyzers' share goes: each analyzer's own execution time (Roslyn's telemetry) on the same project,
+    /// after <paramref name="warmUps"/> unmeasured runs. Not a benchmark: <c>dotnet run -c Release -- --analyzer-times</c>.
+    /// </summary>
+    public async Task PrintAnalyzerTimesAsync(int warmUps = 2)
+    {
+        Setup();
+        for (int run = 0; run <= warmUps; run++)
+        {
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            CompilationWithAnalyzers analyzed = RunGenerators(NewCompilation()).WithAnalyzers(_analyzers, options);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            if (run < warmUps)
+            {
+                continue;
+            }
+
+            Console.WriteLine($"analyzer diagnostics (compiler binding included): {clock.Elapsed.TotalMilliseconds:F0} ms");
+            foreach (DiagnosticAnalyzer analyzer in _analyzers)
+            {
+                var telemetry = await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                Console.WriteLine($"  {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
+            }
+        }
+    }
+
     private CSharpCompilation NewCompilation() => CSharpCompilation.Create(
         "Synthetic.Functions",
         _trees,
@@ -95,6 +131,8 @@ public class CompileCostBenchmarks
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         return generated;
     }
+
+    private static int Lines(ImmutableArray<SyntaxTree> trees) => trees.Sum(t => t.GetText().Lines.Count);
 
     /// <summary>The AWS contract types, shared with the analyzer tests (the Amazon.Lambda packages are not served here).</summary>
     private static PortableExecutableReference CompileShapes(ImmutableArray<MetadataReference> framework)

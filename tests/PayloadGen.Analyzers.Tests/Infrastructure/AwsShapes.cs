@@ -399,7 +399,7 @@ internal static class AwsShapes
             using System.Threading.Tasks;
             public class ScanCondition { }
             public class QueryConfig { public int? Limit { get; set; } public bool? BackwardQuery { get; set; } }
-            public class ScanConfig { public string IndexName { get; set; } public string OverrideTableName { get; set; } }
+            public class ScanConfig { public string IndexName { get; set; } public string OverrideTableName { get; set; } public int? Limit { get; set; } }
             public class DynamoDBOperationConfig
             {
                 public string OverrideTableName { get; set; }
