@@ -296,12 +296,16 @@ internal sealed class JsonSizeModel
     }
 
     /// <summary>
-    /// A <c>required</c> or <c>[JsonRequired]</c> member of non-nullable type is always present: deserialization
-    /// rejects JSON without it, and a non-nullable annotation promises no null on the way out.
+    /// A member of non-nullable type is always present when it is <c>required</c> or <c>[JsonRequired]</c>
+    /// (deserialization rejects JSON without it), or when it is a collection that declares a minimum count above zero
+    /// (<c>[MinLength(n)]</c>, <c>[Length(n, …)]</c> on a non-nullable list: the author states it holds at least n items);
+    /// a non-nullable annotation promises no null on the way out.
     /// </summary>
     private bool IsRequiredNonNull(ISymbol member, ITypeSymbol type, ImmutableArray<AttributeData> attributes)
     {
-        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } || JsonContract.Has(attributes, _symbols.JsonRequired);
+        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }
+            || JsonContract.Has(attributes, _symbols.JsonRequired)
+            || (IsCollectionOfItems(type) && DataAnnotationBounds.Of(attributes, _symbols) is { Min: > 0 });
         return required && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
     }
 
@@ -443,6 +447,11 @@ internal sealed class JsonSizeModel
 
         return null;
     }
+
+    /// <summary>An array or list of items (not text, binary data or a dictionary), whose declared minimum is a count of items.</summary>
+    private bool IsCollectionOfItems(ITypeSymbol type) =>
+        !IsBinary(type)
+        && (type is IArrayTypeSymbol { Rank: 1 } || (type is INamedTypeSymbol named && DictionaryTypes(named) is null && ElementType(named) is not null));
 
     private bool IsBinary(ITypeSymbol type) =>
         type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }

@@ -69,6 +69,7 @@ internal sealed class SizeSymbols
 
         // Other serializers
         NewtonsoftJsonConvert = Get("Newtonsoft.Json.JsonConvert");
+        NewtonsoftJToken = Get("Newtonsoft.Json.Linq.JToken");
 
         // AWS SDK
         DynamoDbClient = Get("Amazon.DynamoDBv2.IAmazonDynamoDB");
@@ -141,6 +142,7 @@ internal sealed class SizeSymbols
     public INamedTypeSymbol? Length { get; }
     public INamedTypeSymbol? Key { get; }
     public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+    public INamedTypeSymbol? NewtonsoftJToken { get; }
     public INamedTypeSymbol? DynamoDbClient { get; }
     public INamedTypeSymbol? DynamoDbContext { get; }
     public INamedTypeSymbol? DynamoDbAsyncSearchOfT { get; }

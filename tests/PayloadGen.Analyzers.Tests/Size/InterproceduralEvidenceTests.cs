@@ -172,6 +172,54 @@ public class InterproceduralEvidenceTests
     }
 
     [Fact]
+    public async Task A_generic_repository_behind_its_constructed_interface_is_followed()
+    {
+        var test = Test("""
+            public interface IRepository<T> { Task<List<T>> GetAllAsync(); }
+            public class DynamoRepository<T>(IDynamoDBContext context) : IRepository<T>
+            {
+                public Task<List<T>> GetAllAsync() => context.ScanAsync<T>(new List<ScanCondition>()).GetRemainingAsync();
+            }
+            public class Functions(IRepository<Product> products)
+            {
+                public async Task<List<Product>> {|#0:All|}(ILambdaContext context) => await products.GetAllAsync();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 DynamoRepository.GetAllAsync() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_helper_that_loops_over_its_parameter_carries_the_callers_argument()
+    {
+        var test = Test("""
+            public class Functions
+            {
+                private readonly IDynamoDBContext _context = null!;
+
+                public async Task<APIGatewayProxyResponse> {|#0:Csv|}(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = BuildCsv(await _context.ScanAsync<Product>(new List<ScanCondition>()).GetRemainingAsync()) };
+
+                public async Task<APIGatewayProxyResponse> CsvPage(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = BuildCsv(await _context.QueryAsync<Product>("all", new QueryConfig { Limit = 50 }).GetNextSetAsync()) };
+
+                private static string BuildCsv(List<Product> products)
+                {
+                    var csv = new System.Text.StringBuilder("id,name\n");
+                    foreach (Product product in products)
+                    {
+                        csv.Append(product.Id).Append(',').AppendLine(product.Name);
+                    }
+
+                    return csv.ToString();
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 GetRemainingAsync drains every page of the DynamoDB scan"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_proxy_response_assigned_in_a_try_or_an_if_and_returned_later_is_followed()
     {
         var test = Test("""

@@ -34,7 +34,6 @@ internal static class FlowProbe
         using Microsoft.AspNetCore.Http;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.Extensions.DependencyInjection;
-        using Newtonsoft.Json;
 
         public class Row { public int Id { get; set; } public int OwnerId { get; set; } public string Name { get; set; } = ""; }
         public class ShopDb : DbContext { public DbSet<Row> Rows { get; set; } = null!; }

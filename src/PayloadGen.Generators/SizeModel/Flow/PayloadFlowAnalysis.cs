@@ -333,6 +333,13 @@ internal sealed class PayloadFlowAnalysis
         if (PaginationLoops.EnclosingForEach(mutation) is { } loop)
         {
             FlowFindings source = trace.FollowApart(loop.Collection);
+
+            // BuildCsv(List<Entry> entries) { foreach (var e in entries) csv.Append(…) }: the caller's argument decides.
+            foreach (int parameter in source.ParameterFlows)
+            {
+                trace.Findings.AddParameterFlow(parameter);
+            }
+
             if (source.Unbounded.Count > 0)
             {
                 trace.Found(EvidenceKind.LoopFill, string.Empty, local.Name, source.Unbounded[0]);

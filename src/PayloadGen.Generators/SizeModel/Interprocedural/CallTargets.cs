@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -56,9 +58,46 @@ internal sealed class CallTargets
             types = _registrations.Value.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? registered) ? Distinct(registered) : Array.Empty<INamedTypeSymbol>();
         }
 
-        return types.Count == 1 && types[0].FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
+        return types.Count == 1 && ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
             ? implementation
             : null;
+    }
+
+    /// <summary>
+    /// <c>DynamoRepository&lt;T&gt; : IDynamoRepository&lt;T&gt;</c> called as <c>IDynamoRepository&lt;Member&gt;</c>: the
+    /// implementation constructed with the contract's type arguments, when it passes its own type parameters through.
+    /// </summary>
+    private static INamedTypeSymbol ConstructedFor(INamedTypeSymbol implementation, INamedTypeSymbol contract)
+    {
+        if (!implementation.IsGenericType || !implementation.IsDefinition || contract.IsDefinition)
+        {
+            return implementation;
+        }
+
+        foreach (INamedTypeSymbol implemented in implementation.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, contract.OriginalDefinition)
+                && implemented.TypeArguments.Length == implementation.TypeParameters.Length
+                && PassesThrough(implemented.TypeArguments, implementation.TypeParameters))
+            {
+                return implementation.Construct(contract.TypeArguments.ToArray());
+            }
+        }
+
+        return implementation;
+    }
+
+    private static bool PassesThrough(ImmutableArray<ITypeSymbol> arguments, ImmutableArray<ITypeParameterSymbol> parameters)
+    {
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(arguments[i], parameters[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<INamedTypeSymbol> Distinct(List<INamedTypeSymbol> types)

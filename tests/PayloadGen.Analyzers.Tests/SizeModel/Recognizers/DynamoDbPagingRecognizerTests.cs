@@ -8,7 +8,7 @@ public class DynamoDbPagingRecognizerTests
     [Theory]
     [InlineData("_context.ScanAsync<Row>(new List<ScanCondition>())", "scan")]
     [InlineData("_context.ScanAsync<Row>(new List<ScanCondition>(), new DynamoDBOperationConfig { OverrideTableName = \"rows\" })", "scan")]
-    [InlineData("_context.ScanAsync<Row>(new List<ScanCondition>(), new ScanConfig { Limit = 10 })", "scan")]
+    [InlineData("_context.ScanAsync<Row>(new List<ScanCondition>(), new ScanConfig { IndexName = \"byOwner\" })", "scan")]
     [InlineData("_context.FromScanAsync<Row>(new ScanOperationConfig { Limit = 10 })", "scan")]
     [InlineData("_context.QueryAsync<Row>(\"owner\")", "query")]
     [InlineData("_context.FromQueryAsync<Row>(new QueryOperationConfig())", "query")]
