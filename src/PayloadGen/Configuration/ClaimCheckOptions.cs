@@ -244,9 +244,17 @@ public sealed class ClaimCheckOptions
         }
     }
 
-    /// <summary>Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>).</summary>
+    /// <summary>
+    /// Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>), and warns on standard
+    /// error about any <c>PAYLOADGEN_*</c> variable it does not know (a misspelt name would otherwise be ignored).
+    /// </summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
-    public static ClaimCheckOptions FromEnvironment() => ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+    public static ClaimCheckOptions FromEnvironment()
+    {
+        ClaimCheckOptions options = ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+        ClaimCheckEnvironment.WarnAboutUnknownVariables();
+        return options;
+    }
 
     /// <summary>Reads the options through <paramref name="variable"/>, a lookup of environment variables.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>

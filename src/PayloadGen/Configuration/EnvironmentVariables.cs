@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PayloadGen;
 
 /// <summary>
@@ -80,4 +82,15 @@ public static class EnvironmentVariables
 
     /// <summary>The region older tools set; <see cref="AwsRegion"/> wins.</summary>
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
+
+    /// <summary>
+    /// Every <c>PAYLOADGEN_*</c> variable above. A variable of that prefix that is not listed here is a typo (or a
+    /// setting of another version) and is reported at start-up rather than silently ignored; add new ones here.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
+        S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
+        DeleteAfterProcessing, PresignSeconds,
+    ];
 }

@@ -161,10 +161,10 @@ public sealed partial class ClaimCheckRuntime
             return new ValueTask<Stream>(new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer));
         }
 
-        return OffloadSerializedAsync(buffer, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
+        return OffloadPayloadAsync(buffer, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
     }
 
-    private async ValueTask<Stream> OffloadSerializedAsync(PooledByteBuffer buffer, PayloadDescription description, long started, CancellationToken cancellationToken)
+    private async ValueTask<Stream> OffloadPayloadAsync(PooledByteBuffer buffer, PayloadDescription description, long started, CancellationToken cancellationToken)
     {
         try
         {
