@@ -29,7 +29,7 @@ internal static class HandlerParser
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
         bool allowBarePointer = signature.RequestType is { } requestType
-            && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
+            && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken);
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),

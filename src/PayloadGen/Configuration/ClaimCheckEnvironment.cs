@@ -16,6 +16,13 @@ namespace PayloadGen;
 /// </remarks>
 internal static class ClaimCheckEnvironment
 {
+    // S3's own spellings of the encryption header's values.
+    private static readonly Dictionary<string, PayloadEncryption> s_encryptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AES256"] = PayloadEncryption.S3Managed,
+        ["aws:kms"] = PayloadEncryption.Kms,
+    };
+
     /// <summary>Reads the options through <paramref name="lookup"/> and validates them.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable is unusable; the message names it.</exception>
     public static ClaimCheckOptions Read(Func<string, string?> lookup)
@@ -82,6 +89,40 @@ internal static class ClaimCheckEnvironment
         if (env.Text(EnvironmentVariables.ExpectedBucketOwner) is string owner)
         {
             options.ExpectedBucketOwner = owner;
+        }
+
+        // How objects are stored: encryption, storage class, tags (S3 only; the file store has none of them).
+        if (env.Choice(EnvironmentVariables.ServerSideEncryption, s_encryptions) is PayloadEncryption encryption)
+        {
+            options.ServerSideEncryption = encryption;
+        }
+
+        if (env.Text(EnvironmentVariables.KmsKeyId) is string kmsKeyId)
+        {
+            options.KmsKeyId = kmsKeyId;
+        }
+
+        if (env.Boolean(EnvironmentVariables.S3BucketKey) is bool bucketKey)
+        {
+            // Never silently ignored: a bucket key exists only for SSE-KMS.
+            options.S3BucketKeyEnabled = options.ServerSideEncryption == PayloadEncryption.Kms
+                ? bucketKey
+                : throw env.Invalid(EnvironmentVariables.S3BucketKey, $"applies only with {EnvironmentVariables.ServerSideEncryption}=aws:kms");
+        }
+
+        if (env.Text(EnvironmentVariables.StorageClass) is string storageClass)
+        {
+            options.StorageClass = storageClass;
+        }
+
+        foreach (KeyValuePair<string, string> tag in env.Pairs(EnvironmentVariables.Tags))
+        {
+            options.ObjectTags.Add(tag);
+        }
+
+        if (env.Boolean(EnvironmentVariables.TagObjects) is bool tagObjects)
+        {
+            options.TagObjects = tagObjects;
         }
 
         // Cross-account access through STS.

@@ -287,7 +287,7 @@ public sealed partial class ClaimCheckRuntime
         }
         else
         {
-            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {error.Message}");
+            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {UntrustedName.MessageOf(error)}");
         }
     }
 
@@ -349,6 +349,7 @@ public sealed partial class ClaimCheckRuntime
             Bucket = options.Bucket ?? string.Empty,
             ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
             UseChunkEncoding = options.S3ChunkedEncoding,
+            Objects = options.ObjectSettings,
         };
         return s3 is null
             ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)
