@@ -20,6 +20,11 @@ internal sealed class KnownSymbols
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        AnnotationsHttpResult = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.APIGateway.IHttpResult");
+        AspNetResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
         // Amazon.Lambda.AspNetCoreServer.Hosting declares LambdaEventSource (for AddAWSLambdaHosting) in the DI namespace;
         // it and the classic LambdaEntryPoint style both reference Amazon.Lambda.AspNetCoreServer.
         HostsAspNetCoreOnLambda = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction") is not null
@@ -48,6 +53,18 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol? Stream { get; }
+
+    public INamedTypeSymbol? ControllerBase { get; }
+
+    public INamedTypeSymbol? NonActionAttribute { get; }
+
+    public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+
+    /// <summary>Amazon.Lambda.Annotations' HTTP result: its body is what the handler passes to <c>HttpResults</c>.</summary>
+    public INamedTypeSymbol? AnnotationsHttpResult { get; }
+
+    /// <summary>ASP.NET Core's minimal-API result.</summary>
+    public INamedTypeSymbol? AspNetResult { get; }
 
     public bool IsClaimCheck(IMethodSymbol method) => FindClaimCheck(method) is not null;
 
@@ -79,24 +96,12 @@ internal sealed class KnownSymbols
     public static bool IsNonPayloadParameter(ITypeSymbol type) => Parsing.ParameterRoles.Of(type) != Model.ParameterRole.Payload;
 
     /// <summary>The type a method's result serializes as: <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> unwrapped; null for no result.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on an instance by the size analyzers, which another branch is rebuilding; the call sites stay as they are.")]
     public ITypeSymbol? ResultType(IMethodSymbol method)
     {
-        ITypeSymbol type = method.ReturnType;
-        if (method.ReturnsVoid
-            || SymbolEqualityComparer.Default.Equals(type, Task)
-            || SymbolEqualityComparer.Default.Equals(type, ValueTask))
-        {
-            return null;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } named
-            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, TaskOfT)
-                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ValueTaskOfT)))
-        {
-            return named.TypeArguments[0];
-        }
-
-        return type;
+        // The generator's own reading of return shapes, so handlers are sized as they are wrapped.
+        Parsing.ReturnShapes.Read(method, out ITypeSymbol? response);
+        return response;
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>

@@ -18,9 +18,10 @@ internal readonly struct ClaimCheckAttributeValues
     /// <summary>The largest <c>PresignSeconds</c>: seven days, S3's limit for SigV4 presigned URLs.</summary>
     public const int MaxPresignSeconds = 604_800;
 
-    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsExplicit, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency, int httpAnswer, int presignSeconds)
+    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsKnown, bool sourceIsExplicit, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency, int httpAnswer, int presignSeconds)
     {
         Source = source;
+        SourceIsKnown = sourceIsKnown;
         SourceIsExplicit = sourceIsExplicit;
         HttpAnswer = httpAnswer;
         PresignSeconds = presignSeconds;
@@ -32,6 +33,12 @@ internal readonly struct ClaimCheckAttributeValues
 
     /// <summary><c>Source</c>: how the handler is invoked.</summary>
     public HandlerSource Source { get; }
+
+    /// <summary>
+    /// Whether <see cref="Source"/> is what the attribute says: <see langword="false"/> when <c>Source</c> holds a value
+    /// the enum does not define, so that no rule of a source is checked against a guess.
+    /// </summary>
+    public bool SourceIsKnown { get; }
 
     /// <summary>Whether <c>Source</c> was set: an explicit <c>Direct</c> on a proxy-response handler keeps pointer semantics.</summary>
     public bool SourceIsExplicit { get; }
@@ -58,6 +65,7 @@ internal readonly struct ClaimCheckAttributeValues
     public static ClaimCheckAttributeValues Read(AttributeData attribute, List<Refusal> refusals)
     {
         var source = HandlerSource.Direct;
+        bool sourceIsKnown = true;
         INamedTypeSymbol? jsonContext = null;
         bool setsJsonContext = false;
         long threshold = 0;
@@ -70,6 +78,7 @@ internal readonly struct ClaimCheckAttributeValues
             TypedConstant value = argument.Value;
             if (value.Kind == TypedConstantKind.Error)
             {
+                sourceIsKnown &= argument.Key != SourceArgument;
                 refusals.Add(Refusal.AtArgument(RefusalReason.InvalidAttributeValue, argument.Key, string.Empty));
                 continue;
             }
@@ -85,6 +94,7 @@ internal readonly struct ClaimCheckAttributeValues
                     }
                     else
                     {
+                        sourceIsKnown = false;
                         refusals.Add(Refusal.AtArgument(RefusalReason.UndefinedSource, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                     }
 
@@ -137,7 +147,7 @@ internal readonly struct ClaimCheckAttributeValues
             }
         }
 
-        return new ClaimCheckAttributeValues(source, sourceIsExplicit, jsonContext, setsJsonContext, threshold, maxConcurrency, httpAnswer, presignSeconds);
+        return new ClaimCheckAttributeValues(source, sourceIsKnown, sourceIsExplicit, jsonContext, setsJsonContext, threshold, maxConcurrency, httpAnswer, presignSeconds);
     }
 
     private static INamedTypeSymbol? ReadJsonContext(ITypeSymbol type, List<Refusal> refusals)

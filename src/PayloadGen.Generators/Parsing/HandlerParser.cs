@@ -31,7 +31,7 @@ internal static class HandlerParser
         // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
         bool allowBarePointer = !shape.IsHttp
             && signature.RequestType is { } requestType
-            && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
+            && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken);
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),

@@ -17,6 +17,7 @@ internal static class KnownTypeNames
     public const string HttpApiV2ProxyRequest = "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest";
     public const string AlbRequest = "Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 
 namespace PayloadGen;
@@ -172,5 +173,53 @@ internal static class ClaimCheckEnvironment
 
         options.Validate();
         return options;
+    }
+
+    /// <summary>
+    /// The <c>PAYLOADGEN_*</c> names among <paramref name="names"/> that PayloadGen does not know
+    /// (<see cref="EnvironmentVariables.All"/>): most often a typo, whose setting would otherwise be silently ignored.
+    /// </summary>
+    public static List<string> UnknownVariables(IEnumerable<string> names)
+    {
+        var unknown = new List<string>();
+        foreach (string name in names)
+        {
+            if (name.StartsWith("PAYLOADGEN_", StringComparison.Ordinal) && !Contains(EnvironmentVariables.All, name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        return unknown;
+    }
+
+    /// <summary>Writes a warning to standard error (the function's log) for every unknown <c>PAYLOADGEN_*</c> variable of the process.</summary>
+    public static void WarnAboutUnknownVariables()
+    {
+        var names = new List<string>();
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            names.Add((string)variable.Key);
+        }
+
+        foreach (string name in UnknownVariables(names))
+        {
+            // A warning, not an error: the name may belong to a newer PayloadGen version deployed beside this one.
+            Console.Error.WriteLine($"PayloadGen: warning: {UntrustedName.Render(name)} is not a PayloadGen setting and is ignored; the settings are {string.Join(", ", EnvironmentVariables.All)}.");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        foreach (string known in names)
+        {
+            if (string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

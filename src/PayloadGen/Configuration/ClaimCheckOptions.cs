@@ -251,9 +251,17 @@ public sealed class ClaimCheckOptions
         }
     }
 
-    /// <summary>Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>).</summary>
+    /// <summary>
+    /// Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>), and warns on standard
+    /// error about any <c>PAYLOADGEN_*</c> variable it does not know (a misspelt name would otherwise be ignored).
+    /// </summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
-    public static ClaimCheckOptions FromEnvironment() => ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+    public static ClaimCheckOptions FromEnvironment()
+    {
+        ClaimCheckOptions options = ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+        ClaimCheckEnvironment.WarnAboutUnknownVariables();
+        return options;
+    }
 
     /// <summary>Reads the options through <paramref name="variable"/>, a lookup of environment variables.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
@@ -296,7 +304,7 @@ public sealed class ClaimCheckOptions
 
         // Checked on a key as PayloadGen writes it, so a prefix too long for S3's 1,024-byte keys fails here, not at
         // the first offload.
-        if (ObjectKeys.Problem(ObjectKeys.NewKey(KeyPrefix, DateTimeOffset.UnixEpoch)) is string problem)
+        if (ObjectKeys.Problem(KeyPrefix + ObjectKeys.ExampleSuffix) is string problem)
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} '{UntrustedName.Render(KeyPrefix)}' cannot start a valid key: {problem}");
         }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PayloadGen;
 
 /// <summary>
@@ -83,4 +85,14 @@ public static class EnvironmentVariables
 
     /// <summary>How an HTTP handler answers when its body was stored: <c>303</c> (default), <c>307</c> or <c>json</c>.</summary>
     public const string HttpAnswer = "PAYLOADGEN_HTTP_ANSWER";
+    /// <summary>
+    /// Every <c>PAYLOADGEN_*</c> variable above. A variable of that prefix that is not listed here is a typo (or a
+    /// setting of another version) and is reported at start-up rather than silently ignored; add new ones here.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
+        S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
+        DeleteAfterProcessing, PresignSeconds, HttpAnswer, ServerSideEncryption, KmsKeyId, S3BucketKey, StorageClass, Tags, TagObjects,
+    ];
 }

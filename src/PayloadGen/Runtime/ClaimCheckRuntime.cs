@@ -79,17 +79,40 @@ public sealed partial class ClaimCheckRuntime
     /// Whether <c>{"bucket":…,"key":…}</c> alone is a pointer; only when <typeparamref name="T"/> cannot have that shape.
     /// </param>
     /// <param name="cancellationToken">Cancels store calls.</param>
-    public async ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    public ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
-        using ContiguousPayload contiguous = await ContiguousPayload.ReadAsync(payload, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
-        return await HydrateAsync(contiguous.Memory, typeInfo, allowBarePointer, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (!ContiguousPayload.TryReadInMemory(payload, Options.MaxPayloadBytes, out ContiguousPayload contiguous))
+        {
+            return HydrateCopyAsync(payload, typeInfo, allowBarePointer, cancellationToken);
+        }
+
+        // Lambda hands a stream handler its payload in memory: read there, an inline payload completes without an
+        // async state machine, whose generic instantiations a cold start would pay for in JIT time. The memory is
+        // needed only until the pointer (if any) is parsed.
+        var request = new HydrationRequest(contiguous.Memory, allowBarePointer);
+        T? inline;
+        PayloadPointer? pointer;
+        using (contiguous)
+        {
+            if (TryHydrateInline(request, typeInfo, out inline, out pointer))
+            {
+                return new ValueTask<T?>(inline);
+            }
+        }
+
+        return ValueOfAsync(FollowAsync(request with { Body = default }, pointer!, typeInfo, cancellationToken));
     }
 
     /// <summary>Reads a payload held in memory that is either inline JSON or a pointer to a stored one.</summary>
-    public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    public ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return (await HydrateAsync(new HydrationRequest(payload, allowBarePointer), typeInfo, cancellationToken).ConfigureAwait(false)).Value;
+        var request = new HydrationRequest(payload, allowBarePointer);
+        return TryHydrateInline(request, typeInfo, out T? inline, out PayloadPointer? pointer)
+            ? new ValueTask<T?>(inline)
+            : ValueOfAsync(FollowAsync(request, pointer!, typeInfo, cancellationToken));
     }
 
     /// <summary>
@@ -126,20 +149,25 @@ public sealed partial class ClaimCheckRuntime
         => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
 
     /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
-    internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
+    internal ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
         PooledByteBuffer buffer = PooledJsonSerializer.Serialize(value, typeInfo);
+        if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
+        {
+            // Completes synchronously: no async state machine for the common case (see HydrateAsync).
+            Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
+            return new ValueTask<Stream>(new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer));
+        }
+
+        return OffloadPayloadAsync(buffer, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
+    }
+
+    private async ValueTask<Stream> OffloadPayloadAsync(PooledByteBuffer buffer, PayloadDescription description, long started, CancellationToken cancellationToken)
+    {
         try
         {
-            if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
-            {
-                Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
-                return new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer);
-            }
-
-            var description = new PayloadDescription { Direction = direction, Source = source };
             PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
             if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
             {
@@ -147,13 +175,11 @@ public sealed partial class ClaimCheckRuntime
             }
 
             Report(PayloadDirection.Dehydrated, buffer.Length, pointer, started);
-            buffer.Dispose();
             return PayloadPointerWriter.ToStream(pointer);
         }
-        catch
+        finally
         {
             buffer.Dispose();
-            throw;
         }
     }
 
@@ -187,27 +213,46 @@ public sealed partial class ClaimCheckRuntime
 
     /// <summary>
     /// The hydration core every path calls: reads <paramref name="request"/> as inline JSON or as a pointer, and says
-    /// which pointer (if any) it followed. A size and SHA-256 announced beside an extended-client pointer complete
-    /// it: the size is capped before download, and with a hash the object is verified end to end like a PayloadGen
-    /// pointer.
+    /// which pointer (if any) it followed.
     /// </summary>
-    internal async ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => TryHydrateInline(request, typeInfo, out T? inline, out PayloadPointer? pointer)
+            ? new ValueTask<HydratedPayload<T>>(new HydratedPayload<T>(inline, null))
+            : FollowAsync(request, pointer!, typeInfo, cancellationToken);
+
+    /// <summary>
+    /// The synchronous half of the core: deserializes <paramref name="request"/> when it is inline JSON (and returns
+    /// <see langword="true"/>), or finds the pointer to follow.
+    /// </summary>
+    private bool TryHydrateInline<T>(in HydrationRequest request, JsonTypeInfo<T> typeInfo, out T? value, out PayloadPointer? pointer)
     {
         long started = Stopwatch.GetTimestamp();
-        ReadOnlyMemory<byte> body = request.Body;
-        if (!PayloadPointerReader.TryRead(body.Span, request.AllowBarePointer, out PayloadPointer? pointer))
+        ReadOnlySpan<byte> body = request.Body.Span;
+        if (PayloadPointerReader.TryRead(body, request.AllowBarePointer, out pointer))
         {
-            if (request.AnnouncedSize is not null)
-            {
-                throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
-            }
-
-            T? inline = DeserializeInline(body.Span, typeInfo);
-            Report(PayloadDirection.Hydrated, body.Length, null, started);
-            return new HydratedPayload<T>(inline, null);
+            value = default;
+            return false;
         }
 
-        if (pointer!.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
+        if (request.AnnouncedSize is not null)
+        {
+            throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
+        }
+
+        value = DeserializeInline(body, typeInfo);
+        Report(PayloadDirection.Hydrated, body.Length, null, started);
+        return true;
+    }
+
+    /// <summary>
+    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside an
+    /// extended-client pointer complete it: the size is capped before download, and with a hash the object is
+    /// verified end to end like a PayloadGen pointer.
+    /// </summary>
+    private async ValueTask<HydratedPayload<T>> FollowAsync<T>(HydrationRequest request, PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        if (pointer.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
         {
             if (size > Options.MaxPayloadBytes)
             {
@@ -225,6 +270,15 @@ public sealed partial class ClaimCheckRuntime
         return new HydratedPayload<T>(value, pointer);
     }
 
+    private static async ValueTask<T?> ValueOfAsync<T>(ValueTask<HydratedPayload<T>> hydration)
+        => (await hydration.ConfigureAwait(false)).Value;
+
+    private async ValueTask<T?> HydrateCopyAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    {
+        using ContiguousPayload contiguous = await ContiguousPayload.ReadAsync(payload, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
+        return await HydrateAsync(contiguous.Memory, typeInfo, allowBarePointer, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
     internal void ReportFailure(QueueMessageContext message, Exception error)
     {
@@ -234,7 +288,7 @@ public sealed partial class ClaimCheckRuntime
         }
         else
         {
-            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {error.Message}");
+            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {UntrustedName.MessageOf(error)}");
         }
     }
 
@@ -284,8 +338,8 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        // Checked here too, so an unknown store is named before any store is built.
-        options.Validate();
+        // Building a store has no side effects (the S3 client comes later), so the constructor's validation, which
+        // names an unknown store, runs before anything is used.
         if (options.FileStoreDirectory is string directory)
         {
             return new FilePayloadStore(directory, options.Bucket);

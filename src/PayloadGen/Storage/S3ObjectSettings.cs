@@ -112,6 +112,19 @@ public sealed partial class S3ObjectSettings
         request.TagSet = TagSet(description);
     }
 
+    /// <summary>
+    /// Binds the settings into a presigned PUT's signature: the uploader must then send <see cref="UploadHeaders"/>
+    /// as they are, or S3 refuses the upload, so an object uploaded through the URL cannot skip them.
+    /// </summary>
+    public void ApplyTo(GetPreSignedUrlRequest request, PayloadDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach ((string name, string value) in UploadHeaders(description))
+        {
+            request.Headers[name] = value;
+        }
+    }
+
     /// <summary>The first setting that cannot work and why, or <see langword="null"/>.</summary>
     /// <returns>The property's name and the problem, worded to follow the name of the setting.</returns>
     internal (string Property, string Problem)? FindProblem()

@@ -105,19 +105,20 @@ public sealed class ObjectSettingsOnTheWireTests : IDisposable
     }
 
     [Fact]
-    public async Task Requests_and_messages_are_tagged_with_their_direction()
+    public async Task Requests_and_messages_are_encrypted_and_tagged_with_their_direction()
     {
-        ClaimCheckRuntime runtime = Runtime([]);
+        ClaimCheckRuntime runtime = Runtime(new() { ["PAYLOADGEN_SSE"] = "aws:kms", ["PAYLOADGEN_KMS_KEY_ID"] = KmsKeyArn });
         var client = new ClaimCheckClient(runtime) { Source = PayloadSource.AsyncInvoke };
         var offloader = new ClaimCheckMessageOffloader(runtime, new MessageOffloadOptions { AlwaysOffload = true });
 
         await using Stream request = await client.PrepareRequestAsync(TestPayloads.Report(2_000_000), TestPayloads.ReportType);
         OutgoingMessage message = await offloader.PrepareAsync("{\"order\":1}", null, CancellationToken.None);
 
-        string[] tags = _wire.Requests.Where(r => r.IsPutObject).Select(r => r.Header("x-amz-tagging")!).ToArray();
+        WireRequest[] puts = _wire.Requests.Where(r => r.IsPutObject).ToArray();
         Assert.Equal(
             ["payloadgen=1&payloadgen-direction=request&payloadgen-source=asyncinvoke", "payloadgen=1&payloadgen-direction=message"],
-            tags);
+            puts.Select(put => put.Header("x-amz-tagging")));
+        Assert.All(puts, put => Assert.Equal(("aws:kms", KmsKeyArn, "true"), (put.Header("x-amz-server-side-encryption"), put.Header("x-amz-server-side-encryption-aws-kms-key-id"), put.Header("x-amz-server-side-encryption-bucket-key-enabled"))));
         Assert.NotNull(message.Pointer);
     }
 
