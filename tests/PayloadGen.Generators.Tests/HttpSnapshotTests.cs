@@ -1,3 +1,4 @@
+using System.Linq;
 using PayloadGen.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -76,7 +77,8 @@ public sealed class HttpSnapshotTests
 
         Assert.Empty(run.DriverDiagnostics);
         Assert.Null(run.Result.Exception);
-        string generated = Assert.Single(run.Sources).Value;
+        // Only the wrapper: the size-evidence file the engine may add for the assembly is not this test's subject.
+        string generated = Assert.Single(run.Sources, source => source.Key.EndsWith(".ClaimCheck.g.cs", System.StringComparison.Ordinal)).Value;
         Assert.Empty(run.OutputProblems());
         Snapshot.Verify(name, generated);
     }
