@@ -1,0 +1,298 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.IO.Pipelines;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace PayloadGen.AspNetCore;
+
+/// <summary>
+/// The response body a handler writes to under <c>UseClaimCheck()</c>: pooled memory, so the middleware can measure
+/// the whole body before a byte goes out, then pass it through unchanged or store it and answer a redirect.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Flushes are absorbed while buffering. Lambda hosting buffers the whole response anyway, and serializers flush as
+/// they go (<c>WriteAsJsonAsync</c>, <c>JsonSerializer.SerializeAsync</c>, <c>StreamWriter</c>), so honouring them
+/// would turn off the claim check for exactly the large bodies it exists for.
+/// </para>
+/// <para>
+/// A handler that says it streams switches the body to pass-through for the rest of the response: it calls
+/// <see cref="DisableBuffering"/> or <see cref="StartAsync"/>, or answers <c>text/event-stream</c>. What was buffered
+/// is written first, and from then on nothing is measured or offloaded: the limit can no longer be enforced once the
+/// headers are out.
+/// </para>
+/// </remarks>
+internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDisposable
+{
+    private readonly IHttpResponseBodyFeature _inner;
+    private readonly HttpResponse _response;
+    private readonly long _maxBufferedBytes;
+    private readonly PooledByteBuffer _buffer = new();
+    private BufferingResponseStream? _stream;
+    private BufferingResponseWriter? _writer;
+    private bool _drainPending;
+
+    public ClaimCheckResponseBody(IHttpResponseBodyFeature inner, HttpResponse response, long maxBufferedBytes)
+    {
+        _inner = inner;
+        _response = response;
+        _maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /// <summary>Whether the body is still being buffered (no pass-through was asked for).</summary>
+    public bool IsBuffering { get; private set; } = true;
+
+    /// <summary>Whether the handler completed the body (<c>Response.CompleteAsync()</c> or the writer's Complete).</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>The bytes buffered so far; valid until the body is disposed.</summary>
+    public ReadOnlySequence<byte> Buffered => _buffer.WrittenSequence;
+
+    /// <summary>The feature this one stands in for.</summary>
+    public IHttpResponseBodyFeature Inner => _inner;
+
+    public Stream Stream => _stream ??= new BufferingResponseStream(this);
+
+    public PipeWriter Writer => _writer ??= new BufferingResponseWriter(this);
+
+    public void DisableBuffering()
+    {
+        _inner.DisableBuffering();
+        SwitchToPassThrough();
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        SwitchToPassThrough();
+        await DrainAsync(cancellationToken).ConfigureAwait(false);
+        await _inner.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+    {
+        if (IsBuffering)
+        {
+            // Results.File and friends end here: the file's bytes are buffered like any other body, so a large file
+            // is offloaded too.
+            await SendFileFallback.SendFileAsync(Stream, path, offset, count, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await DrainAsync(cancellationToken).ConfigureAwait(false);
+        await _inner.SendFileAsync(path, offset, count, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteAsync()
+    {
+        if (IsBuffering)
+        {
+            IsCompleted = true;
+            return;
+        }
+
+        await DrainAsync(CancellationToken.None).ConfigureAwait(false);
+        await _inner.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Writes what is still buffered after a switch to pass-through.</summary>
+    public async ValueTask DrainAsync(CancellationToken cancellationToken)
+    {
+        if (!_drainPending)
+        {
+            return;
+        }
+
+        _drainPending = false;
+        foreach (ReadOnlyMemory<byte> segment in _buffer.WrittenSequence)
+        {
+            await _inner.Writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
+        _buffer.Dispose();
+    }
+
+    public void Dispose() => _buffer.Dispose();
+
+    internal void Write(ReadOnlySpan<byte> data)
+    {
+        if (PassesThrough())
+        {
+            DrainIntoInnerStream();
+            _inner.Stream.Write(data);
+            return;
+        }
+
+        Reserve(data.Length);
+        data.CopyTo(_buffer.GetSpan(data.Length));
+        _buffer.Advance(data.Length);
+    }
+
+    internal async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        if (PassesThrough())
+        {
+            await DrainAsync(cancellationToken).ConfigureAwait(false);
+            await _inner.Stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Write(data.Span);
+    }
+
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (PassesThrough())
+        {
+            await DrainAsync(cancellationToken).ConfigureAwait(false);
+            await _inner.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal void Flush()
+    {
+        if (PassesThrough())
+        {
+            DrainIntoInnerStream();
+            _inner.Stream.Flush();
+        }
+    }
+
+    /// <summary>Room for the writer to fill; in pass-through, the inner writer's own (after draining into it).</summary>
+    internal Memory<byte> GetMemory(int sizeHint)
+    {
+        if (PassesThrough())
+        {
+            DrainIntoInnerWriter();
+            return _inner.Writer.GetMemory(sizeHint);
+        }
+
+        return _buffer.GetMemory(sizeHint);
+    }
+
+    internal Span<byte> GetSpan(int sizeHint)
+    {
+        if (PassesThrough())
+        {
+            DrainIntoInnerWriter();
+            return _inner.Writer.GetSpan(sizeHint);
+        }
+
+        return _buffer.GetSpan(sizeHint);
+    }
+
+    internal void Advance(int count)
+    {
+        if (!IsBuffering)
+        {
+            _inner.Writer.Advance(count);
+            return;
+        }
+
+        Reserve(count);
+        _buffer.Advance(count);
+    }
+
+    internal async ValueTask<FlushResult> FlushWriterAsync(CancellationToken cancellationToken)
+    {
+        if (PassesThrough())
+        {
+            DrainIntoInnerWriter();
+            return await _inner.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new FlushResult(isCanceled: false, isCompleted: false);
+    }
+
+    internal void CompleteWriter(Exception? exception)
+    {
+        if (IsBuffering)
+        {
+            IsCompleted = true;
+            return;
+        }
+
+        DrainIntoInnerWriter();
+        _inner.Writer.Complete(exception);
+    }
+
+    internal void CancelPendingFlush()
+    {
+        if (!IsBuffering)
+        {
+            _inner.Writer.CancelPendingFlush();
+        }
+    }
+
+    private void DrainIntoInnerStream()
+    {
+        if (!_drainPending)
+        {
+            return;
+        }
+
+        // A synchronous write drains synchronously; the inner stream decides whether it allows that, as it would
+        // without the middleware.
+        _drainPending = false;
+        foreach (ReadOnlyMemory<byte> segment in _buffer.WrittenSequence)
+        {
+            _inner.Stream.Write(segment.Span);
+        }
+
+        _buffer.Dispose();
+    }
+
+    private void DrainIntoInnerWriter()
+    {
+        if (!_drainPending)
+        {
+            return;
+        }
+
+        // Synchronous on purpose: GetMemory cannot await. The bytes sit in the inner writer until its next flush,
+        // ahead of anything the handler writes next.
+        _drainPending = false;
+        foreach (ReadOnlyMemory<byte> segment in _buffer.WrittenSequence)
+        {
+            _inner.Writer.Write(segment.Span);
+        }
+
+        _buffer.Dispose();
+    }
+
+    /// <summary>
+    /// Whether writes go straight to the inner body: after a switch, or from the first write or flush of a
+    /// <c>text/event-stream</c> response, whose events must reach the client as they are written.
+    /// </summary>
+    private bool PassesThrough()
+    {
+        if (IsBuffering && _response.ContentType is string contentType
+            && contentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            SwitchToPassThrough();
+        }
+
+        return !IsBuffering;
+    }
+
+    private void SwitchToPassThrough()
+    {
+        if (IsBuffering)
+        {
+            IsBuffering = false;
+            _drainPending = true;
+        }
+    }
+
+    private void Reserve(int count)
+    {
+        long total = _buffer.Length + count;
+        if (total > _maxBufferedBytes)
+        {
+            throw new ResponseBufferLimitExceededException(total, _maxBufferedBytes);
+        }
+    }
+}
