@@ -24,6 +24,9 @@ public static class PayloadLimits
     /// <summary>Step Functions state limit: 256 KiB.</summary>
     public const long StepFunctionsStateBytes = 262_144;
 
+    /// <summary>Application Load Balancer limit on a Lambda target's request and response: 1 MB.</summary>
+    public const long ApplicationLoadBalancerBytes = 1_048_576;
+
     /// <summary>
     /// Head-room kept below a service limit by the default thresholds: the limit counts bytes PayloadGen does not
     /// write itself (SQS attributes, API Gateway's envelope), and an offload costs far less than a rejected call.
@@ -40,6 +43,7 @@ public static class PayloadLimits
         PayloadSource.StepFunctions => StepFunctionsStateBytes,
         PayloadSource.Sqs => SqsMessageBytes,
         PayloadSource.Sns => SnsMessageBytes,
+        PayloadSource.ApplicationLoadBalancer => ApplicationLoadBalancerBytes,
         _ => SyncResponseBytes,
     };
 

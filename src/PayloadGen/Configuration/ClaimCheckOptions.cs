@@ -93,6 +93,12 @@ public sealed class ClaimCheckOptions
     /// </summary>
     public TimeSpan? PresignedUrlLifetime { get; set; }
 
+    /// <summary>
+    /// How an HTTP handler answers when its response body was stored (<c>PAYLOADGEN_HTTP_ANSWER</c>: <c>303</c>, the
+    /// default, <c>307</c> or <c>json</c>); <c>[ClaimCheck(HttpAnswer = …)]</c> overrides it per handler.
+    /// </summary>
+    public HttpOffloadAnswer HttpAnswer { get; set; } = HttpOffloadAnswer.SeeOther;
+
     /// <summary>Receives an event for every payload hydrated or dehydrated (for logs and metrics).</summary>
     public IClaimCheckObserver? Observer { get; set; }
 
@@ -205,6 +211,17 @@ public sealed class ClaimCheckOptions
             options.PresignedUrlLifetime = TimeSpan.FromSeconds(PositiveNumber(EnvironmentVariables.PresignSeconds, presign));
         }
 
+        if (NonEmpty(variable(EnvironmentVariables.HttpAnswer)) is string answer)
+        {
+            options.HttpAnswer = answer.ToLowerInvariant() switch
+            {
+                "303" => HttpOffloadAnswer.SeeOther,
+                "307" => HttpOffloadAnswer.TemporaryRedirect,
+                "json" => HttpOffloadAnswer.Json,
+                _ => throw new ClaimCheckConfigurationException($"{EnvironmentVariables.HttpAnswer} must be 303, 307 or json, not '{answer}'."),
+            };
+        }
+
         if (NonEmpty(variable(EnvironmentVariables.DeadlineMarginMs)) is string margin)
         {
             options.DeadlineMargin = TimeSpan.FromMilliseconds(PositiveNumber(EnvironmentVariables.DeadlineMarginMs, margin));
@@ -225,6 +242,11 @@ public sealed class ClaimCheckOptions
         if (PresignedUrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))
         {
             throw new ClaimCheckConfigurationException($"{EnvironmentVariables.PresignSeconds} must be between 1 and 604800 seconds (7 days, S3's limit for presigned URLs).");
+        }
+
+        if (HttpAnswer is not (HttpOffloadAnswer.SeeOther or HttpOffloadAnswer.TemporaryRedirect or HttpOffloadAnswer.Json))
+        {
+            throw new ClaimCheckConfigurationException($"HttpAnswer must be SeeOther, TemporaryRedirect or Json, not {HttpAnswer}.");
         }
 
         if (InlineThresholdBytes is <= 0)

@@ -47,4 +47,7 @@ public static class EnvironmentVariables
 
     /// <summary>Seconds a presigned GET URL in an offloaded response's pointer stays valid; unset writes none.</summary>
     public const string PresignSeconds = "PAYLOADGEN_PRESIGN_SECONDS";
+
+    /// <summary>How an HTTP handler answers when its body was stored: <c>303</c> (default), <c>307</c> or <c>json</c>.</summary>
+    public const string HttpAnswer = "PAYLOADGEN_HTTP_ANSWER";
 }

@@ -43,6 +43,6 @@ internal static class ObjectKeys
     }
 
     /// <summary>A new key under <paramref name="prefix"/>: date folders keep listings and lifecycle rules manageable.</summary>
-    public static string NewKey(string prefix, DateTimeOffset now)
-        => $"{prefix}{now:yyyy'/'MM'/'dd}/{Guid.NewGuid():N}.json";
+    public static string NewKey(string prefix, DateTimeOffset now, string extension = ".json")
+        => $"{prefix}{now:yyyy'/'MM'/'dd}/{Guid.NewGuid():N}{extension}";
 }

@@ -148,13 +148,18 @@ public sealed partial class ClaimCheckRuntime
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
     public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
     {
+        return await WriteNewObjectAsync(ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow), content, JsonContentType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The one write path: checks that there is a bucket to write to, hashes, stores.</summary>
+    private async Task<PayloadPointer> WriteNewObjectAsync(string key, ReadOnlySequence<byte> content, string contentType, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(Store.Bucket))
         {
             throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
-        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), JsonContentType, cancellationToken).ConfigureAwait(false);
+        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), contentType, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>
