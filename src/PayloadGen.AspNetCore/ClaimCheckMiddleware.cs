@@ -15,8 +15,6 @@ namespace PayloadGen.AspNetCore;
 /// </summary>
 public sealed partial class ClaimCheckMiddleware
 {
-    private static readonly TimeSpan s_defaultUrlLifetime = TimeSpan.FromMinutes(15);
-
     private readonly RequestDelegate _next;
     private readonly ClaimCheckMiddlewareOptions _options;
     private readonly ILogger _logger;
@@ -68,8 +66,9 @@ public sealed partial class ClaimCheckMiddleware
         }
 
         HttpResponse response = context.Response;
-        LambdaHttpEventSource source = _options.EventSource ?? LambdaRequestSource.Detect(context) ?? LambdaHttpEventSource.HttpApi;
-        long threshold = _options.ThresholdBytes ?? LambdaRequestSource.DefaultThreshold(source);
+        PayloadSource source = _options.EventSource ?? LambdaRequestSource.Detect(context) ?? LambdaRequestSource.Fallback;
+        // The source's limit is hard (Lambda or the ALB refuses more), whatever the configuration says.
+        long threshold = Math.Min(_options.ThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source), PayloadLimits.InlineLimit(source));
         // The estimate is never below the length, so a body over the threshold needs no scan.
         long wireBytes = buffered.Length > threshold
             ? buffered.Length
@@ -93,10 +92,11 @@ public sealed partial class ClaimCheckMiddleware
         ClaimCheckRuntime runtime = _options.Runtime
             ?? context.RequestServices?.GetService<ClaimCheckRuntime>()
             ?? ClaimCheckRuntime.Default;
-        TimeSpan lifetime = _options.UrlLifetime ?? runtime.Options.PresignedUrlLifetime ?? s_defaultUrlLifetime;
-        string url = await StoredResponseBody.StoreAsync(runtime, buffered, response.ContentType, lifetime, context.RequestAborted).ConfigureAwait(false);
-        await OffloadedAnswer.WriteAsync(response, _options.Answer, url, context.RequestAborted).ConfigureAwait(false);
-        LogOffloaded(_logger, buffered.Length, wireBytes, threshold, source, status, _options.Answer);
+        var contentHeaders = new HttpContentHeaders(response.ContentType, response.Headers.ContentDisposition, response.Headers.ContentEncoding);
+        OffloadedHttpBody offloaded = await runtime.OffloadHttpBodyAsync(buffered, contentHeaders, source, _options.UrlLifetime, context.RequestAborted).ConfigureAwait(false);
+        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? runtime.Options.HttpAnswer : _options.Answer;
+        await OffloadedAnswer.WriteAsync(response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
+        LogOffloaded(_logger, buffered.Length, wireBytes, threshold, source, status, answer);
     }
 
     private static async Task PassThroughAsync(ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original, HttpContext context)
@@ -109,9 +109,9 @@ public sealed partial class ClaimCheckMiddleware
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Response body of {BodyBytes} bytes ({WireBytes} in Lambda's response, over the {ThresholdBytes}-byte threshold of {EventSource}) stored; status {Status} answered as {Answer}.")]
-    private static partial void LogOffloaded(ILogger logger, long bodyBytes, long wireBytes, long thresholdBytes, LambdaHttpEventSource eventSource, int status, OffloadedResponseAnswer answer);
+    private static partial void LogOffloaded(ILogger logger, long bodyBytes, long wireBytes, long thresholdBytes, PayloadSource eventSource, int status, HttpOffloadAnswer answer);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "Response with status {Status} has a body of {BodyBytes} bytes ({WireBytes} in Lambda's response, over the {ThresholdBytes}-byte threshold of {EventSource}); only 2xx responses other than 206 are offloaded, so it goes out as it is and Lambda may refuse it. An error body this large is a bug.")]
-    private static partial void LogNotOffloaded(ILogger logger, int status, long bodyBytes, long wireBytes, long thresholdBytes, LambdaHttpEventSource eventSource);
+    private static partial void LogNotOffloaded(ILogger logger, int status, long bodyBytes, long wireBytes, long thresholdBytes, PayloadSource eventSource);
 }

@@ -9,16 +9,19 @@ namespace PayloadGen.AspNetCore;
 public sealed class ClaimCheckMiddlewareOptions
 {
     /// <summary>
-    /// The event source whose response limit applies. <see langword="null"/> (the default) reads it from the Lambda
-    /// request that Amazon.Lambda.AspNetCoreServer puts in <c>HttpContext.Items["LambdaRequestObject"]</c>, and takes
-    /// <see cref="LambdaHttpEventSource.HttpApi"/> (6 MB) when there is none, e.g. under Kestrel on a workstation.
+    /// The event source whose response limit applies: <see cref="PayloadSource.ApiGatewayRest"/>,
+    /// <see cref="PayloadSource.ApiGatewayHttp"/>, <see cref="PayloadSource.FunctionUrl"/> (6 MB) or
+    /// <see cref="PayloadSource.ApplicationLoadBalancer"/> (1 MB); the counterpart of Amazon.Lambda.AspNetCoreServer.Hosting's
+    /// <c>LambdaEventSource</c>. <see langword="null"/> (the default) reads it from the Lambda request that
+    /// Amazon.Lambda.AspNetCoreServer keeps in <c>HttpContext.Items["LambdaRequestObject"]</c>, and takes
+    /// <see cref="PayloadSource.ApiGatewayHttp"/> when there is none (Kestrel on a workstation).
     /// </summary>
-    public LambdaHttpEventSource? EventSource { get; set; }
+    public PayloadSource? EventSource { get; set; }
 
     /// <summary>
     /// The largest response body passed through, measured as the bytes it takes inside Lambda's JSON response
     /// (base64 for binary or compressed bodies, escaped for text). <see langword="null"/> (the default) takes the event
-    /// source's limit minus a margin for the status line, headers and envelope.
+    /// source's limit minus a margin for the status, headers and envelope; never above the source's limit.
     /// </summary>
     public long? ThresholdBytes { get; set; }
 
@@ -28,20 +31,25 @@ public sealed class ClaimCheckMiddlewareOptions
     /// </summary>
     public long MaxBufferedBytes { get; set; } = PayloadLimits.DefaultMaxPayloadBytes;
 
-    /// <summary>How a response over the threshold is answered (default <see cref="OffloadedResponseAnswer.SeeOther"/>).</summary>
-    public OffloadedResponseAnswer Answer { get; set; } = OffloadedResponseAnswer.SeeOther;
+    /// <summary>
+    /// How a response over the threshold is answered once its body is stored: <c>303 See Other</c>,
+    /// <c>307 Temporary Redirect</c> (GET endpoints only: clients repeat the method, and a presigned GET URL refuses a
+    /// POST) or the handler's status with a JSON pointer that carries the URL. <see cref="HttpOffloadAnswer.Default"/>
+    /// takes the runtime's <see cref="ClaimCheckOptions.HttpAnswer"/> (<c>PAYLOADGEN_HTTP_ANSWER</c>, default 303).
+    /// </summary>
+    public HttpOffloadAnswer Answer { get; set; } = HttpOffloadAnswer.Default;
 
     /// <summary>
     /// How long the presigned URL stays valid. <see langword="null"/> (the default) takes the runtime's
-    /// <see cref="ClaimCheckOptions.PresignedUrlLifetime"/> (<c>PAYLOADGEN_PRESIGN_SECONDS</c>), or 15 minutes. The
-    /// URL is a bearer token: anyone holding it reads the body until it expires.
+    /// <see cref="ClaimCheckRuntime.HttpUrlLifetime"/> (<c>PAYLOADGEN_PRESIGN_SECONDS</c>, else 15 minutes). The URL
+    /// is a bearer token: anyone holding it reads the body until it expires.
     /// </summary>
     public TimeSpan? UrlLifetime { get; set; }
 
     /// <summary>
     /// The runtime that stores offloaded bodies. <see langword="null"/> (the default) takes a
-    /// <see cref="ClaimCheckRuntime"/> registered in the service container, else <see cref="ClaimCheckRuntime.Default"/>,
-    /// resolved only when a response is first offloaded.
+    /// <see cref="ClaimCheckRuntime"/> registered in the service container, else <see cref="ClaimCheckRuntime.Default"/>;
+    /// resolved only when a response is offloaded, so responses within the limit need no AWS configuration.
     /// </summary>
     public ClaimCheckRuntime? Runtime { get; set; }
 
@@ -49,9 +57,9 @@ public sealed class ClaimCheckMiddlewareOptions
     /// <exception cref="ClaimCheckConfigurationException">They cannot.</exception>
     internal void Validate()
     {
-        if (EventSource is LambdaHttpEventSource source && !Enum.IsDefined(source))
+        if (EventSource is PayloadSource source && !LambdaRequestSource.IsHttp(source))
         {
-            throw new ClaimCheckConfigurationException($"{nameof(ClaimCheckMiddlewareOptions)}.{nameof(EventSource)} {(int)source} is not a {nameof(LambdaHttpEventSource)}.");
+            throw new ClaimCheckConfigurationException($"{nameof(ClaimCheckMiddlewareOptions)}.{nameof(EventSource)} must be an HTTP source (ApiGatewayRest, ApiGatewayHttp, FunctionUrl or ApplicationLoadBalancer), not {source}.");
         }
 
         if (ThresholdBytes is long threshold && threshold <= 0)
@@ -64,9 +72,9 @@ public sealed class ClaimCheckMiddlewareOptions
             throw new ClaimCheckConfigurationException($"{nameof(ClaimCheckMiddlewareOptions)}.{nameof(MaxBufferedBytes)} must be positive, not {MaxBufferedBytes}.");
         }
 
-        if (!Enum.IsDefined(Answer))
+        if (Answer is not (HttpOffloadAnswer.Default or HttpOffloadAnswer.SeeOther or HttpOffloadAnswer.TemporaryRedirect or HttpOffloadAnswer.Json))
         {
-            throw new ClaimCheckConfigurationException($"{nameof(ClaimCheckMiddlewareOptions)}.{nameof(Answer)} {(int)Answer} is not an {nameof(OffloadedResponseAnswer)}.");
+            throw new ClaimCheckConfigurationException($"{nameof(ClaimCheckMiddlewareOptions)}.{nameof(Answer)} must be Default, SeeOther, TemporaryRedirect or Json, not {Answer}.");
         }
 
         if (UrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))

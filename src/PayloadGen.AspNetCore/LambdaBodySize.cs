@@ -61,24 +61,16 @@ internal static class LambdaBodySize
             return BodyKind.Unknown;
         }
 
-        ReadOnlySpan<char> media = contentType.AsSpan();
-        int parameters = media.IndexOf(';');
-        if (parameters >= 0)
-        {
-            media = media.Slice(0, parameters);
-        }
-
-        media = media.Trim();
-        if (media.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/javascript", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+xml", StringComparison.OrdinalIgnoreCase))
+        if (HttpMediaTypes.IsText(contentType))
         {
             return BodyKind.Text;
         }
 
+        ReadOnlySpan<char> media = contentType.AsSpan();
+        int parameters = media.IndexOf(';');
+        media = (parameters >= 0 ? media.Slice(0, parameters) : media).Trim();
+
+        // Amazon.Lambda.AspNetCoreServer's default table of types it base64-encodes.
         if (media.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
             || media.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)
             || media.Equals("application/zip", StringComparison.OrdinalIgnoreCase)
