@@ -26,4 +26,9 @@ internal sealed class BufferingResponseWriter : PipeWriter
     public override void CancelPendingFlush() => _body.CancelPendingFlush();
 
     public override void Complete(Exception? exception = null) => _body.CompleteWriter(exception);
+
+    // System.Text.Json's pipe serializer (WriteAsJsonAsync on .NET 10) requires these to decide when to flush.
+    public override bool CanGetUnflushedBytes => _body.CanGetUnflushedBytes;
+
+    public override long UnflushedBytes => _body.UnflushedBytes;
 }

@@ -35,6 +35,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
     private BufferingResponseStream? _stream;
     private BufferingResponseWriter? _writer;
     private bool _drainPending;
+    private long _unflushedBytes;
 
     public ClaimCheckResponseBody(IHttpResponseBodyFeature inner, HttpResponse response, long maxBufferedBytes)
     {
@@ -194,7 +195,14 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
 
         Reserve(count);
         _buffer.Advance(count);
+        _unflushedBytes += count;
     }
+
+    /// <summary>Whether the writer can say how much it holds since its last flush.</summary>
+    internal bool CanGetUnflushedBytes => IsBuffering || _inner.Writer.CanGetUnflushedBytes;
+
+    /// <summary>Bytes written through the writer since its last flush (absorbed or not).</summary>
+    internal long UnflushedBytes => IsBuffering ? _unflushedBytes : _inner.Writer.UnflushedBytes;
 
     internal async ValueTask<FlushResult> FlushWriterAsync(CancellationToken cancellationToken)
     {
@@ -204,6 +212,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
             return await _inner.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        _unflushedBytes = 0;
         return new FlushResult(isCanceled: false, isCompleted: false);
     }
 

@@ -6,15 +6,14 @@ namespace PayloadGen.AspNetCore;
 /// <summary>
 /// How many bytes a response body takes inside the JSON response Lambda hosting sends back, which is what Lambda's
 /// limit counts. Amazon.Lambda.AspNetCoreServer base64-encodes compressed bodies and binary media types (4 bytes per 3)
-/// and writes other bodies as a JSON string, where quotes, control characters, HTML-sensitive characters and
-/// non-ASCII text may be escaped. The estimate assumes the most escaping System.Text.Json's default encoder does, so
-/// it is never below what goes on the wire.
+/// and writes other bodies as a JSON string, which Lambda's serializers escape the way
+/// <c>JavaScriptEncoder.UnsafeRelaxedJsonEscaping</c> does: quotes, backslashes and control characters, and characters
+/// outside the Basic Multilingual Plane (an emoji's 4 UTF-8 bytes become 12). Other text goes out as it is.
 /// </summary>
 internal static class LambdaBodySize
 {
-    // What the default JavaScriptEncoder escapes among ASCII: controls, '"' and '\\' (2 bytes, or 6 as \u00XX) and
-    // HTML-sensitive characters (6 bytes as \u00XX). Non-ASCII bytes are counted apart.
-    private static readonly SearchValues<byte> s_escapedOrNonAscii = SearchValues.Create(EscapedOrNonAscii());
+    // The bytes that grow when escaped: controls and DEL, '"' and '\\', and the lead bytes of 4-byte UTF-8 sequences.
+    private static readonly SearchValues<byte> s_growing = SearchValues.Create(GrowingBytes());
 
     /// <summary>The bytes <paramref name="body"/> takes in Lambda's response, at most.</summary>
     public static long Estimate(in ReadOnlySequence<byte> body, string? contentType, string? contentEncoding)
@@ -34,7 +33,7 @@ internal static class LambdaBodySize
         };
     }
 
-    /// <summary>The body's length as a JSON string with the default encoder's escaping.</summary>
+    /// <summary>The body's length as an escaped JSON string.</summary>
     public static long Escaped(in ReadOnlySequence<byte> body)
     {
         long length = body.Length;
@@ -42,17 +41,25 @@ internal static class LambdaBodySize
         {
             ReadOnlySpan<byte> rest = segment.Span;
             int index;
-            while ((index = rest.IndexOfAny(s_escapedOrNonAscii)) >= 0)
+            while ((index = rest.IndexOfAny(s_growing)) >= 0)
             {
-                byte b = rest[index];
-                // \u00XX for ASCII (6 bytes for 1); for non-ASCII, \uXXXX per UTF-16 unit is at most 3 bytes per UTF-8 byte.
-                length += b < 0x80 ? 5 : 2;
+                length += Growth(rest[index]);
                 rest = rest.Slice(index + 1);
             }
         }
 
         return length;
     }
+
+    private static int Growth(byte b) => b switch
+    {
+        // \" \\ \b \t \n \f \r
+        (byte)'"' or (byte)'\\' or 0x08 or 0x09 or 0x0A or 0x0C or 0x0D => 1,
+        // \u00XX
+        < 0x20 or 0x7F => 5,
+        // A supplementary character: 4 UTF-8 bytes become a surrogate pair, \uXXXX\uXXXX.
+        _ => 8,
+    };
 
     private static BodyKind MediaKind(string? contentType)
     {
@@ -82,16 +89,15 @@ internal static class LambdaBodySize
         return BodyKind.Unknown;
     }
 
-    private static byte[] EscapedOrNonAscii()
+    private static byte[] GrowingBytes()
     {
-        var values = new System.Collections.Generic.List<byte>();
+        var values = new System.Collections.Generic.List<byte> { (byte)'"', (byte)'\\', 0x7F };
         for (int b = 0; b < 0x20; b++)
         {
             values.Add((byte)b);
         }
 
-        values.AddRange("\"\\<>&'+`"u8.ToArray());
-        for (int b = 0x7F; b <= 0xFF; b++)
+        for (int b = 0xF0; b <= 0xFF; b++)
         {
             values.Add((byte)b);
         }
