@@ -15,15 +15,15 @@ namespace PayloadGen.AspNetCore;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Flushes are absorbed while buffering. Lambda hosting buffers the whole response anyway, and serializers flush as
-/// they go (<c>WriteAsJsonAsync</c>, <c>JsonSerializer.SerializeAsync</c>, <c>StreamWriter</c>), so honouring them
-/// would turn off the claim check for exactly the large bodies it exists for.
+/// Flushes and starts are absorbed while buffering. Lambda hosting buffers the whole response anyway, and the framework
+/// and serializers flush and start as they go (<c>WriteAsJsonAsync</c>, <c>HttpResponse.WriteAsync(string)</c>,
+/// <c>StreamWriter</c>), so honouring them would turn off the claim check for exactly the large bodies it exists for.
 /// </para>
 /// <para>
 /// A handler that says it streams switches the body to pass-through for the rest of the response: it calls
-/// <see cref="DisableBuffering"/> or <see cref="StartAsync"/>, or answers <c>text/event-stream</c>. What was buffered
-/// is written first, and from then on nothing is measured or offloaded: the limit can no longer be enforced once the
-/// headers are out.
+/// <see cref="DisableBuffering"/> (as server-sent events and gRPC do), or answers <c>text/event-stream</c>. What was
+/// buffered is written first, and from then on nothing is measured or offloaded: the limit can no longer be enforced
+/// once the headers are out.
 /// </para>
 /// </remarks>
 internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDisposable
@@ -68,7 +68,13 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        SwitchToPassThrough();
+        if (IsBuffering)
+        {
+            // Absorbed like a flush: HttpResponse.WriteAsync(string) and many results start the response before their
+            // first write, so a start says nothing about streaming.
+            return;
+        }
+
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         await _inner.StartAsync(cancellationToken).ConfigureAwait(false);
     }
