@@ -32,9 +32,15 @@ public sealed partial class ClaimCheckRuntime
         long started = Stopwatch.GetTimestamp();
         TimeSpan lifetime = CheckedUrlLifetime(urlLifetime ?? HttpUrlLifetime);
         IPresigningPayloadStore presigning = PresigningStore(body.Length, source);
-        string contentType = contentHeaders.EffectiveContentType;
-        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(contentType));
-        PayloadPointer pointer = await WriteNewObjectAsync(key, body, contentType, cancellationToken).ConfigureAwait(false);
+        var description = new PayloadDescription
+        {
+            ContentType = contentHeaders.EffectiveContentType,
+            ContentDisposition = contentHeaders.ContentDisposition,
+            ContentEncoding = contentHeaders.ContentEncoding,
+            Direction = OffloadDirection.Response,
+            Source = source,
+        };
+        PayloadPointer pointer = await OffloadAsync(body, description, cancellationToken).ConfigureAwait(false);
         DateTimeOffset expiresAt = DateTimeOffset.UtcNow + lifetime;
         string url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false);
         pointer = pointer with { Url = url };

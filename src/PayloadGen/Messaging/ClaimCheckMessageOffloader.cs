@@ -20,6 +20,9 @@ public sealed class ClaimCheckMessageOffloader
 {
     private static readonly IReadOnlyDictionary<string, OutgoingAttributeValue> s_none = ReadOnlyDictionary<string, OutgoingAttributeValue>.Empty;
 
+    // The transport is the caller's business (SQS, SNS, EventBridge…), so the stored object says only that it is a message.
+    private static readonly PayloadDescription s_message = new() { Direction = OffloadDirection.Message };
+
     /// <summary>The most message attributes SQS and SNS accept on one message.</summary>
     public const int MaxMessageAttributes = 10;
 
@@ -129,7 +132,7 @@ public sealed class ClaimCheckMessageOffloader
         }
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        PayloadPointer pointer = await _runtime.OffloadAsync(body, cancellationToken).ConfigureAwait(false);
+        PayloadPointer pointer = await _runtime.OffloadAsync(body, s_message, cancellationToken).ConfigureAwait(false);
         _runtime.Report(PayloadDirection.Dehydrated, body.Length, pointer, started);
         string pointerBody = PayloadPointerWriter.ToJson(pointer, Options.PointerFormat);
 

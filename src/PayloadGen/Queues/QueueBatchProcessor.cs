@@ -19,8 +19,6 @@ namespace PayloadGen;
 /// </summary>
 internal static class QueueBatchProcessor
 {
-    private const string EnvironmentDeleteVariable = EnvironmentVariables.DeleteAfterProcessing;
-
     public static async ValueTask<Stream> ProcessSqsAsync<T>(
         ClaimCheckRuntime runtime,
         Stream input,
@@ -108,7 +106,7 @@ internal static class QueueBatchProcessor
         CancellationToken cancellationToken)
     {
         var errors = new Exception?[records.Count];
-        bool delete = options.DeletePayloadAfterProcessing ?? DeleteFromEnvironment();
+        bool delete = options.DeletePayloadAfterProcessing ?? runtime.Options.DeletePayloadAfterProcessing;
 
         // Records sharing an ordering key (a FIFO message group) run one after the other in delivery order; once
         // one fails, the rest of its group is reported failed unprocessed, so the group's order holds on redelivery.
@@ -288,7 +286,4 @@ internal static class QueueBatchProcessor
         stream.Position = 0;
         return stream;
     }
-
-    private static bool DeleteFromEnvironment()
-        => Environment.GetEnvironmentVariable(EnvironmentDeleteVariable)?.Trim().ToLowerInvariant() is "true" or "1" or "yes";
 }

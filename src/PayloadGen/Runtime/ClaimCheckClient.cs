@@ -31,7 +31,7 @@ public sealed class ClaimCheckClient
     /// otherwise a pointer to the stored JSON. Use it as the Invoke payload (e.g. <c>InvokeRequest.PayloadStream</c>).
     /// </summary>
     public ValueTask<Stream> PrepareRequestAsync<T>(T request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
-        => _runtime.DehydrateAsync(request, typeInfo, Source, 0, cancellationToken);
+        => _runtime.DehydrateAsync(request, typeInfo, Source, 0, OffloadDirection.Request, cancellationToken);
 
     /// <inheritdoc cref="PrepareRequestAsync{T}(T, JsonTypeInfo{T}, CancellationToken)"/>
     [RequiresUnreferencedCode("Reflection-based JSON. Use the JsonTypeInfo overload for trimmed and Native AOT builds.")]

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 
 namespace PayloadGen;
@@ -18,19 +19,18 @@ namespace PayloadGen;
 /// </summary>
 public sealed partial class ClaimCheckRuntime
 {
-    private const string JsonContentType = "application/json";
-
     private static readonly Lazy<ClaimCheckRuntime> s_default = new(() => Create(ClaimCheckOptions.FromEnvironment()));
 
     private readonly PointerPolicy _policy;
 
-    /// <summary>Creates a runtime over <paramref name="store"/>.</summary>
+    /// <summary>Creates a runtime over <paramref name="store"/>; <paramref name="options"/> are validated and frozen.</summary>
     /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public ClaimCheckRuntime(ClaimCheckOptions options, IPayloadStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         options.Validate();
+        options.MakeReadOnly();
         Options = options;
         Store = store;
         var allowed = new System.Collections.Generic.List<string>(options.EffectiveAllowedBuckets);
@@ -49,9 +49,8 @@ public sealed partial class ClaimCheckRuntime
     public static ClaimCheckRuntime Default => s_default.Value;
 
     /// <summary>
-    /// The options in force. The allow-list, prefix and cap are taken when the runtime is created (a pointer policy
-    /// that changed under a running function would be a hole); thresholds, deadline margin and
-    /// <see cref="ClaimCheckOptions.Observer"/> are read on every call, so an observer can be attached later.
+    /// The options in force, frozen when the runtime was created (<see cref="ClaimCheckOptions.IsReadOnly"/>): a
+    /// prefix or allow-list that changed under a running function would be a hole, so every setter now throws.
     /// </summary>
     public ClaimCheckOptions Options { get; }
 
@@ -61,8 +60,10 @@ public sealed partial class ClaimCheckRuntime
     /// <summary>
     /// Creates a runtime and its store from <paramref name="options"/>: a <see cref="FilePayloadStore"/> for
     /// <c>file:&lt;dir&gt;</c>, otherwise an <see cref="S3PayloadStore"/> over <paramref name="s3"/> or a client
-    /// configured from the environment.
+    /// made from the options by <see cref="S3ClientFactory"/> on the first S3 call (so payloads that stay inline
+    /// need no region, credentials or client).
     /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public static ClaimCheckRuntime Create(ClaimCheckOptions options, IAmazonS3? s3 = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -114,7 +115,11 @@ public sealed partial class ClaimCheckRuntime
     /// <param name="inlineThresholdBytes">A per-handler threshold; zero takes the options' or the source's.</param>
     /// <param name="cancellationToken">Cancels store calls.</param>
     /// <returns>A readable stream; disposing it returns the pooled memory.</returns>
-    public async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+    public ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, CancellationToken cancellationToken)
+        => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
+
+    /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
+    internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
@@ -127,7 +132,8 @@ public sealed partial class ClaimCheckRuntime
                 return new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer);
             }
 
-            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, cancellationToken).ConfigureAwait(false);
+            var description = new PayloadDescription { Direction = direction, Source = source };
+            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
             if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
             {
                 pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
@@ -144,22 +150,27 @@ public sealed partial class ClaimCheckRuntime
         }
     }
 
-    /// <summary>Stores <paramref name="content"/> under a new key below the prefix and returns its pointer.</summary>
+    /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
-    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
-    {
-        return await WriteNewObjectAsync(ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow), content, JsonContentType, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+        => OffloadAsync(content, PayloadDescription.Json, cancellationToken);
 
-    /// <summary>The one write path: checks that there is a bucket to write to, hashes, stores.</summary>
-    private async Task<PayloadPointer> WriteNewObjectAsync(string key, ReadOnlySequence<byte> content, string contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="content"/> under a new key below the prefix, with the headers and tags
+    /// <paramref name="description"/> calls for, and returns its pointer.
+    /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(description);
         if (string.IsNullOrEmpty(Store.Bucket))
         {
             throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        return await Store.WriteAsync(key, content, Sha256Hex.Of(content), contentType, cancellationToken).ConfigureAwait(false);
+        // The extension names the type for whoever downloads the object (.json, or .csv for an HTTP body).
+        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
+        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>
@@ -264,30 +275,37 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        const string FilePrefix = "file:";
-        if (options.Store.StartsWith(FilePrefix, StringComparison.OrdinalIgnoreCase))
+        // Checked here too, so an unknown store is named before any store is built.
+        options.Validate();
+        if (options.FileStoreDirectory is string directory)
         {
-            string directory = options.Store.Substring(FilePrefix.Length);
-            if (directory.Length == 0)
-            {
-                throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store}=file:<dir> needs a folder, such as file:/tmp/payloads.");
-            }
-
             return new FilePayloadStore(directory, options.Bucket);
         }
 
-        if (!string.Equals(options.Store, "s3", StringComparison.OrdinalIgnoreCase))
+        var storeOptions = new S3PayloadStoreOptions
         {
-            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store} must be 's3' or 'file:<dir>', not '{options.Store}'.");
-        }
+            Bucket = options.Bucket ?? string.Empty,
+            ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
+            UseChunkEncoding = options.S3ChunkedEncoding,
+        };
+        return s3 is null
+            ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)
+            : new S3PayloadStore(s3, storeOptions);
+    }
 
-        return new S3PayloadStore(
-            s3 ?? S3ClientFactory.Create(options),
-            new S3PayloadStoreOptions
-            {
-                Bucket = options.Bucket ?? string.Empty,
-                ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
-                UseChunkEncoding = options.S3ChunkedEncoding,
-            });
+    // Runs on the first S3 call, not at start-up: a function whose payloads stay inline never pays for the client
+    // and needs no region or credentials. When it does fail, say which settings the SDK was missing.
+    private static IAmazonS3 CreateS3Client(ClaimCheckOptions options)
+    {
+        try
+        {
+            return S3ClientFactory.Create(options);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new ClaimCheckConfigurationException(
+                $"A payload needs S3 ({EnvironmentVariables.Store}=s3), but the S3 client cannot be created: {ex.Message} Set {EnvironmentVariables.AwsRegion} (Lambda sets it) and credentials, or {EnvironmentVariables.Store}=file:<dir> for local runs.",
+                ex);
+        }
     }
 }

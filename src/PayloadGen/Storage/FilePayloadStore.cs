@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,16 +31,17 @@ public sealed class FilePayloadStore : IPayloadStore
     public string RootDirectory => _root;
 
     /// <inheritdoc />
-    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        string path = PathOf(Bucket, key);
+        ArgumentNullException.ThrowIfNull(write);
+        string path = PathOf(Bucket, write.Key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
-                foreach (ReadOnlyMemory<byte> segment in content)
+                foreach (ReadOnlyMemory<byte> segment in write.Content)
                 {
                     await file.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
                 }
@@ -55,7 +55,7 @@ public sealed class FilePayloadStore : IPayloadStore
             throw;
         }
 
-        return new PayloadPointer(Bucket, key) { Size = content.Length, Sha256 = sha256, ContentType = contentType };
+        return write.PointerIn(Bucket);
     }
 
     /// <inheritdoc />

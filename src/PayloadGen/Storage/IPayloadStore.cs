@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,13 +13,11 @@ public interface IPayloadStore
     /// <summary>The bucket this store writes to.</summary>
     string Bucket { get; }
 
-    /// <summary>Writes <paramref name="content"/> under <paramref name="key"/> and returns a pointer to it.</summary>
-    /// <param name="key">The object key, already under the configured prefix.</param>
-    /// <param name="content">The payload bytes.</param>
-    /// <param name="sha256">Lower-case hexadecimal SHA-256 of <paramref name="content"/>.</param>
-    /// <param name="contentType">The payload's media type.</param>
+    /// <summary>Stores <paramref name="write"/>'s content under its key, with its headers, and returns a pointer to it.</summary>
+    /// <param name="write">The object: key, bytes, hash, headers, direction and source.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken);
+    /// <exception cref="PayloadStoreException">The store failed; the inner exception says why.</exception>
+    Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens the object <paramref name="pointer"/> names, after checking its stored length against

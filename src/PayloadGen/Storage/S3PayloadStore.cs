@@ -15,48 +15,60 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
-    private readonly IAmazonS3 _s3;
+    private readonly Lazy<IAmazonS3> _client;
     private readonly S3PayloadStoreOptions _options;
 
     /// <summary>Creates a store that uses <paramref name="s3"/>, which the caller owns and keeps for the process.</summary>
     public S3PayloadStore(IAmazonS3 s3, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(s3 ?? throw new ArgumentNullException(nameof(s3))), options)
     {
-        ArgumentNullException.ThrowIfNull(s3);
+    }
+
+    /// <summary>
+    /// Creates a store whose client <paramref name="createClient"/> makes on the store's first S3 call, once. A
+    /// function whose payloads all stay inline then never creates one: no region or credentials are needed, and
+    /// the cold start does not pay for the client.
+    /// </summary>
+    public S3PayloadStore(Func<IAmazonS3> createClient, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(createClient ?? throw new ArgumentNullException(nameof(createClient)), LazyThreadSafetyMode.ExecutionAndPublication), options)
+    {
+    }
+
+    private S3PayloadStore(Lazy<IAmazonS3> client, S3PayloadStoreOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.PartSizeBytes < MinimumPartBytes)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
         }
 
-        _s3 = s3;
+        _client = client;
         _options = options;
     }
 
     /// <inheritdoc />
     public string Bucket => _options.Bucket;
 
-    /// <summary>The S3 client this store uses.</summary>
-    public IAmazonS3 Client => _s3;
+    /// <summary>The S3 client this store uses (created now if it was created lazily and not yet needed).</summary>
+    public IAmazonS3 Client => _client.Value;
+
+    /// <summary>Whether the S3 client exists yet; a store created with a factory makes it on first need.</summary>
+    public bool IsClientCreated => _client.IsValueCreated;
 
     /// <inheritdoc />
-    public async Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            string? versionId = content.Length > _options.MultipartThresholdBytes
-                ? await WriteMultipartAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false)
-                : await WriteSingleAsync(key, content, sha256, contentType, cancellationToken).ConfigureAwait(false);
-            return new PayloadPointer(Bucket, key)
-            {
-                Size = content.Length,
-                Sha256 = sha256,
-                ContentType = contentType,
-                VersionId = versionId,
-            };
+            string? versionId = write.Content.Length > _options.MultipartThresholdBytes
+                ? await WriteMultipartAsync(write, cancellationToken).ConfigureAwait(false)
+                : await WriteSingleAsync(write, cancellationToken).ConfigureAwait(false);
+            return write.PointerIn(Bucket, versionId);
         }
         catch (AmazonServiceException ex)
         {
-            throw Failure("write", Bucket, key, ex);
+            throw Failure("write", Bucket, write.Key, ex);
         }
     }
 
@@ -67,7 +79,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         GetObjectResponse response;
         try
         {
-            response = await _s3.GetObjectAsync(
+            response = await Client.GetObjectAsync(
                 new GetObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -106,7 +118,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         ArgumentNullException.ThrowIfNull(pointer);
         try
         {
-            await _s3.DeleteObjectAsync(
+            await Client.DeleteObjectAsync(
                 new DeleteObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -134,43 +146,66 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + lifetime,
             // An S3-compatible endpoint configured as http:// is only reachable over http.
-            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return _s3.GetPreSignedURLAsync(request);
+        return Client.GetPreSignedURLAsync(request);
     }
 
-    private async Task<string?> WriteSingleAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        using var body = new ReadOnlySequenceStream(content);
-        var request = new PutObjectRequest
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        var request = new GetPreSignedUrlRequest
         {
             BucketName = Bucket,
             Key = key,
+            Verb = HttpVerb.PUT,
+            // Signed: an upload with another Content-Type fails S3's signature check.
+            ContentType = contentType,
+            Expires = DateTime.UtcNow + lifetime,
+            Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        return Client.GetPreSignedURLAsync(request);
+    }
+
+    private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
+    {
+        using var body = new ReadOnlySequenceStream(write.Content);
+        var request = new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = write.Key,
             InputStream = body,
             AutoCloseStream = false,
-            ContentType = contentType,
+            ContentType = write.Description.ContentType,
             UseChunkEncoding = _options.UseChunkEncoding,
             ExpectedBucketOwner = _options.ExpectedBucketOwner,
             // S3 recomputes this and rejects the upload when a byte changed on the way.
-            ChecksumSHA256 = Sha256Hex.ToBase64(sha256),
+            ChecksumSHA256 = Sha256Hex.ToBase64(write.Sha256),
         };
-        request.Headers.ContentLength = content.Length;
-        PutObjectResponse response = await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        request.Headers.ContentLength = write.Content.Length;
+        request.Headers.ContentDisposition = write.Description.ContentDisposition;
+        request.Headers.ContentEncoding = write.Description.ContentEncoding;
+        PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
 
-    private async Task<string?> WriteMultipartAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    private async Task<string?> WriteMultipartAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest
-            {
-                BucketName = Bucket,
-                Key = key,
-                ContentType = contentType,
-                ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                Metadata = { ["payloadgen-sha256"] = sha256 },
-            },
-            cancellationToken).ConfigureAwait(false);
+        string key = write.Key;
+        ReadOnlySequence<byte> content = write.Content;
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = write.Description.ContentType,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+            Metadata = { ["payloadgen-sha256"] = write.Sha256 },
+        };
+        initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
+        initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
+        InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -184,7 +219,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                     long offset = (partNumber - 1) * _options.PartSizeBytes;
                     ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
                     using var body = new ReadOnlySequenceStream(slice);
-                    UploadPartResponse uploaded = await _s3.UploadPartAsync(
+                    UploadPartResponse uploaded = await Client.UploadPartAsync(
                         new UploadPartRequest
                         {
                             BucketName = Bucket,
@@ -201,7 +236,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                     etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
                 }).ConfigureAwait(false);
 
-            CompleteMultipartUploadResponse completed = await _s3.CompleteMultipartUploadAsync(
+            CompleteMultipartUploadResponse completed = await Client.CompleteMultipartUploadAsync(
                 new CompleteMultipartUploadRequest
                 {
                     BucketName = Bucket,
@@ -225,7 +260,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         try
         {
             // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
-            await _s3.AbortMultipartUploadAsync(
+            await Client.AbortMultipartUploadAsync(
                 new AbortMultipartUploadRequest
                 {
                     BucketName = Bucket,

@@ -20,8 +20,7 @@ internal sealed class CountingStore : IPayloadStore
 
     public string Bucket => _inner.Bucket;
 
-    public Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
-        => _inner.WriteAsync(key, content, sha256, contentType, cancellationToken);
+    public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => _inner.WriteAsync(write, cancellationToken);
 
     public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken)
     {

@@ -15,10 +15,10 @@ public sealed class MemoryPayloadStore : IPayloadStore
 
     public string Bucket => BucketName;
 
-    public Task<PayloadPointer> WriteAsync(string key, ReadOnlySequence<byte> content, string sha256, string contentType, CancellationToken cancellationToken)
+    public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        Objects[key] = content.ToArray();
-        return Task.FromResult(new PayloadPointer(Bucket, key) { Size = content.Length, Sha256 = sha256, ContentType = contentType });
+        Objects[write.Key] = write.Content.ToArray();
+        return Task.FromResult(write.PointerIn(Bucket));
     }
 
     public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken)

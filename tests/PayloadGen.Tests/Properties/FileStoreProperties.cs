@@ -78,7 +78,7 @@ public sealed class FileStoreProperties
                 var store = new FilePayloadStore(root, bucket);
                 try
                 {
-                    PayloadPointer written = await store.WriteAsync(key, new ReadOnlySequence<byte>(content), sha, "application/json", CancellationToken.None);
+                    PayloadPointer written = await store.WriteAsync(new PayloadWrite(key, new ReadOnlySequence<byte>(content), sha), CancellationToken.None);
                     await using StoredPayload stored = await store.OpenReadAsync(written, 1024, CancellationToken.None);
                     var copy = new MemoryStream();
                     await stored.Content.CopyToAsync(copy);
