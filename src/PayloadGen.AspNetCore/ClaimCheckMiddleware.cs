@@ -67,8 +67,12 @@ public sealed partial class ClaimCheckMiddleware
 
         HttpResponse response = context.Response;
         PayloadSource source = _options.EventSource ?? LambdaRequestSource.Detect(context) ?? LambdaRequestSource.Fallback;
-        // The source's limit is hard (Lambda or the ALB refuses more), whatever the configuration says.
-        long threshold = Math.Min(_options.ThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source), PayloadLimits.InlineLimit(source));
+        // Cheap: the runtime is created once per process, and its S3 client only when something is stored.
+        ClaimCheckRuntime runtime = _options.Runtime
+            ?? context.RequestServices?.GetService<ClaimCheckRuntime>()
+            ?? ClaimCheckRuntime.Default;
+        // The same rule as a [ClaimCheck] proxy-response handler's, never above the source's hard limit.
+        long threshold = runtime.HttpInlineThreshold(source, _options.ThresholdBytes ?? 0);
         // The estimate is never below the length, so a body over the threshold needs no scan.
         long wireBytes = buffered.Length > threshold
             ? buffered.Length
@@ -89,9 +93,6 @@ public sealed partial class ClaimCheckMiddleware
             return;
         }
 
-        ClaimCheckRuntime runtime = _options.Runtime
-            ?? context.RequestServices?.GetService<ClaimCheckRuntime>()
-            ?? ClaimCheckRuntime.Default;
         var contentHeaders = new HttpContentHeaders(response.ContentType, response.Headers.ContentDisposition, response.Headers.ContentEncoding);
         OffloadedHttpBody offloaded = await runtime.OffloadHttpBodyAsync(buffered, contentHeaders, source, _options.UrlLifetime, context.RequestAborted).ConfigureAwait(false);
         HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? runtime.Options.HttpAnswer : _options.Answer;

@@ -20,8 +20,9 @@ public sealed class ClaimCheckMiddlewareOptions
 
     /// <summary>
     /// The largest response body passed through, measured as the bytes it takes inside Lambda's JSON response
-    /// (base64 for binary or compressed bodies, escaped for text). <see langword="null"/> (the default) takes the event
-    /// source's limit minus a margin for the status, headers and envelope; never above the source's limit.
+    /// (base64 for binary or compressed bodies, escaped for text). <see langword="null"/> (the default) takes the
+    /// runtime's <see cref="ClaimCheckOptions.InlineThresholdBytes"/> (<c>PAYLOADGEN_INLINE_THRESHOLD_BYTES</c>), else
+    /// the event source's limit minus a margin for the status, headers and envelope. Never above the source's limit.
     /// </summary>
     public long? ThresholdBytes { get; set; }
 
@@ -48,8 +49,8 @@ public sealed class ClaimCheckMiddlewareOptions
 
     /// <summary>
     /// The runtime that stores offloaded bodies. <see langword="null"/> (the default) takes a
-    /// <see cref="ClaimCheckRuntime"/> registered in the service container, else <see cref="ClaimCheckRuntime.Default"/>;
-    /// resolved only when a response is offloaded, so responses within the limit need no AWS configuration.
+    /// <see cref="ClaimCheckRuntime"/> registered in the service container, else <see cref="ClaimCheckRuntime.Default"/>.
+    /// Its S3 client is created only when a body is stored, so responses within the limit need no AWS credentials.
     /// </summary>
     public ClaimCheckRuntime? Runtime { get; set; }
 

@@ -187,7 +187,7 @@ public sealed class RedirectTests(S3rverFixture s3)
     }
 
     [Fact]
-    public async Task Event_source_and_threshold_can_be_set_in_the_options()
+    public async Task Event_source_and_threshold_can_be_set_in_the_options_or_the_runtime()
     {
         byte[] json = JsonBody(1_500_000);
         byte[] small = JsonBody(300_000);
@@ -207,14 +207,21 @@ public sealed class RedirectTests(S3rverFixture s3)
                 o.ThresholdBytes = 256 * 1024;
             });
 
+        await using TestApplication runtimeThreshold = await TestApplication.StartAsync(
+            a => a.MapGet("/items", () => Results.Bytes(small, "application/json")),
+            o => o.Runtime = S3rverRuntimes.Create(s3, prefix, options => options.InlineThresholdBytes = 256 * 1024));
+
         using HttpClient albClient = alb.CreateClient();
         using HttpClient lowClient = lowThreshold.CreateClient();
+        using HttpClient runtimeClient = runtimeThreshold.CreateClient();
         using HttpResponseMessage albAnswer = await albClient.GetAsync(new Uri("/items", UriKind.Relative));
         using HttpResponseMessage lowAnswer = await lowClient.GetAsync(new Uri("/items", UriKind.Relative));
+        using HttpResponseMessage runtimeAnswer = await runtimeClient.GetAsync(new Uri("/items", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.SeeOther, albAnswer.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, lowAnswer.StatusCode);
         Assert.Equal(small, (await FollowAsync(lowAnswer.Headers.Location!)).Body);
+        Assert.Equal(HttpStatusCode.SeeOther, runtimeAnswer.StatusCode);
     }
 
     [Fact]
