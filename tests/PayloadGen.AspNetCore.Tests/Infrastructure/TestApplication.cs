@@ -41,11 +41,13 @@ internal sealed class TestApplication : IAsyncDisposable
     /// <param name="claimCheck">Configures <c>UseClaimCheck()</c>; <see langword="null"/> leaves it out.</param>
     /// <param name="outer">Middleware that runs outside the claim check (error handling, a simulated Lambda host).</param>
     /// <param name="kestrel">Serve with Kestrel on loopback instead of TestHost.</param>
+    /// <param name="services">Registers further services.</param>
     public static async Task<TestApplication> StartAsync(
         Action<WebApplication> endpoints,
         Action<ClaimCheckMiddlewareOptions>? claimCheck,
         Action<WebApplication>? outer = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        Action<IServiceCollection>? services = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         var logs = new RecordingLoggerProvider();
@@ -64,6 +66,8 @@ internal sealed class TestApplication : IAsyncDisposable
         {
             builder.Services.AddClaimCheck(claimCheck);
         }
+
+        services?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
         outer?.Invoke(app);

@@ -51,9 +51,10 @@ public sealed class RedirectTests(S3rverFixture s3)
 
         Uri location = answer.Headers.Location!;
         Assert.StartsWith(s3.ServiceUrl + "/" + S3rverFixture.Bucket + "/" + prefix, location.AbsoluteUri, StringComparison.Ordinal);
-        (byte[] stored, string? contentType) = await FollowAsync(location);
-        Assert.Equal(csv, stored);
-        Assert.Equal("text/csv", contentType);
+        StoredResponse stored = await FetchStoredAsync(location);
+        Assert.Equal(csv, stored.Body);
+        Assert.Equal("text/csv", stored.ContentType);
+        Assert.Equal("attachment; filename=report.csv; filename*=UTF-8''report.csv", stored.ContentDisposition);
 
         string key = Assert.Single(await S3rverRuntimes.KeysAsync(s3, prefix));
         Assert.EndsWith(".csv", key, StringComparison.Ordinal);
@@ -264,11 +265,24 @@ public sealed class RedirectTests(S3rverFixture s3)
     /// <summary>Fetches a presigned URL as any HTTP client would: no credentials, no PayloadGen.</summary>
     internal static async Task<(byte[] Body, string? ContentType)> FollowAsync(Uri location)
     {
-        using var plain = new HttpClient();
+        StoredResponse stored = await FetchStoredAsync(location);
+        return (stored.Body, stored.ContentType);
+    }
+
+    /// <summary>Fetches a presigned URL and keeps the content headers S3 serves with the object.</summary>
+    internal static async Task<StoredResponse> FetchStoredAsync(Uri location, DecompressionMethods decompression = DecompressionMethods.None)
+    {
+        using var plain = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = decompression });
         using HttpResponseMessage stored = await plain.GetAsync(location);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
-        return (await stored.Content.ReadAsByteArrayAsync(), stored.Content.Headers.ContentType?.MediaType);
+        return new StoredResponse(
+            await stored.Content.ReadAsByteArrayAsync(),
+            stored.Content.Headers.ContentType?.MediaType,
+            stored.Content.Headers.ContentDisposition?.ToString(),
+            string.Join(",", stored.Content.Headers.ContentEncoding));
     }
+
+    internal sealed record StoredResponse(byte[] Body, string? ContentType, string? ContentDisposition, string ContentEncoding);
 
     private static byte[] JsonBody(int bytes)
     {
