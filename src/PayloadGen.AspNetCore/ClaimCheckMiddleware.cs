@@ -104,7 +104,8 @@ public sealed partial class ClaimCheckMiddleware
     {
         foreach (ReadOnlyMemory<byte> segment in buffered)
         {
-            await original.Writer.WriteAsync(segment, context.RequestAborted).ConfigureAwait(false);
+            // The stream, not the writer: every server implements it, Lambda hosting's writer is an adapter over it.
+            await original.Stream.WriteAsync(segment, context.RequestAborted).ConfigureAwait(false);
         }
     }
 

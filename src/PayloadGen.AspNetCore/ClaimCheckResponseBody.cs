@@ -116,7 +116,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
         _drainPending = false;
         foreach (ReadOnlyMemory<byte> segment in _buffer.WrittenSequence)
         {
-            await _inner.Writer.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+            await _inner.Stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
         }
 
         _buffer.Dispose();
@@ -133,6 +133,11 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
             return;
         }
 
+        Append(data);
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
         Reserve(data.Length);
         data.CopyTo(_buffer.GetSpan(data.Length));
         _buffer.Advance(data.Length);
@@ -147,12 +152,12 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
             return;
         }
 
-        Write(data.Span);
+        Append(data.Span);
     }
 
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (PassesThrough())
+        if (PassesThroughAtFlush())
         {
             await DrainAsync(cancellationToken).ConfigureAwait(false);
             await _inner.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -161,7 +166,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
 
     internal void Flush()
     {
-        if (PassesThrough())
+        if (PassesThroughAtFlush())
         {
             DrainIntoInnerStream();
             _inner.Stream.Flush();
@@ -212,7 +217,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
 
     internal async ValueTask<FlushResult> FlushWriterAsync(CancellationToken cancellationToken)
     {
-        if (PassesThrough())
+        if (PassesThroughAtFlush())
         {
             DrainIntoInnerWriter();
             return await _inner.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -279,18 +284,23 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
     }
 
     /// <summary>
-    /// Whether writes go straight to the inner body: after a switch, or from the first write or flush of a
+    /// Whether writes go straight to the inner body: after a switch, or from the first write of a
     /// <c>text/event-stream</c> response, whose events must reach the client as they are written.
     /// </summary>
-    private bool PassesThrough()
+    private bool PassesThrough() => !IsBuffering || (_buffer.Length == 0 && SwitchedForEvents());
+
+    /// <summary>The same at a flush, which an event stream may reach after its first event was buffered.</summary>
+    private bool PassesThroughAtFlush() => !IsBuffering || SwitchedForEvents();
+
+    private bool SwitchedForEvents()
     {
-        if (IsBuffering && _response.ContentType is string contentType
-            && contentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (_response.ContentType is string contentType && contentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             SwitchToPassThrough();
+            return true;
         }
 
-        return !IsBuffering;
+        return false;
     }
 
     private void SwitchToPassThrough()
