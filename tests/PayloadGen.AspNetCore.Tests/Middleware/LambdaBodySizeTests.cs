@@ -14,6 +14,7 @@ public sealed class LambdaBodySizeTests
     [InlineData("plain ascii text, nothing to escape")]
     [InlineData("id,name\n1,\"quoted\"\r\n2,back\\slash\ttab")]
     [InlineData("control \u0001 and del \u007F")]
+    [InlineData("backspace \b form feed \f vertical tab \v escape \u001B")]
     [InlineData("accents é, CJK 漢字, symbols €")]
     [InlineData("emoji 😀 and 🚀 outside the BMP")]
     [InlineData("html <b>&amp;</b> 'quotes' + `ticks`")]
