@@ -43,7 +43,7 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        IMethodSymbol? handler = FindHandlerRefusedFor(type, type, symbols, context.CancellationToken);
+        IMethodSymbol? handler = FindHandlerRefusedFor(context.Compilation, type, type, symbols, context.CancellationToken);
         if (handler is null)
         {
             return;
@@ -66,16 +66,16 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
     /// A [ClaimCheck] method declared in <paramref name="scope"/> or a type nested in it that the generator's reader
     /// refuses because <paramref name="type"/> is not partial.
     /// </summary>
-    private static IMethodSymbol? FindHandlerRefusedFor(INamedTypeSymbol scope, INamedTypeSymbol type, KnownSymbols symbols, CancellationToken cancellationToken)
+    private static IMethodSymbol? FindHandlerRefusedFor(Compilation compilation, INamedTypeSymbol scope, INamedTypeSymbol type, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         foreach (ISymbol member in scope.GetMembers())
         {
             switch (member)
             {
                 case IMethodSymbol method when symbols.FindClaimCheck(method) is { } attribute
-                    && IsRefusedFor(HandlerShapeReader.Read(method, attribute, cancellationToken), type):
+                    && IsRefusedFor(HandlerShapeReader.Read(compilation, method, attribute, cancellationToken), type):
                     return method;
-                case INamedTypeSymbol nested when FindHandlerRefusedFor(nested, type, symbols, cancellationToken) is { } found:
+                case INamedTypeSymbol nested when FindHandlerRefusedFor(compilation, nested, type, symbols, cancellationToken) is { } found:
                     return found;
             }
         }

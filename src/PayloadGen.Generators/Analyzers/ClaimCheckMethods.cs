@@ -24,7 +24,7 @@ internal static class ClaimCheckMethods
                 var method = (IMethodSymbol)context.Symbol;
                 if (symbols.FindClaimCheck(method) is { } attribute)
                 {
-                    analyze(HandlerShapeReader.Read(method, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+                    analyze(HandlerShapeReader.Read(context.Compilation, method, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
                 }
             },
             SymbolKind.Method);
@@ -37,7 +37,7 @@ internal static class ClaimCheckMethods
                     return;
                 }
 
-                analyze(HandlerShapeReader.Read(function, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+                analyze(HandlerShapeReader.Read(context.SemanticModel.Compilation, function, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
             },
             SyntaxKind.LocalFunctionStatement,
             SyntaxKind.ParenthesizedLambdaExpression,

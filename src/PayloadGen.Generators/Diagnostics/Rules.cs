@@ -64,6 +64,14 @@ public static class Rules
         DiagnosticSeverity.Error,
         "Source must be a named PayloadSource value and JsonContext a concrete, non-generic class deriving from JsonSerializerContext. No wrapper is generated for a handler whose attribute says otherwise, so its handler string would not exist.");
 
+    public static readonly DiagnosticDescriptor ConfigurationMemberIgnored = Create(
+        DiagnosticIds.ConfigurationMemberIgnored,
+        "Claim-check configuration member is ignored",
+        "The wrapper of '{0}' ignores '{1}': {2}",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "A handler's type configures its wrappers through a ClaimCheckRuntime field or property (static for a static handler) and a static ClaimCheckJsonOptions of type JsonSerializerOptions. A member of one of these names that the wrapper cannot use is ignored, and the wrapper falls back to ClaimCheckRuntime.Default or to Lambda's default JSON options: an injected store or client is silently bypassed.");
+
     public static readonly DiagnosticDescriptor ResponseLikelyExceedsLimit = Create(
         DiagnosticIds.ResponseLikelyExceedsLimit,
         "Handler response is likely to exceed its invocation limit",

@@ -19,17 +19,18 @@ internal static class HandlerParser
             return null;
         }
 
-        HandlerShape shape = HandlerShapeReader.Read(method, context.Attributes[0], cancellationToken);
+        HandlerShape shape = HandlerShapeReader.Read(context.SemanticModel.Compilation, method, context.Attributes[0], cancellationToken);
         if (!shape.CanWrap || shape.Signature is not { } signature || context.Attributes[0].AttributeClass is not { } attributeType)
         {
             return null;
         }
 
-        Compilation compilation = context.SemanticModel.Compilation;
         INamedTypeSymbol type = method.ContainingType;
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
-        bool allowBarePointer = signature.RequestType is { } requestType
+        // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
+        bool allowBarePointer = !shape.IsHttp
+            && signature.RequestType is { } requestType
             && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
 
         return new HandlerSpec(
@@ -48,22 +49,22 @@ internal static class HandlerParser
             AllowBarePointer: allowBarePointer,
             ReturnShape: signature.ReturnShape,
             Response: ToSpec(signature.ResponseType),
-            Json: ReadJsonMetadata(compilation, type, typeName, attribute),
-            RuntimeMemberExpression: ConfigurationMembers.RuntimeExpression(compilation, type, typeName, method.IsStatic),
+            Json: JsonMetadata(shape),
+            RuntimeMemberExpression: shape.Runtime.Expression,
             HttpAnswer: shape.IsHttp ? attribute.HttpAnswer : 0,
             PresignSeconds: shape.IsHttp ? attribute.PresignSeconds : 0,
             HydratesHttpRequestBody: shape.IsHttp && HttpHandlerShape.HasReplaceableBody(signature.RequestType),
             DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 
-    private static JsonMetadataSpec ReadJsonMetadata(Compilation compilation, INamedTypeSymbol type, string typeName, ClaimCheckAttributeValues attribute)
+    private static JsonMetadataSpec JsonMetadata(HandlerShape shape)
     {
-        if (attribute.JsonContext is { } context)
+        if (shape.Attribute.JsonContext is { } context)
         {
             return new JsonMetadataSpec(JsonMetadataKind.Context, context.ToDisplayString(SymbolNames.FullyQualified));
         }
 
-        return ConfigurationMembers.JsonOptionsExpression(compilation, type, typeName) is { } options
+        return shape.JsonOptions.Expression is { } options
             ? new JsonMetadataSpec(JsonMetadataKind.Options, options)
             : JsonMetadataSpec.LambdaDefault;
     }

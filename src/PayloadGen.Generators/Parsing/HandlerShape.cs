@@ -16,6 +16,8 @@ internal sealed class HandlerShape
         ClaimCheckAttributeValues attribute,
         EquatableArray<ContainingTypeSpec> containingTypes,
         HandlerSignature? signature,
+        ConfigurationMember runtime,
+        ConfigurationMember jsonOptions,
         IReadOnlyList<Refusal> refusals,
         HandlerSource source)
     {
@@ -24,6 +26,8 @@ internal sealed class HandlerShape
         Attribute = attribute;
         ContainingTypes = containingTypes;
         Signature = signature;
+        Runtime = runtime;
+        JsonOptions = jsonOptions;
         Refusals = refusals;
     }
 
@@ -47,6 +51,15 @@ internal sealed class HandlerShape
 
     /// <summary>Whether the wrapper speaks HTTP (redirects large bodies) rather than the pointer format.</summary>
     public bool IsHttp => HttpHandlerShape.IsHttp(Source);
+
+    /// <summary>The type's <c>ClaimCheckRuntime</c> member, as the wrapper reads it (or why it cannot).</summary>
+    public ConfigurationMember Runtime { get; }
+
+    /// <summary>
+    /// The type's <c>ClaimCheckJsonOptions</c> member, as the wrapper reads it (or why it cannot); never looked up when
+    /// <c>JsonContext</c> is set, which takes precedence.
+    /// </summary>
+    public ConfigurationMember JsonOptions { get; }
 
     /// <summary>Every reason no wrapper can be written; empty when one can.</summary>
     public IReadOnlyList<Refusal> Refusals { get; }

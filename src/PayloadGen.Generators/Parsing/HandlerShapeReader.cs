@@ -11,8 +11,8 @@ namespace PayloadGen.Generators.Parsing;
 /// </summary>
 internal static class HandlerShapeReader
 {
-    /// <summary>Reads <paramref name="method"/> under <paramref name="attribute"/> (its <c>[ClaimCheck]</c>).</summary>
-    public static HandlerShape Read(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="method"/> of <paramref name="compilation"/> under <paramref name="attribute"/> (its <c>[ClaimCheck]</c>).</summary>
+    public static HandlerShape Read(Compilation compilation, IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken)
     {
         var refusals = new List<Refusal>();
         ClaimCheckAttributeValues values = ClaimCheckAttributeValues.Read(attribute, refusals);
@@ -21,13 +21,13 @@ internal static class HandlerShapeReader
         if (method.MethodKind != MethodKind.Ordinary)
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, MethodKindText(method.MethodKind)));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, refusals, values.Source);
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
         }
 
         if (ContainingTypesReader.IsOutsideAnyType(method))
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.MethodOutsideType));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, refusals, values.Source);
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
         }
 
         // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper
@@ -53,7 +53,9 @@ internal static class HandlerShapeReader
             WrapperNameCollisions.Find(method, attributeType, refusals);
         }
 
-        return new HandlerShape(method, values, containingTypes, signature, refusals, source);
+        ConfigurationMember runtime = ConfigurationMembers.Runtime(compilation, method.ContainingType, staticWrapper: method.IsStatic);
+        ConfigurationMember jsonOptions = values.SetsJsonContext ? default : ConfigurationMembers.JsonOptions(compilation, method.ContainingType);
+        return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals, source);
     }
 
     private static string MethodKindText(MethodKind kind) => kind switch

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PayloadGen;
 
@@ -11,10 +12,13 @@ public sealed class ClaimCheckBatchException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public ClaimCheckBatchException(IReadOnlyList<string> failedMessageIds, Exception firstError)
-        : base($"{failedMessageIds.Count} message(s) failed: {string.Join(", ", failedMessageIds)}. First error: {firstError.GetType().Name}: {firstError.Message}", firstError)
+        : base($"{failedMessageIds.Count} message(s) failed: {string.Join(", ", failedMessageIds.Select(id => "'" + UntrustedName.Render(id) + "'"))}. First error: {firstError.GetType().Name}: {SafeMessage(firstError)}", firstError)
     {
         FailedMessageIds = failedMessageIds;
     }
+
+    // PayloadGen's own messages are already safe to log; a handler's exception may quote anything.
+    private static string SafeMessage(Exception error) => error is ClaimCheckException ? error.Message : UntrustedName.Render(error.Message);
 
     /// <summary>The ids of the messages that failed.</summary>
     public IReadOnlyList<string> FailedMessageIds { get; }

@@ -58,7 +58,7 @@ public sealed class QueueMessageContext
     public PayloadPointer? Pointer { get; internal set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Source} message {MessageId}";
+    public override string ToString() => $"{Source} message '{UntrustedName.Render(MessageId)}'";
 
     internal static IReadOnlyDictionary<string, string> Flatten<TAttribute>(Dictionary<string, TAttribute>? attributes, Func<TAttribute, string?> value)
     {

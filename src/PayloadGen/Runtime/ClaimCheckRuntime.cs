@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -90,9 +89,17 @@ public sealed partial class ClaimCheckRuntime
     public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        // A direct payload is a queue message without attributes: no announced size, no hash beside the pointer.
-        return (await HydrateMessageAsync(payload, typeInfo, allowBarePointer, announcedSize: null, sha256: null, cancellationToken).ConfigureAwait(false)).Value;
+        return (await HydrateAsync(new HydrationRequest(payload, allowBarePointer), typeInfo, cancellationToken).ConfigureAwait(false)).Value;
     }
+
+    /// <summary>
+    /// Returns <paramref name="payload"/>, refusing JSON <c>null</c>: generated wrappers pass a hydrated payload through
+    /// here when the handler's parameter is not nullable (a nullable one receives <see langword="null"/> as sent).
+    /// </summary>
+    /// <exception cref="PayloadNullException"><paramref name="payload"/> is <see langword="null"/>.</exception>
+    public static T RequirePayload<T>(T? payload)
+        where T : class
+        => payload ?? throw new PayloadNullException(typeof(T));
 
     /// <summary>
     /// Follows <paramref name="pointer"/> and deserializes the object it names, straight from the store's stream
@@ -179,34 +186,35 @@ public sealed partial class ClaimCheckRuntime
             : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
 
     /// <summary>
-    /// Hydrates a payload that is inline JSON or a pointer, and says which pointer (if any) it followed. For queue
-    /// and topic messages, the size and SHA-256 carried in message attributes complete an
-    /// extended-client pointer, which has no room for them: the size is capped before download, and with a hash
-    /// the object is verified end to end like a PayloadGen pointer.
+    /// The hydration core every path calls: reads <paramref name="request"/> as inline JSON or as a pointer, and says
+    /// which pointer (if any) it followed. A size and SHA-256 announced beside an extended-client pointer complete
+    /// it: the size is capped before download, and with a hash the object is verified end to end like a PayloadGen
+    /// pointer.
     /// </summary>
-    internal async ValueTask<(T? Value, PayloadPointer? Pointer)> HydrateMessageAsync<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool allowBarePointer, long? announcedSize, string? sha256, CancellationToken cancellationToken)
+    internal async ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        if (!PayloadPointerReader.TryRead(body.Span, allowBarePointer, out PayloadPointer? pointer))
+        ReadOnlyMemory<byte> body = request.Body;
+        if (!PayloadPointerReader.TryRead(body.Span, request.AllowBarePointer, out PayloadPointer? pointer))
         {
-            if (announcedSize is not null)
+            if (request.AnnouncedSize is not null)
             {
                 throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
             }
 
             T? inline = DeserializeInline(body.Span, typeInfo);
             Report(PayloadDirection.Hydrated, body.Length, null, started);
-            return (inline, null);
+            return new HydratedPayload<T>(inline, null);
         }
 
-        if (pointer!.Format == PointerFormat.ExtendedClient && announcedSize is long size)
+        if (pointer!.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
         {
             if (size > Options.MaxPayloadBytes)
             {
                 throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, Options.MaxPayloadBytes);
             }
 
-            if (sha256 is not null && Sha256Hex.IsValid(sha256))
+            if (request.AnnouncedSha256 is string sha256 && Sha256Hex.IsValid(sha256))
             {
                 pointer = pointer with { Size = size, Sha256 = sha256.ToLowerInvariant() };
             }
@@ -214,7 +222,7 @@ public sealed partial class ClaimCheckRuntime
 
         (T? value, long length) = await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false);
         Report(PayloadDirection.Hydrated, length, pointer, started);
-        return (value, pointer);
+        return new HydratedPayload<T>(value, pointer);
     }
 
     /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
@@ -246,15 +254,16 @@ public sealed partial class ClaimCheckRuntime
             {
                 // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                 await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
-                throw new PayloadJsonException(typeof(T), $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
+                throw new PayloadJsonException(typeInfo, $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
             }
 
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
             return (value, stored.Length);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw new PayloadStoreException($"Reading payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+            // A store whose stream does not translate its own failures (S3's does).
+            throw new PayloadStoreException("finish reading", pointer.Bucket, pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
         }
     }
 
@@ -266,7 +275,7 @@ public sealed partial class ClaimCheckRuntime
         }
         catch (JsonException ex)
         {
-            throw new PayloadJsonException(typeof(T), "inline payload", ex);
+            throw new PayloadJsonException(typeInfo, "inline payload", ex);
         }
     }
 

@@ -66,7 +66,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                 : await WriteSingleAsync(write, cancellationToken).ConfigureAwait(false);
             return write.PointerIn(Bucket, versionId);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("write", Bucket, write.Key, ex);
         }
@@ -93,9 +93,9 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         {
             throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw Failure("read", pointer.Bucket, pointer.Key, ex);
+            throw Failure("open", pointer.Bucket, pointer.Key, ex);
         }
 
         try
@@ -109,7 +109,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             throw;
         }
 
-        return new StoredPayload(new S3BodyStream(response, pointer), response.ContentLength);
+        return new StoredPayload(new S3BodyStream(response, pointer, cancellationToken), response.ContentLength);
     }
 
     /// <inheritdoc />
@@ -128,14 +128,14 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("delete", pointer.Bucket, pointer.Key, ex);
         }
     }
 
     /// <inheritdoc />
-    public Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         var request = new GetPreSignedUrlRequest
@@ -148,7 +148,15 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             // An S3-compatible endpoint configured as http:// is only reachable over http.
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return Client.GetPreSignedURLAsync(request);
+        try
+        {
+            // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
+            return await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw Failure("presign a URL for", pointer.Bucket, pointer.Key, ex);
+        }
     }
 
     /// <inheritdoc />
@@ -270,7 +278,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
                 },
                 CancellationToken.None).ConfigureAwait(false);
         }
-        catch (AmazonServiceException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
         {
             // The original failure is the one worth reporting; a bucket lifecycle rule
             // (AbortIncompleteMultipartUpload) cleans up what this could not.
@@ -285,11 +293,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
-    private static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
+    private static PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
-        string hint = ex.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
+        if (ex is not AmazonServiceException { StatusCode: not 0 } service)
+        {
+            // No answer from S3: the network, the endpoint, credentials, a timeout.
+            return new PayloadStoreException(operation, bucket, key, $"S3 could not be reached ({StoreFailures.Describe(ex)}).", ex);
+        }
+
+        string hint = service.StatusCode == HttpStatusCode.Forbidden
+            ? $" The function's role needs s3:{PermissionFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
             : string.Empty;
-        return new PayloadStoreException($"S3 could not {operation} payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
+        return new PayloadStoreException(operation, bucket, key, $"S3 answered {UntrustedName.Render(service.ErrorCode)} ({(int)service.StatusCode}).{hint}", ex);
     }
+
+    private static string PermissionFor(string operation) => operation switch
+    {
+        "write" => "PutObject",
+        "delete" => "DeleteObject",
+        _ => "GetObject",
+    };
 }
