@@ -27,8 +27,10 @@ public sealed class ClaimCheckMiddlewareOptions
     public long? ThresholdBytes { get; set; }
 
     /// <summary>
-    /// The largest body buffered at all (default 256 MiB). A handler writing more fails with
+    /// The largest body buffered at all, per response (default 256 MiB). A handler writing more fails with
     /// <see cref="ResponseBufferLimitExceededException"/> before the response starts, instead of exhausting memory.
+    /// Lambda runs one request at a time per instance; a server that runs many at once (Kestrel outside Lambda) holds
+    /// up to this much for each, so lower it there.
     /// </summary>
     public long MaxBufferedBytes { get; set; } = PayloadLimits.DefaultMaxPayloadBytes;
 
