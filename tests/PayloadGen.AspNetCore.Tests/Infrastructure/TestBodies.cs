@@ -19,6 +19,19 @@ internal static class TestBodies
         return Encoding.ASCII.GetBytes(text.ToString(0, bytes));
     }
 
+    /// <summary>A JSON array of small objects, just under <paramref name="bytes"/> bytes.</summary>
+    public static byte[] Json(int bytes)
+    {
+        var text = new StringBuilder(bytes);
+        text.Append('[');
+        for (int i = 0; text.Length < bytes - 40; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append("{\"id\":").Append(i).Append(",\"name\":\"item ").Append(i).Append("\"}");
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append(']').ToString());
+    }
+
     /// <summary>Pseudo-random bytes, the same for the same seed.</summary>
     public static byte[] Binary(int bytes, int seed = 7)
     {

@@ -41,6 +41,44 @@ public sealed class KestrelTests(S3rverFixture s3)
         Assert.Single(await S3rverRuntimes.KeysAsync(s3, prefix));
     }
 
+    public static TheoryData<string, string, int> HostedResponses => new()
+    {
+        // The cases: a REST API answering 8 MB of binary (base64 in Lambda's response), an ALB target
+        // answering 1.5 MB of JSON (over ALB's 1 MB).
+        { "rest", "image/png", 8 * 1024 * 1024 },
+        { "alb", "application/json", 1_500_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostedResponses))]
+    public async Task Response_over_its_event_source_limit_is_followed_to_exactly_its_bytes_and_content_type(string lambdaRequest, string contentType, int bytes)
+    {
+        byte[] body = contentType == "image/png" ? TestBodies.Binary(bytes) : TestBodies.Json(bytes);
+        object request = lambdaRequest == "alb"
+            ? new Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest()
+            : new Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest();
+        await using TestApplication app = await TestApplication.StartAsync(
+            a => a.MapGet("/resource", (HttpContext context) =>
+            {
+                context.Response.Headers.AccessControlAllowOrigin = "https://app.example";
+                return Results.Bytes(body, contentType);
+            }),
+            o => o.Runtime = S3rverRuntimes.Create(s3, S3rverRuntimes.NewPrefix()),
+            outer: a => a.UseLambdaRequest(request),
+            kestrel: true);
+
+        using HttpClient noRedirects = app.CreateClient();
+        using HttpResponseMessage answer = await noRedirects.GetAsync(new Uri("/resource", UriKind.Relative));
+        using var client = new HttpClient();
+        using HttpResponseMessage followed = await client.GetAsync(new Uri(app.Address!, "/resource"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
+        Assert.Equal("https://app.example", Assert.Single(answer.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Equal(contentType, followed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body, await followed.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Redirect_over_the_wire_carries_the_cors_header_and_the_cookie()
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -150,7 +149,7 @@ public sealed class RedirectTests(S3rverFixture s3)
     [MemberData(nameof(SourcesAndSizes))]
     public async Task Limit_follows_the_Lambda_event_source_ALB_1_MB_API_Gateway_6_MB(string lambdaRequest, int bytes, bool offloaded)
     {
-        byte[] json = JsonBody(bytes);
+        byte[] json = TestBodies.Json(bytes);
         string prefix = S3rverRuntimes.NewPrefix();
         await using TestApplication app = await TestApplication.StartAsync(
             a => a.MapGet("/items", () => Results.Bytes(json, "application/json")),
@@ -190,8 +189,8 @@ public sealed class RedirectTests(S3rverFixture s3)
     [Fact]
     public async Task Event_source_and_threshold_can_be_set_in_the_options_or_the_runtime()
     {
-        byte[] json = JsonBody(1_500_000);
-        byte[] small = JsonBody(300_000);
+        byte[] json = TestBodies.Json(1_500_000);
+        byte[] small = TestBodies.Json(300_000);
         string prefix = S3rverRuntimes.NewPrefix();
         await using TestApplication alb = await TestApplication.StartAsync(
             a => a.MapGet("/items", () => Results.Bytes(json, "application/json")),
@@ -283,18 +282,4 @@ public sealed class RedirectTests(S3rverFixture s3)
     }
 
     internal sealed record StoredResponse(byte[] Body, string? ContentType, string? ContentDisposition, string ContentEncoding);
-
-    private static byte[] JsonBody(int bytes)
-    {
-        var items = new List<string>();
-        int length = 2;
-        for (int i = 0; length < bytes - 40; i++)
-        {
-            string item = $"{{\"id\":{i},\"name\":\"item {i}\"}}";
-            items.Add(item);
-            length += item.Length + 1;
-        }
-
-        return System.Text.Encoding.UTF8.GetBytes("[" + string.Join(',', items) + "]");
-    }
 }
