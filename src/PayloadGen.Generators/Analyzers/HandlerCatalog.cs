@@ -69,11 +69,15 @@ internal sealed class HandlerCatalog
             }
         }
 
+        // A proxy response says which service reads it, even when the request is a Stream: an ALB response is held to
+        // ALB's 1 MB wherever the handler is found.
+        Model.HandlerSource? proxy = Parsing.HttpHandlerShape.SourceOf(_symbols.ResultType(method));
         InvocationPath path = PathFromAttributes(method)
+            ?? PathFromProxyResponse(proxy)
             ?? (payload is null ? null : PathFromEventType(payload.Type))
             ?? deployedPath
             ?? InvocationPath.Sync;
-        return new LambdaHandler(method, path, payload);
+        return new LambdaHandler(method, path, payload, returnsProxyResponse: proxy is not null);
     }
 
     /// <summary>
@@ -184,6 +188,13 @@ internal sealed class HandlerCatalog
             _ => null,
         };
     }
+
+    private static InvocationPath? PathFromProxyResponse(Model.HandlerSource? proxy) => proxy switch
+    {
+        null => null,
+        Model.HandlerSource.ApplicationLoadBalancer => InvocationPath.Alb,
+        _ => InvocationPath.ApiGateway,
+    };
 
     private static InvocationPath? PathFromAttributes(IMethodSymbol method)
     {

@@ -142,9 +142,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
-            handler.CanClaimCheck
-                ? "add [ClaimCheck] to offload large responses to S3"
-                : "page the response or return a presigned S3 URL instead of the data"));
+            !handler.CanClaimCheck ? "page the response or return a presigned S3 URL instead of the data"
+                : handler.ReturnsProxyResponse ? "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3"
+                : "add [ClaimCheck] to offload large responses to S3"));
     }
 
     private static string DisplayName(IMethodSymbol function) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PayloadGen;
 
@@ -14,7 +15,14 @@ namespace PayloadGen;
 /// </remarks>
 internal static class ClaimCheckEnvironment
 {
-    private static readonly System.Collections.Generic.Dictionary<string, HttpOffloadAnswer> HttpAnswers = new(StringComparer.OrdinalIgnoreCase)
+    // S3's own spellings of the encryption header's values.
+    private static readonly Dictionary<string, PayloadEncryption> s_encryptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AES256"] = PayloadEncryption.S3Managed,
+        ["aws:kms"] = PayloadEncryption.Kms,
+    };
+
+    private static readonly Dictionary<string, HttpOffloadAnswer> s_httpAnswers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["303"] = HttpOffloadAnswer.SeeOther,
         ["307"] = HttpOffloadAnswer.TemporaryRedirect,
@@ -89,6 +97,40 @@ internal static class ClaimCheckEnvironment
             options.ExpectedBucketOwner = owner;
         }
 
+        // How objects are stored: encryption, storage class, tags (S3 only; the file store has none of them).
+        if (env.Choice(EnvironmentVariables.ServerSideEncryption, s_encryptions) is PayloadEncryption encryption)
+        {
+            options.ServerSideEncryption = encryption;
+        }
+
+        if (env.Text(EnvironmentVariables.KmsKeyId) is string kmsKeyId)
+        {
+            options.KmsKeyId = kmsKeyId;
+        }
+
+        if (env.Boolean(EnvironmentVariables.S3BucketKey) is bool bucketKey)
+        {
+            // Never silently ignored: a bucket key exists only for SSE-KMS.
+            options.S3BucketKeyEnabled = options.ServerSideEncryption == PayloadEncryption.Kms
+                ? bucketKey
+                : throw env.Invalid(EnvironmentVariables.S3BucketKey, $"applies only with {EnvironmentVariables.ServerSideEncryption}=aws:kms");
+        }
+
+        if (env.Text(EnvironmentVariables.StorageClass) is string storageClass)
+        {
+            options.StorageClass = storageClass;
+        }
+
+        foreach (KeyValuePair<string, string> tag in env.Pairs(EnvironmentVariables.Tags))
+        {
+            options.ObjectTags.Add(tag);
+        }
+
+        if (env.Boolean(EnvironmentVariables.TagObjects) is bool tagObjects)
+        {
+            options.TagObjects = tagObjects;
+        }
+
         // Cross-account access through STS.
         if (env.Text(EnvironmentVariables.RoleArn) is string roleArn)
         {
@@ -123,7 +165,7 @@ internal static class ClaimCheckEnvironment
         }
 
         // HTTP handlers: how a response whose body was stored answers.
-        if (env.Choice(EnvironmentVariables.HttpAnswer, HttpAnswers) is HttpOffloadAnswer answer)
+        if (env.Choice(EnvironmentVariables.HttpAnswer, s_httpAnswers) is HttpOffloadAnswer answer)
         {
             options.HttpAnswer = answer;
         }

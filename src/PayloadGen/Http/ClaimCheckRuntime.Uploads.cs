@@ -38,8 +38,9 @@ public sealed partial class ClaimCheckRuntime
 
         string key = ObjectKeys.NewKey(Options.KeyPrefix + UploadsFolder, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(contentType));
         DateTimeOffset expiresAt = DateTimeOffset.UtcNow + validFor;
-        string url = await presigning.PresignWriteAsync(key, contentType, validFor, cancellationToken).ConfigureAwait(false);
-        return new UploadSlot(new Uri(url, UriKind.Absolute), Store.Bucket, key, contentType, Options.MaxPayloadBytes, expiresAt);
+        var description = new PayloadDescription { ContentType = contentType, Direction = OffloadDirection.Request };
+        PresignedUpload upload = await presigning.PresignWriteAsync(key, description, validFor, cancellationToken).ConfigureAwait(false);
+        return new UploadSlot(new Uri(upload.Url, UriKind.Absolute), Store.Bucket, key, contentType, Options.MaxPayloadBytes, expiresAt) { Headers = upload.Headers };
     }
 
     /// <summary>

@@ -26,8 +26,11 @@ public sealed record UploadSlot(Uri Url, string Bucket, string Key, string Conte
     /// <summary>The HTTP method to upload with.</summary>
     public string Method { get; } = "PUT";
 
-    /// <summary>The headers the upload must send, exactly: they are part of the signature.</summary>
-    public IReadOnlyDictionary<string, string> Headers => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// The headers the upload must send, exactly: they are part of the signature (<c>Content-Type</c>, and the
+    /// encryption, storage class and tags the store puts on every object).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [HttpHeaderNames.ContentType] = ContentType,
     };

@@ -296,6 +296,7 @@ public sealed partial class ClaimCheckRuntime
             Bucket = options.Bucket ?? string.Empty,
             ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
             UseChunkEncoding = options.S3ChunkedEncoding,
+            Objects = options.ObjectSettings,
         };
         return s3 is null
             ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)

@@ -12,8 +12,9 @@ public interface IPresigningPayloadStore : IPayloadStore
 
     /// <summary>
     /// A PUT URL that writes <paramref name="key"/> in <see cref="IPayloadStore.Bucket"/>, valid for
-    /// <paramref name="lifetime"/>, with <paramref name="contentType"/> bound into the signature: the uploader must
-    /// send exactly that <c>Content-Type</c>.
+    /// <paramref name="lifetime"/>, with the object's headers (<see cref="PayloadDescription.ContentType"/>, and whatever
+    /// the store puts on every object: encryption, storage class, tags) bound into the signature: the uploader must
+    /// send exactly <see cref="PresignedUpload.Headers"/>.
     /// </summary>
-    Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken);
+    Task<PresignedUpload> PresignWriteAsync(string key, PayloadDescription description, TimeSpan lifetime, CancellationToken cancellationToken);
 }

@@ -42,12 +42,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
         }
 
+        ArgumentNullException.ThrowIfNull(options.Objects, nameof(options) + "." + nameof(options.Objects));
+        if (options.Objects.FindProblem() is (string property, string problem))
+        {
+            throw new ArgumentException($"{nameof(S3ObjectSettings)}.{property} {problem}", nameof(options));
+        }
+
         _client = client;
         _options = options;
     }
 
     /// <inheritdoc />
     public string Bucket => _options.Bucket;
+
+    /// <summary>
+    /// The headers an upload of an object described by <paramref name="description"/> must carry (encryption,
+    /// storage class, tags), for a presigned PUT to sign and its uploader to send; see <see cref="S3ObjectSettings.UploadHeaders"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UploadHeaders(PayloadDescription description) => _options.Objects.UploadHeaders(description);
 
     /// <summary>The S3 client this store uses (created now if it was created lazily and not yet needed).</summary>
     public IAmazonS3 Client => _client.Value;
@@ -160,21 +172,30 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
     }
 
     /// <inheritdoc />
-    public Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<PresignedUpload> PresignWriteAsync(string key, PayloadDescription description, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        ArgumentNullException.ThrowIfNull(description);
         var request = new GetPreSignedUrlRequest
         {
             BucketName = Bucket,
             Key = key,
             Verb = HttpVerb.PUT,
             // Signed: an upload with another Content-Type fails S3's signature check.
-            ContentType = contentType,
+            ContentType = description.ContentType,
             Expires = DateTime.UtcNow + lifetime,
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return Client.GetPreSignedURLAsync(request);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = description.ContentType };
+        // The uploaded object gets the encryption, storage class and tags every other object gets, or S3 refuses it.
+        foreach (KeyValuePair<string, string> header in UploadHeaders(description))
+        {
+            request.Headers[header.Key] = header.Value;
+            headers[header.Key] = header.Value;
+        }
+
+        string url = await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
+        return new PresignedUpload(url, headers);
     }
 
     private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
@@ -195,6 +216,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         request.Headers.ContentLength = write.Content.Length;
         request.Headers.ContentDisposition = write.Description.ContentDisposition;
         request.Headers.ContentEncoding = write.Description.ContentEncoding;
+        _options.Objects.ApplyTo(request, write.Description);
         PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
@@ -213,6 +235,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         };
         initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
         initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
+        _options.Objects.ApplyTo(initiate, write.Description);
         InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
 
         try
@@ -293,7 +316,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
-    private static PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
+    private PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
         if (ex is not AmazonServiceException { StatusCode: not 0 } service)
         {
@@ -302,15 +325,23 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
 
         string hint = service.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{PermissionFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
+            ? $" The function's role needs {PermissionsFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*{KmsPermissionsFor(operation)}, and the bucket must belong to the expected owner."
             : string.Empty;
         return new PayloadStoreException(operation, bucket, key, $"S3 answered {UntrustedName.Render(service.ErrorCode)} ({(int)service.StatusCode}).{hint}", ex);
     }
 
-    private static string PermissionFor(string operation) => operation switch
+    private string PermissionsFor(string operation) => operation switch
     {
-        "write" => "PutObject",
-        "delete" => "DeleteObject",
-        _ => "GetObject",
+        "write" => _options.Objects.TagObjects ? "s3:PutObject and s3:PutObjectTagging (objects are tagged)" : "s3:PutObject",
+        "delete" => "s3:DeleteObject",
+        _ => "s3:GetObject",
     };
+
+    // SSE-KMS objects need the key as well; a read may name an object some other writer encrypted, so it is mentioned
+    // whenever this store encrypts with KMS, as a hint rather than a diagnosis.
+    private string KmsPermissionsFor(string operation) => _options.Objects.Encryption != PayloadEncryption.Kms
+        ? string.Empty
+        : operation == "write"
+            ? " and kms:GenerateDataKey plus kms:Decrypt (multipart uploads) on the KMS key"
+            : " and kms:Decrypt on the KMS key";
 }

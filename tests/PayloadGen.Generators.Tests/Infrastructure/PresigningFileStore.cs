@@ -23,6 +23,8 @@ internal sealed class PresigningFileStore(FilePayloadStore files) : IPresigningP
     public Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
         => Task.FromResult(Host + pointer.Bucket + "/" + pointer.Key + "?expires=" + (int)lifetime.TotalSeconds);
 
-    public Task<string> PresignWriteAsync(string key, string contentType, TimeSpan lifetime, CancellationToken cancellationToken)
-        => Task.FromResult(Host + Bucket + "/" + key + "?put&expires=" + (int)lifetime.TotalSeconds);
+    public Task<PresignedUpload> PresignWriteAsync(string key, PayloadDescription description, TimeSpan lifetime, CancellationToken cancellationToken)
+        => Task.FromResult(new PresignedUpload(
+            Host + Bucket + "/" + key + "?put&expires=" + (int)lifetime.TotalSeconds,
+            new System.Collections.Generic.Dictionary<string, string> { ["Content-Type"] = description.ContentType }));
 }

@@ -124,6 +124,27 @@ public sealed class UploadSlotS3Tests : IDisposable
     }
 
     [Fact]
+    public async Task A_slot_signs_and_asks_for_the_encryption_and_tags_every_object_gets()
+    {
+        ClaimCheckRuntime encrypted = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, S3ChunkedEncoding = false, ServerSideEncryption = PayloadEncryption.S3Managed }, _client);
+        HttpHandlers.ClaimCheckRuntime = encrypted;
+        byte[] csv = Encoding.UTF8.GetBytes(HttpBodies.Csv(100_000));
+
+        UploadSlot slot = await encrypted.CreateUploadSlotAsync("text/csv", lifetime: null, CancellationToken.None);
+
+        Assert.Equal("AES256", slot.Headers["x-amz-server-side-encryption"]);
+        Assert.Contains("direction=request", slot.Headers["x-amz-tagging"], StringComparison.Ordinal);
+        string[] signed = Uri.UnescapeDataString(System.Web.HttpUtility.ParseQueryString(slot.Url.Query)["X-Amz-SignedHeaders"]!).Split(';');
+        Assert.Contains("x-amz-server-side-encryption", signed);
+        Assert.Contains("x-amz-tagging", signed);
+
+        await UploadAsync(slot, csv);
+        string pointer = PayloadPointerWriter.ToJson(slot.PointerFor(csv.Length, Convert.ToHexString(SHA256.HashData(csv))));
+        await using Stream answer = await HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), pointer), Context);
+        Assert.Equal(csv.Length, (await ReceivedAsync(answer)).GetProperty("length").GetInt32());
+    }
+
+    [Fact]
     public async Task A_tampered_upload_fails_its_SHA256_check_and_the_handler_never_runs()
     {
         byte[] csv = Encoding.UTF8.GetBytes(HttpBodies.Csv(64 * 1024));
@@ -184,9 +205,16 @@ public sealed class UploadSlotS3Tests : IDisposable
     private static async Task UploadAsync(UploadSlot slot, byte[] body)
     {
         using var put = new HttpClient();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(slot.Headers["Content-Type"]);
-        using HttpResponseMessage uploaded = await put.PutAsync(slot.Url, content);
+        using var request = new HttpRequestMessage(HttpMethod.Put, slot.Url) { Content = new ByteArrayContent(body) };
+        foreach (KeyValuePair<string, string> header in slot.Headers)
+        {
+            if (!request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        using HttpResponseMessage uploaded = await put.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
     }
 
