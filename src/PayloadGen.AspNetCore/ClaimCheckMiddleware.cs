@@ -89,6 +89,7 @@ public sealed partial class ClaimCheckMiddleware
             // An error body this large is a bug to fix, not a payload to store; a partial (range) body is not the
             // resource a redirect would point to.
             LogNotOffloaded(_logger, status, buffered.Length, wireBytes, threshold, source);
+            runtime.Options.Observer?.OnHttpResponseNotOffloaded(status, buffered.Length, threshold);
             await PassThroughAsync(buffered, original, context).ConfigureAwait(false);
             return;
         }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace PayloadGen.AspNetCore.Tests.Infrastructure;
@@ -8,10 +9,14 @@ namespace PayloadGen.AspNetCore.Tests.Infrastructure;
 /// </summary>
 internal static class GuardRuntime
 {
-    public static ClaimCheckRuntime Create()
-        => ClaimCheckRuntime.Create(new ClaimCheckOptions
+    public static ClaimCheckRuntime Create(Action<ClaimCheckOptions>? configure = null)
+    {
+        var options = new ClaimCheckOptions
         {
             Bucket = "never-written",
             Store = "file:" + Path.Combine(Path.GetTempPath(), "payloadgen-aspnet-guard"),
-        });
+        };
+        configure?.Invoke(options);
+        return ClaimCheckRuntime.Create(options);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class PassThroughTests
     public async Task Response_over_the_limit_with_a_status_other_than_2xx_goes_out_as_is_and_is_logged(int status)
     {
         byte[] body = TestBodies.Csv(7_000_000);
+        var observer = new NotOffloadedObserver();
         await using TestApplication app = await TestApplication.StartAsync(
             a => a.MapGet("/fail", async (HttpContext context) =>
             {
@@ -47,7 +48,7 @@ public sealed class PassThroughTests
                 context.Response.ContentType = "text/csv";
                 await context.Response.Body.WriteAsync(body);
             }),
-            o => o.Runtime = GuardRuntime.Create());
+            o => o.Runtime = GuardRuntime.Create(options => options.Observer = observer));
 
         using HttpClient client = app.CreateClient();
         using HttpResponseMessage response = await client.GetAsync(new Uri("/fail", UriKind.Relative));
@@ -58,6 +59,7 @@ public sealed class PassThroughTests
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains($"status {status}", warning.Message, StringComparison.Ordinal);
         Assert.Contains("7000000 bytes", warning.Message, StringComparison.Ordinal);
+        Assert.Equal((status, 7_000_000L), Assert.Single(observer.Seen));
     }
 
     [Fact]
@@ -101,6 +103,17 @@ public sealed class PassThroughTests
 
         ClaimCheckConfigurationException refused = await Assert.ThrowsAsync<ClaimCheckConfigurationException>(() => client.GetAsync(new Uri("/png", UriKind.Relative)));
         Assert.Contains("cannot presign", refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NotOffloadedObserver : IClaimCheckObserver
+    {
+        public List<(int Status, long Bytes)> Seen { get; } = [];
+
+        public void OnPayload(ClaimCheckEvent payload)
+        {
+        }
+
+        public void OnHttpResponseNotOffloaded(int statusCode, long bytes, long limitBytes) => Seen.Add((statusCode, bytes));
     }
 
     private static void MapSmallEndpoints(WebApplication app)
