@@ -54,6 +54,45 @@ public sealed class StreamingTests
         Assert.Equal(rest, remaining.ToArray());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Switching_to_streaming_after_buffered_writes_keeps_every_byte_in_order(bool pipeFirst)
+    {
+        byte[] first = TestBodies.Binary(300_000, seed: 1);
+        byte[] second = TestBodies.Binary(200_000, seed: 2);
+        byte[] third = TestBodies.Binary(100_000, seed: 3);
+        byte[] fourth = TestBodies.Binary(50_000, seed: 4);
+        await using TestApplication app = await TestApplication.StartAsync(
+            a => a.MapGet("/mixed", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                await context.Response.BodyWriter.WriteAsync(first);
+                await context.Response.Body.WriteAsync(second);
+                context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+                // What was buffered is drained by the first operation after the switch: synchronously into the inner
+                // writer when it is the pipe's GetSpan, asynchronously into the inner stream when it is a stream write.
+                if (pipeFirst)
+                {
+                    third.CopyTo(context.Response.BodyWriter.GetSpan(third.Length));
+                    context.Response.BodyWriter.Advance(third.Length);
+                    await context.Response.BodyWriter.FlushAsync();
+                    await context.Response.Body.WriteAsync(fourth);
+                }
+                else
+                {
+                    await context.Response.Body.WriteAsync(third);
+                    await context.Response.BodyWriter.WriteAsync(fourth);
+                }
+            }),
+            o => o.Runtime = GuardRuntime.Create());
+
+        using HttpClient client = app.CreateClient();
+        byte[] received = await client.GetByteArrayAsync(new Uri("/mixed", UriKind.Relative));
+
+        Assert.Equal([.. first, .. second, .. third, .. fourth], received);
+    }
+
     [Fact]
     public async Task Server_sent_events_reach_the_client_as_they_are_written()
     {
