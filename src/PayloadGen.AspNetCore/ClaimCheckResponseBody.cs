@@ -47,14 +47,8 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
     /// <summary>Whether the body is still being buffered (no pass-through was asked for).</summary>
     public bool IsBuffering { get; private set; } = true;
 
-    /// <summary>Whether the handler completed the body (<c>Response.CompleteAsync()</c> or the writer's Complete).</summary>
-    public bool IsCompleted { get; private set; }
-
     /// <summary>The bytes buffered so far; valid until the body is disposed.</summary>
     public ReadOnlySequence<byte> Buffered => _buffer.WrittenSequence;
-
-    /// <summary>The feature this one stands in for.</summary>
-    public IHttpResponseBodyFeature Inner => _inner;
 
     public Stream Stream => _stream ??= new BufferingResponseStream(this);
 
@@ -97,7 +91,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
     {
         if (IsBuffering)
         {
-            IsCompleted = true;
+            // The body is complete when the pipeline returns; the middleware sends or stores it then.
             return;
         }
 
@@ -231,7 +225,6 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IDispos
     {
         if (IsBuffering)
         {
-            IsCompleted = true;
             return;
         }
 
