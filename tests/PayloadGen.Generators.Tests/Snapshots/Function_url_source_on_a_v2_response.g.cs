@@ -36,7 +36,7 @@ namespace Demo
                 __request.Body = __uploadedBody.Body;
                 __request.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
             }
-            global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = this.Download(__request!);
+            global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = this.Download(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return await __runtime.DehydrateHttpResponseAsync(__response, __Download_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse>(), global::PayloadGen.PayloadSource.FunctionUrl, new global::PayloadGen.HttpHandlerSettings(0L, global::PayloadGen.HttpOffloadAnswer.TemporaryRedirect, 0), __deadline.Token).ConfigureAwait(false);
         }
     }

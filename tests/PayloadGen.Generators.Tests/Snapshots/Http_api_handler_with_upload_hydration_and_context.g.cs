@@ -36,7 +36,7 @@ namespace Demo
                 __request.Body = __uploadedBody.Body;
                 __request.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
             }
-            global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = await this.Export(__request!, context).ConfigureAwait(false);
+            global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = await this.Export(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request), context).ConfigureAwait(false);
             return await __runtime.DehydrateHttpResponseAsync(__response, __Export_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse>(), global::PayloadGen.PayloadSource.ApiGatewayHttp, new global::PayloadGen.HttpHandlerSettings(0L, global::PayloadGen.HttpOffloadAnswer.Default, 0), __deadline.Token).ConfigureAwait(false);
         }
     }

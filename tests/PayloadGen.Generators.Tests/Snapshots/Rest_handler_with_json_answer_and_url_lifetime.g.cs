@@ -36,7 +36,7 @@ namespace Demo
                 __request.Body = __uploadedBody.Body;
                 __request.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
             }
-            global::Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse __response = global::Demo.ExportFunctions.Export(__request!);
+            global::Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse __response = global::Demo.ExportFunctions.Export(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return await __runtime.DehydrateHttpResponseAsync(__response, __Export_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse>(), global::PayloadGen.PayloadSource.ApiGatewayRest, new global::PayloadGen.HttpHandlerSettings(4096L, global::PayloadGen.HttpOffloadAnswer.Json, 300), __deadline.Token).ConfigureAwait(false);
         }
     }
