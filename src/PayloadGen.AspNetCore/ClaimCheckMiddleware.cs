@@ -19,7 +19,7 @@ public sealed partial class ClaimCheckMiddleware
     private readonly ClaimCheckMiddlewareOptions _options;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the middleware; the options are checked here, at start-up.</summary>
+    /// <summary>Creates the middleware; the options are checked and frozen here, at start-up.</summary>
     /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public ClaimCheckMiddleware(RequestDelegate next, IOptions<ClaimCheckMiddlewareOptions> options, ILogger<ClaimCheckMiddleware> logger)
     {
@@ -29,6 +29,7 @@ public sealed partial class ClaimCheckMiddleware
         _next = next;
         _options = options.Value;
         _options.Validate();
+        _options.MakeReadOnly();
         _logger = logger;
     }
 

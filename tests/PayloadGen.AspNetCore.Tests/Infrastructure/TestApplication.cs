@@ -36,6 +36,9 @@ internal sealed class TestApplication : IAsyncDisposable
     /// <summary>Kestrel's address; <see langword="null"/> under TestHost.</summary>
     public Uri? Address { get; }
 
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts an application.</summary>
     /// <param name="endpoints">Maps the endpoints (and any middleware that runs inside the claim check).</param>
     /// <param name="claimCheck">Configures <c>UseClaimCheck()</c>; <see langword="null"/> leaves it out.</param>

@@ -2,6 +2,8 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using PayloadGen.AspNetCore.Tests.Infrastructure;
 using Xunit;
 
@@ -29,5 +31,18 @@ public sealed class OptionsTests
             () => TestApplication.StartAsync(a => a.MapGet("/", () => Results.Ok()), configure));
 
         Assert.Contains($"{nameof(ClaimCheckMiddlewareOptions)}.{option}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_are_frozen_once_the_middleware_uses_them()
+    {
+        await using TestApplication app = await TestApplication.StartAsync(a => a.MapGet("/", () => Results.Ok()), o => o.ThresholdBytes = 1000);
+
+        ClaimCheckMiddlewareOptions options = app.Services.GetRequiredService<IOptions<ClaimCheckMiddlewareOptions>>().Value;
+
+        Assert.True(options.IsReadOnly);
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => options.ThresholdBytes = 10);
+        Assert.Contains("AddClaimCheck", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1000, options.ThresholdBytes);
     }
 }
