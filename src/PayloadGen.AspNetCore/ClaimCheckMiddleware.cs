@@ -61,8 +61,10 @@ public sealed partial class ClaimCheckMiddleware
 
     private async Task AnswerAsync(HttpContext context, ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original)
     {
-        if (buffered.IsEmpty)
+        // A HEAD answer has no body on the wire whatever the handler wrote (the server drops it): nothing to store.
+        if (buffered.IsEmpty || HttpMethods.IsHead(context.Request.Method))
         {
+            await PassThroughAsync(buffered, original, context).ConfigureAwait(false);
             return;
         }
 

@@ -63,6 +63,28 @@ public sealed class PassThroughTests
     }
 
     [Fact]
+    public async Task Head_request_stores_nothing_whatever_the_handler_writes()
+    {
+        byte[] body = TestBodies.Csv(7_000_000);
+        await using TestApplication app = await TestApplication.StartAsync(
+            a => a.MapMethods("/report", [HttpMethods.Get, HttpMethods.Head], async (HttpContext context) =>
+            {
+                // Written even for HEAD, as careless handlers do (file results skip it themselves).
+                context.Response.ContentType = "text/csv";
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body);
+            }),
+            o => o.Runtime = GuardRuntime.Create());
+
+        using HttpClient client = app.CreateClient();
+        using HttpResponseMessage response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/report"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Empty(app.Logs.ClaimCheck);
+    }
+
+    [Fact]
     public async Task Partial_content_over_the_limit_is_not_offloaded()
     {
         byte[] file = TestBodies.Binary(8_000_000);
