@@ -114,6 +114,19 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
     }
 
     [Fact]
+    public async Task A_pointer_outside_the_uploads_folder_is_answered_400_without_running_the_handler()
+    {
+        string pointer = PayloadPointerWriter.ToJson(new PayloadPointer(FilePayloadStore.DefaultBucket, "payloadgen/2026/12/06/response.json") { Size = 2, Sha256 = new string('a', 64) });
+        JsonObject request = new() { ["httpMethod"] = "POST", ["path"] = "/imports", ["body"] = pointer, ["isBase64Encoded"] = false };
+
+        JsonElement answer = Json(await InvokeAsync("AlbEchoClaimCheck", Encoding.UTF8.GetBytes(request.ToJsonString())));
+
+        Assert.Equal(400, answer.GetProperty("statusCode").GetInt32());
+        Assert.Equal("400 Bad Request", answer.GetProperty("statusDescription").GetString());
+        Assert.StartsWith("{\"message\":", answer.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_ordinary_request_body_reaches_the_handler_unchanged()
     {
         JsonObject request = new() { ["httpMethod"] = "POST", ["path"] = "/imports", ["body"] = "{\"name\":\"x\"}", ["isBase64Encoded"] = false };

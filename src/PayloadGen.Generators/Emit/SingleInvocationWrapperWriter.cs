@@ -16,6 +16,7 @@ internal static class SingleInvocationWrapperWriter
     private const string RequestLocal = "__request";
     private const string ResponseLocal = "__response";
     private const string UploadedBodyLocal = "__uploadedBody";
+    private const string RefusalLocal = "__refused";
 
     /// <summary>Writes the members at the writer's current position, inside the containing type.</summary>
     public static void Write(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
@@ -92,7 +93,7 @@ internal static class SingleInvocationWrapperWriter
 
         if (handler.HydratesHttpRequestBody)
         {
-            WriteUploadedBodyReplacement(writer);
+            WriteUploadedBodyReplacement(writer, handler);
         }
 
         string call = (handler.IsStatic ? handler.ContainingTypeName : "this") + "." + handler.MethodName + "(" + Arguments(handler) + ")";
@@ -139,14 +140,26 @@ internal static class SingleInvocationWrapperWriter
         writer.CloseBlock();
     }
 
-    private static void WriteUploadedBodyReplacement(SourceWriter writer)
+    private static void WriteUploadedBodyReplacement(SourceWriter writer, HandlerSpec handler)
     {
-        writer.WriteLine("if (" + RequestLocal + " is not null && await " + RuntimeLocal + ".HydrateHttpRequestBodyAsync(" + RequestLocal + ".Body, " + RequestLocal
-            + ".IsBase64Encoded, " + DeadlineToken + ").ConfigureAwait(false) is { } " + UploadedBodyLocal + ")");
+        // A pointer the client should not have sent is its mistake: a 4xx answer, not a function error (a 502).
+        writer.WriteLine("global::PayloadGen.HttpRequestBody? " + UploadedBodyLocal + ";");
+        writer.WriteLine("try");
         writer.OpenBlock();
-        writer.WriteLine(RequestLocal + ".Body = " + UploadedBodyLocal + ".Body;");
-        writer.WriteLine(RequestLocal + ".IsBase64Encoded = " + UploadedBodyLocal + ".IsBase64Encoded;");
+        writer.WriteLine(UploadedBodyLocal + " = " + RequestLocal + " is null ? null : await " + RuntimeLocal + ".HydrateHttpRequestBodyAsync(" + RequestLocal + ".Body, "
+            + RequestLocal + ".IsBase64Encoded, " + DeadlineToken + ").ConfigureAwait(false);");
         writer.CloseBlock();
+        writer.WriteLine("catch (global::PayloadGen.ClaimCheckException " + RefusalLocal + ") when (" + Runtime + ".IsRefusedUpload(" + RefusalLocal + "))");
+        writer.OpenBlock();
+        writer.WriteLine("return " + RuntimeLocal + ".AnswerRefusedUpload(" + RefusalLocal + ", global::PayloadGen.PayloadSource." + handler.Source + ");");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("if (" + UploadedBodyLocal + " is not null)");
+        writer.OpenBlock();
+        writer.WriteLine(RequestLocal + "!.Body = " + UploadedBodyLocal + ".Body;");
+        writer.WriteLine(RequestLocal + "!.IsBase64Encoded = " + UploadedBodyLocal + ".IsBase64Encoded;");
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     // Values of PayloadGen.HttpOffloadAnswer; the parser refuses any other.

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Text;
 using System.Text.Unicode;
 using System.Threading;
@@ -87,5 +88,31 @@ public sealed partial class ClaimCheckRuntime
         var hydrated = new HttpRequestBody(asText ? Encoding.UTF8.GetString(bytes) : Convert.ToBase64String(bytes), !asText, pointer);
         Report(PayloadDirection.Hydrated, stored.Length, pointer, started);
         return hydrated;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="error"/>, raised by <see cref="HydrateHttpRequestBodyAsync"/>, is a refusal of what the
+    /// client sent (a forged or foreign pointer, an oversized, missing or tampered upload) rather than a failure of the
+    /// function; generated HTTP wrappers answer those with <see cref="AnswerRefusedUpload"/>.
+    /// </summary>
+    public static bool IsRefusedUpload(Exception error) => HttpUploadRefusal.IsClientError(error);
+
+    /// <summary>
+    /// The proxy response for a refused upload pointer: 413 for a body over the cap, 400 otherwise, with a message
+    /// that names no bucket or key. The details go to the observer (or standard error), as for a failed queue record.
+    /// </summary>
+    public Stream AnswerRefusedUpload(Exception error, PayloadSource source)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (Options.Observer is IClaimCheckObserver observer)
+        {
+            observer.OnHttpUploadRefused(error);
+        }
+        else
+        {
+            Console.Error.WriteLine($"PayloadGen: an HTTP request's upload pointer was refused: {error.GetType().Name}: {error.Message}");
+        }
+
+        return HttpUploadRefusal.Answer(error, source);
     }
 }

@@ -23,4 +23,13 @@ public interface IClaimCheckObserver
     void OnHttpResponseNotOffloaded(int statusCode, long bytes, long limitBytes)
     {
     }
+
+    /// <summary>
+    /// Called when an HTTP request's body was an upload pointer the function refused (forged, foreign, over the cap,
+    /// missing or tampered); the client got a 400 or 413. Must not throw. Without an observer, PayloadGen writes one
+    /// line to standard error.
+    /// </summary>
+    void OnHttpUploadRefused(System.Exception exception)
+    {
+    }
 }

@@ -31,11 +31,22 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest? __request = await __runtime.HydrateAsync(input, __Download_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest>(), allowBarePointer: false, __deadline.Token).ConfigureAwait(false);
-            if (__request is not null && await __runtime.HydrateHttpRequestBodyAsync(__request.Body, __request.IsBase64Encoded, __deadline.Token).ConfigureAwait(false) is { } __uploadedBody)
+            global::PayloadGen.HttpRequestBody? __uploadedBody;
+            try
             {
-                __request.Body = __uploadedBody.Body;
-                __request.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
+                __uploadedBody = __request is null ? null : await __runtime.HydrateHttpRequestBodyAsync(__request.Body, __request.IsBase64Encoded, __deadline.Token).ConfigureAwait(false);
             }
+            catch (global::PayloadGen.ClaimCheckException __refused) when (global::PayloadGen.ClaimCheckRuntime.IsRefusedUpload(__refused))
+            {
+                return __runtime.AnswerRefusedUpload(__refused, global::PayloadGen.PayloadSource.FunctionUrl);
+            }
+
+            if (__uploadedBody is not null)
+            {
+                __request!.Body = __uploadedBody.Body;
+                __request!.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
+            }
+
             global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = this.Download(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return await __runtime.DehydrateHttpResponseAsync(__response, __Download_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse>(), global::PayloadGen.PayloadSource.FunctionUrl, new global::PayloadGen.HttpHandlerSettings(0L, global::PayloadGen.HttpOffloadAnswer.TemporaryRedirect, 0), __deadline.Token).ConfigureAwait(false);
         }

@@ -31,11 +31,22 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest? __request = await __runtime.HydrateAsync(input, __Export_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest>(), allowBarePointer: false, __deadline.Token).ConfigureAwait(false);
-            if (__request is not null && await __runtime.HydrateHttpRequestBodyAsync(__request.Body, __request.IsBase64Encoded, __deadline.Token).ConfigureAwait(false) is { } __uploadedBody)
+            global::PayloadGen.HttpRequestBody? __uploadedBody;
+            try
             {
-                __request.Body = __uploadedBody.Body;
-                __request.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
+                __uploadedBody = __request is null ? null : await __runtime.HydrateHttpRequestBodyAsync(__request.Body, __request.IsBase64Encoded, __deadline.Token).ConfigureAwait(false);
             }
+            catch (global::PayloadGen.ClaimCheckException __refused) when (global::PayloadGen.ClaimCheckRuntime.IsRefusedUpload(__refused))
+            {
+                return __runtime.AnswerRefusedUpload(__refused, global::PayloadGen.PayloadSource.ApiGatewayHttp);
+            }
+
+            if (__uploadedBody is not null)
+            {
+                __request!.Body = __uploadedBody.Body;
+                __request!.IsBase64Encoded = __uploadedBody.IsBase64Encoded;
+            }
+
             global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse __response = await this.Export(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request), context).ConfigureAwait(false);
             return await __runtime.DehydrateHttpResponseAsync(__response, __Export_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse>(), global::PayloadGen.PayloadSource.ApiGatewayHttp, new global::PayloadGen.HttpHandlerSettings(0L, global::PayloadGen.HttpOffloadAnswer.Default, 0), __deadline.Token).ConfigureAwait(false);
         }

@@ -30,13 +30,14 @@ public sealed class UploadSlotS3Tests : IDisposable
     private readonly AmazonS3Client _client;
     private readonly RecordingS3 _recorder;
     private readonly ClaimCheckRuntime _runtime;
+    private readonly RefusalObserver _refusals = new();
 
     public UploadSlotS3Tests(S3rverFixture s3)
     {
         _s3 = s3;
         _client = s3.CreateClient();
         (IAmazonS3 recording, _recorder) = RecordingS3.Wrap(_client);
-        _runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, S3ChunkedEncoding = false, MaxPayloadBytes = 32 * MB }, recording);
+        _runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, S3ChunkedEncoding = false, MaxPayloadBytes = 32 * MB, Observer = _refusals }, recording);
         HttpHandlers.ClaimCheckRuntime = _runtime;
     }
 
@@ -145,7 +146,7 @@ public sealed class UploadSlotS3Tests : IDisposable
     }
 
     [Fact]
-    public async Task A_tampered_upload_fails_its_SHA256_check_and_the_handler_never_runs()
+    public async Task A_tampered_upload_fails_its_SHA256_check_and_the_client_gets_400_without_the_handler_running()
     {
         byte[] csv = Encoding.UTF8.GetBytes(HttpBodies.Csv(64 * 1024));
         UploadSlot slot = await _runtime.CreateUploadSlotAsync("text/csv", lifetime: null, CancellationToken.None);
@@ -153,7 +154,11 @@ public sealed class UploadSlotS3Tests : IDisposable
         csv[100] ^= 1;
         string pointer = PayloadPointerWriter.ToJson(slot.PointerFor(csv.Length, Convert.ToHexString(SHA256.HashData(csv))));
 
-        await Assert.ThrowsAsync<PayloadIntegrityException>(() => HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), pointer), Context));
+        await using Stream answer = await HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), pointer), Context);
+
+        JsonElement refused = await RefusedAsync(answer, 400);
+        Assert.Contains("does not match", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.IsType<PayloadIntegrityException>(Assert.Single(_refusals.Refused));
     }
 
     public static TheoryData<string, Type> ForgedPointers => new()
@@ -172,11 +177,25 @@ public sealed class UploadSlotS3Tests : IDisposable
 
     [Theory]
     [MemberData(nameof(ForgedPointers))]
-    public async Task Forged_upload_pointers_are_refused_before_any_S3_call(string body, Type refusal)
+    public async Task Forged_upload_pointers_are_refused_with_a_4xx_before_any_S3_call(string body, Type refusal)
     {
-        Exception error = await Record.ExceptionAsync(() => HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), body), Context));
+        await using Stream answer = await HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), body), Context);
 
-        Assert.IsType(refusal, error);
+        JsonElement refused = await RefusedAsync(answer, refusal == typeof(PayloadTooLargeException) ? 413 : 400);
+        string message = refused.GetProperty("message").GetString()!;
+        Assert.DoesNotContain("payloadgen/", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(S3rverFixture.Bucket, message, StringComparison.Ordinal);
+        Assert.IsType(refusal, Assert.Single(_refusals.Refused));
+        Assert.Empty(_recorder.Calls);
+    }
+
+    [Fact]
+    public async Task An_ALB_refusal_carries_its_status_description()
+    {
+        await using Stream answer = await HttpHandlers.AlbDescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.Alb, new Dictionary<string, string>(), Pointer(S3rverFixture.ForeignBucket, "payloadgen/uploads/a.csv", 10)), Context);
+
+        using JsonDocument proxy = await JsonDocument.ParseAsync(answer);
+        Assert.Equal("400 Bad Request", proxy.RootElement.GetProperty("statusDescription").GetString());
         Assert.Empty(_recorder.Calls);
     }
 
@@ -218,10 +237,29 @@ public sealed class UploadSlotS3Tests : IDisposable
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
     }
 
+    private static async Task<JsonElement> RefusedAsync(Stream answer, int status)
+    {
+        using JsonDocument proxy = await JsonDocument.ParseAsync(answer);
+        Assert.Equal(status, proxy.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/json", proxy.RootElement.GetProperty("headers").GetProperty("Content-Type").GetString());
+        return JsonDocument.Parse(proxy.RootElement.GetProperty("body").GetString()!).RootElement.Clone();
+    }
+
     private static async Task<JsonElement> ReceivedAsync(Stream answer)
     {
         using JsonDocument proxy = await JsonDocument.ParseAsync(answer);
         Assert.Equal(200, proxy.RootElement.GetProperty("statusCode").GetInt32());
         return JsonDocument.Parse(proxy.RootElement.GetProperty("body").GetString()!).RootElement.Clone();
+    }
+
+    private sealed class RefusalObserver : IClaimCheckObserver
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<Exception> Refused { get; } = new();
+
+        public void OnPayload(ClaimCheckEvent payloadEvent)
+        {
+        }
+
+        public void OnHttpUploadRefused(Exception exception) => Refused.Enqueue(exception);
     }
 }
