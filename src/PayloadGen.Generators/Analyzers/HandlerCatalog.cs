@@ -108,8 +108,8 @@ internal sealed class HandlerCatalog
     public LambdaHandler? FindEndpoint(IMethodSymbol function, IInvocationOperation map)
     {
         if (!_symbols.HostsAspNetCoreOnLambda
-            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods", ContainingType.Name: "EndpointRouteBuilderExtensions" } target
-            || !KnownSymbols.IsInNamespace(target.ContainingType, "Microsoft.AspNetCore"))
+            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" } target
+            || !SymbolEqualityComparer.Default.Equals(target.ContainingType, _symbols.EndpointRouteBuilderExtensions))
         {
             return null;
         }
@@ -135,7 +135,7 @@ internal sealed class HandlerCatalog
         bool controller = false;
         for (INamedTypeSymbol? current = type.BaseType; current is not null && !controller; current = current.BaseType)
         {
-            controller = current.Name == "ControllerBase" && KnownSymbols.IsInNamespace(current, "Microsoft.AspNetCore.Mvc");
+            controller = SymbolEqualityComparer.Default.Equals(current, _symbols.ControllerBase);
         }
 
         if (!controller)
@@ -145,7 +145,7 @@ internal sealed class HandlerCatalog
 
         foreach (AttributeData attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "NonActionAttribute" })
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.NonActionAttribute))
             {
                 return false;
             }
