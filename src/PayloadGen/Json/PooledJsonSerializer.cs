@@ -1,5 +1,8 @@
+using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace PayloadGen;
 
@@ -33,4 +36,12 @@ internal static class PooledJsonSerializer
             throw;
         }
     }
+
+    /// <summary>
+    /// Serializes <paramref name="value"/> into <paramref name="destination"/> as it goes, awaiting the stream between
+    /// chunks: the way to write a payload of any size, including an <c>IAsyncEnumerable&lt;T&gt;</c>. The serializer
+    /// builds its writer from the same options (encoder, indentation, depth), so the bytes equal <see cref="Serialize"/>'s.
+    /// </summary>
+    public static Task SerializeAsync<T>(Stream destination, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => JsonSerializer.SerializeAsync(destination, value, typeInfo, cancellationToken);
 }

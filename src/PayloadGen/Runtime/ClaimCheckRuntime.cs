@@ -116,35 +116,37 @@ public sealed partial class ClaimCheckRuntime
         => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
 
     /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
+    /// <remarks>
+    /// The value is serialized once, straight into a <see cref="StreamedOffload"/>: a payload that fits under the
+    /// threshold comes back as the same bytes in pooled memory, with no store call; a larger one is uploaded in parts
+    /// while it is serialized, so memory is bounded by the parts in flight, not by the payload. That is what lets an
+    /// <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/> response of any length leave the function.
+    /// </remarks>
     internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
-        PooledByteBuffer buffer = PooledJsonSerializer.Serialize(value, typeInfo);
-        try
+        OffloadOutcome outcome;
+        await using (var offload = new StreamedOffload(this, InlineThreshold(source, inlineThresholdBytes), new PayloadDescription { Direction = direction, Source = source }))
         {
-            if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
-            {
-                Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
-                return new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer);
-            }
-
-            var description = new PayloadDescription { Direction = direction, Source = source };
-            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
-            if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
-            {
-                pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
-            }
-
-            Report(PayloadDirection.Dehydrated, buffer.Length, pointer, started);
-            buffer.Dispose();
-            return PayloadPointerWriter.ToStream(pointer);
+            await PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken).ConfigureAwait(false);
+            outcome = await offload.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+
+        if (outcome.Inline is Stream inline)
         {
-            buffer.Dispose();
-            throw;
+            Report(PayloadDirection.Dehydrated, outcome.Length, null, started);
+            return inline;
         }
+
+        PayloadPointer pointer = outcome.Pointer!;
+        if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
+        {
+            pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
+        }
+
+        Report(PayloadDirection.Dehydrated, outcome.Length, pointer, started);
+        return PayloadPointerWriter.ToStream(pointer);
     }
 
     /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
@@ -160,13 +162,20 @@ public sealed partial class ClaimCheckRuntime
     public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(description);
+        string key = NewOffloadKey(content.Length);
+        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A new key below the prefix for a payload that must be offloaded (<paramref name="length"/> bytes so far).</summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    internal string NewOffloadKey(long length)
+    {
         if (string.IsNullOrEmpty(Store.Bucket))
         {
-            throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
+            throw new ClaimCheckConfigurationException($"A payload of {length:N0} bytes or more must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
-        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
+        return ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>

@@ -11,7 +11,7 @@ using Amazon.S3.Model;
 namespace PayloadGen;
 
 /// <summary>Keeps offloaded payloads in S3.</summary>
-public sealed class S3PayloadStore : IPresigningPayloadStore
+public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadStore
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
@@ -52,6 +52,37 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         catch (AmazonServiceException ex)
         {
             throw Failure("write", Bucket, write.Key, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public long PartSizeBytes => _options.PartSizeBytes;
+
+    /// <inheritdoc />
+    public int MaxConcurrentParts => Math.Max(1, _options.MaxConcurrentParts);
+
+    /// <inheritdoc />
+    public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(description);
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = description.ContentType,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+        };
+        initiate.Headers.ContentDisposition = description.ContentDisposition;
+        initiate.Headers.ContentEncoding = description.ContentEncoding;
+        try
+        {
+            InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+            return new S3MultipartUpload(_s3, _options, key, started.UploadId, description.ContentType);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Failure("write", Bucket, key, ex);
         }
     }
 
@@ -158,88 +189,21 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
 
     private async Task<string?> WriteMultipartAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        string key = write.Key;
         ReadOnlySequence<byte> content = write.Content;
-        var initiate = new InitiateMultipartUploadRequest
-        {
-            BucketName = Bucket,
-            Key = key,
-            ContentType = write.Description.ContentType,
-            ExpectedBucketOwner = _options.ExpectedBucketOwner,
-            Metadata = { ["payloadgen-sha256"] = write.Sha256 },
-        };
-        initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
-        initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
-        InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+        await using IPayloadUpload upload = await StartUploadAsync(write.Key, write.Description, cancellationToken).ConfigureAwait(false);
+        int partCount = (int)((content.Length + _options.PartSizeBytes - 1) / _options.PartSizeBytes);
+        await Parallel.ForEachAsync(
+            PartNumbers(partCount),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentParts), CancellationToken = cancellationToken },
+            async (partNumber, ct) =>
+            {
+                long offset = (partNumber - 1) * _options.PartSizeBytes;
+                ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
+                await upload.UploadPartAsync(partNumber, offset, slice, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
-        try
-        {
-            int partCount = (int)((content.Length + _options.PartSizeBytes - 1) / _options.PartSizeBytes);
-            var etags = new PartETag[partCount];
-            await Parallel.ForEachAsync(
-                PartNumbers(partCount),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentParts), CancellationToken = cancellationToken },
-                async (partNumber, ct) =>
-                {
-                    long offset = (partNumber - 1) * _options.PartSizeBytes;
-                    ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
-                    using var body = new ReadOnlySequenceStream(slice);
-                    UploadPartResponse uploaded = await _s3.UploadPartAsync(
-                        new UploadPartRequest
-                        {
-                            BucketName = Bucket,
-                            Key = key,
-                            UploadId = started.UploadId,
-                            PartNumber = partNumber,
-                            PartSize = slice.Length,
-                            InputStream = body,
-                            IsLastPart = partNumber == partCount,
-                            UseChunkEncoding = _options.UseChunkEncoding,
-                            ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                        },
-                        ct).ConfigureAwait(false);
-                    etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
-                }).ConfigureAwait(false);
-
-            CompleteMultipartUploadResponse completed = await _s3.CompleteMultipartUploadAsync(
-                new CompleteMultipartUploadRequest
-                {
-                    BucketName = Bucket,
-                    Key = key,
-                    UploadId = started.UploadId,
-                    PartETags = new List<PartETag>(etags),
-                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                },
-                cancellationToken).ConfigureAwait(false);
-            return completed.VersionId;
-        }
-        catch
-        {
-            await AbortQuietlyAsync(key, started.UploadId).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task AbortQuietlyAsync(string key, string uploadId)
-    {
-        try
-        {
-            // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
-            await _s3.AbortMultipartUploadAsync(
-                new AbortMultipartUploadRequest
-                {
-                    BucketName = Bucket,
-                    Key = key,
-                    UploadId = uploadId,
-                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                },
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (AmazonServiceException)
-        {
-            // The original failure is the one worth reporting; a bucket lifecycle rule
-            // (AbortIncompleteMultipartUpload) cleans up what this could not.
-        }
+        PayloadPointer written = await upload.CompleteAsync(partCount, content.Length, write.Sha256, cancellationToken).ConfigureAwait(false);
+        return written.VersionId;
     }
 
     private static IEnumerable<int> PartNumbers(int count)
@@ -250,7 +214,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
-    private static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
+    internal static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
     {
         string hint = ex.StatusCode == HttpStatusCode.Forbidden
             ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
