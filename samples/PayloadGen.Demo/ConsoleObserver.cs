@@ -17,8 +17,19 @@ internal sealed class ConsoleObserver : IClaimCheckObserver
 
     private int _count;
 
+    /// <summary>
+    /// Whether events are printed. The runtime's options (and so its observer) are frozen once it runs, so the demo
+    /// switches the printing here instead of swapping observers.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     public void OnPayload(ClaimCheckEvent payloadEvent)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         int step = (Interlocked.Increment(ref _count) - 1) % s_steps.Length;
         string route = payloadEvent.Pointer is { } pointer
             ? $"through the store  {pointer.Bucket}/{pointer.Key}"

@@ -19,8 +19,14 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariables
     Environment.SetEnvironmentVariable(EnvironmentVariables.Store, "file:" + folder);
 }
 
-ClaimCheckRuntime runtime = ClaimCheckRuntime.Default;
-runtime.Options.Observer = new ConsoleObserver();
+// The options are read from the environment once and frozen when the runtime is created, so the observer is set
+// first; the sample functions take this runtime instead of ClaimCheckRuntime.Default.
+var observer = new ConsoleObserver();
+ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment();
+options.Observer = observer;
+ClaimCheckRuntime runtime = ClaimCheckRuntime.Create(options);
+ReportFunctions.ClaimCheckRuntime = runtime;
+OrderImportFunctions.ClaimCheckRuntime = runtime;
 var client = new ClaimCheckClient(runtime);
 var json = ClaimCheckJson.GetTypeInfo<ReportRequest>();
 var reportJson = ClaimCheckJson.GetTypeInfo<Report>();
@@ -49,7 +55,7 @@ async Task RunQueueAsync()
 {
     Console.WriteLine("3. SQS batch: a bulk order offloaded by the sender (Java-compatible pointer), a small inline order,");
     Console.WriteLine("   and a forged pointer to someone else's bucket. Only the forged record comes back as a failure.");
-    runtime.Options.Observer = null;
+    observer.Enabled = false;
     var offloader = new ClaimCheckMessageOffloader(runtime);
     var bulk = new Order { Id = "bulk-1", Customer = "Example Trading", Lines = Enumerable.Range(0, 40_000).Select(i => new OrderLine { Sku = $"SKU-{i:D6}", Quantity = 1 + (i % 5) }).ToList() };
     OutgoingMessage sent = await offloader.PrepareAsync(bulk, ClaimCheckJson.GetTypeInfo<Order>(), null, CancellationToken.None);

@@ -17,6 +17,9 @@ public static partial class OrderImportFunctions
     /// <summary>What was imported, for the demo to show; a real function writes to its database.</summary>
     public static ConcurrentQueue<string> Imported { get; } = new();
 
+    /// <summary>The runtime the generated wrapper uses when set; <see langword="null"/> uses <see cref="ClaimCheckRuntime.Default"/>.</summary>
+    public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
     [ClaimCheck(Source = PayloadSource.Sqs)]
     public static Task Import(Order order, QueueMessageContext message, CancellationToken cancellationToken)
     {

@@ -12,6 +12,12 @@ namespace Reports;
 /// </summary>
 public partial class ReportFunctions
 {
+    /// <summary>
+    /// The runtime the generated wrapper uses when set (tests, the demo's observer); <see langword="null"/> in a
+    /// deployed function, which then uses <see cref="ClaimCheckRuntime.Default"/>, configured from the environment.
+    /// </summary>
+    public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
     [ClaimCheck]
     public static async Task<Report> BuildReport(ReportRequest request, CancellationToken cancellationToken)
     {

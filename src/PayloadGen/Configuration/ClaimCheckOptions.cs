@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace PayloadGen;
 
@@ -9,58 +8,119 @@ namespace PayloadGen;
 /// variables (the Lambda way); code may then override any property, and <c>[ClaimCheck]</c> overrides the inline
 /// threshold per handler.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Options are values: a runtime freezes the instance it is created with (<see cref="MakeReadOnly"/>, as
+/// System.Text.Json does with <c>JsonSerializerOptions</c>), and from then on every setter, and every change to
+/// <see cref="AllowedBuckets"/>, throws <see cref="InvalidOperationException"/>. A prefix, allow-list or bucket that
+/// changed under a running function would write objects its own reads refuse, or accept pointers it should not.
+/// To run with other options, create another runtime from new options.
+/// </para>
+/// <para>
+/// Adding an option: a constant in <see cref="EnvironmentVariables"/>, a property here whose setter goes through
+/// <c>Set</c> (so it freezes with the rest), one line in <see cref="ClaimCheckEnvironment"/> (the only reader of the
+/// environment, which names the variable in every error), its cross-checks in <see cref="Validate"/>, and a row in
+/// the README's Configuration table.
+/// </para>
+/// </remarks>
 public sealed class ClaimCheckOptions
 {
     /// <summary>The default key prefix: every object PayloadGen writes, and every key it follows, is under it.</summary>
     public const string DefaultKeyPrefix = "payloadgen/";
 
-    /// <summary>The bucket offloaded payloads are written to (<c>PAYLOADGEN_BUCKET</c>); always allowed for reads.</summary>
-    public string? Bucket { get; set; }
+    /// <summary>
+    /// The spelling of "no prefix: the whole bucket" for <see cref="KeyPrefix"/> and <c>PAYLOADGEN_KEY_PREFIX</c>.
+    /// An empty or blank value is refused instead, so a stray space or an unset template parameter can never
+    /// widen reads to every key of the bucket.
+    /// </summary>
+    public const string WholeBucketKeyPrefix = "/";
 
-    /// <summary>The key prefix for writes and reads (<c>PAYLOADGEN_KEY_PREFIX</c>, default <c>payloadgen/</c>).</summary>
-    public string KeyPrefix { get; set; } = DefaultKeyPrefix;
+    /// <summary>The default <see cref="Store"/>: S3.</summary>
+    public const string S3Store = "s3";
+
+    /// <summary>The start of a <see cref="Store"/> that selects the embedded file store: <c>file:&lt;dir&gt;</c>.</summary>
+    public const string FileStorePrefix = "file:";
+
+    private string? _bucket;
+    private string _keyPrefix = DefaultKeyPrefix;
+    private long _maxPayloadBytes = PayloadLimits.DefaultMaxPayloadBytes;
+    private long? _inlineThresholdBytes;
+    private string _store = S3Store;
+    private string? _expectedBucketOwner;
+    private string? _roleArn;
+    private string? _roleExternalId;
+    private string _roleSessionName = AssumeRoleSettings.DefaultSessionName;
+    private int _roleDurationSeconds = AssumeRoleSettings.MaxChainedDurationSeconds;
+    private bool _s3ChunkedEncoding = true;
+    private string? _s3ServiceUrl;
+    private string _s3SigningRegion = DefaultS3SigningRegion;
+    private TimeSpan _deadlineMargin = TimeSpan.FromMilliseconds(500);
+    private TimeSpan? _presignedUrlLifetime;
+    private bool _deletePayloadAfterProcessing;
+    private IClaimCheckObserver? _observer;
+    private bool _isReadOnly;
+
+    /// <summary>The region an S3-compatible endpoint is signed for when <c>AWS_REGION</c> is unset.</summary>
+    public const string DefaultS3SigningRegion = "us-east-1";
+
+    /// <summary>Creates options with every default.</summary>
+    public ClaimCheckOptions() => AllowedBuckets = new FreezableList<string>(() => _isReadOnly);
+
+    /// <summary>Whether the options are frozen: a runtime uses them, and every setter throws.</summary>
+    public bool IsReadOnly => _isReadOnly;
+
+    /// <summary>The bucket offloaded payloads are written to (<c>PAYLOADGEN_BUCKET</c>); always allowed for reads.</summary>
+    public string? Bucket { get => _bucket; set => Set(ref _bucket, value); }
+
+    /// <summary>
+    /// The key prefix for writes and reads (<c>PAYLOADGEN_KEY_PREFIX</c>, default <c>payloadgen/</c>). It is a path
+    /// segment: <c>payloadgen</c> means <c>payloadgen/</c>, so it never also admits <c>payloadgen-evil/…</c>.
+    /// <see cref="WholeBucketKeyPrefix"/> (<c>/</c>) means no prefix and reads back as the empty string.
+    /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">The value is empty or blank.</exception>
+    public string KeyPrefix { get => _keyPrefix; set => Set(ref _keyPrefix, NormalizeKeyPrefix(value)); }
 
     /// <summary>Further buckets pointers may name (<c>PAYLOADGEN_ALLOWED_BUCKETS</c>, comma-separated).</summary>
-    public IList<string> AllowedBuckets { get; } = new List<string>();
+    public IList<string> AllowedBuckets { get; }
 
     /// <summary>Largest payload that will be read from the store (<c>PAYLOADGEN_MAX_PAYLOAD_BYTES</c>, default 256 MiB).</summary>
-    public long MaxPayloadBytes { get; set; } = PayloadLimits.DefaultMaxPayloadBytes;
+    public long MaxPayloadBytes { get => _maxPayloadBytes; set => Set(ref _maxPayloadBytes, value); }
 
     /// <summary>
     /// Largest response returned inline (<c>PAYLOADGEN_INLINE_THRESHOLD_BYTES</c>); <see langword="null"/> takes the
     /// source's default, <see cref="PayloadLimits.DefaultInlineThreshold"/>.
     /// </summary>
-    public long? InlineThresholdBytes { get; set; }
+    public long? InlineThresholdBytes { get => _inlineThresholdBytes; set => Set(ref _inlineThresholdBytes, value); }
 
     /// <summary>
     /// Which store to use (<c>PAYLOADGEN_STORE</c>): <c>s3</c> (default) or <c>file:&lt;dir&gt;</c> for the embedded
     /// local store.
     /// </summary>
-    public string Store { get; set; } = "s3";
+    public string Store { get => _store; set => Set(ref _store, value ?? throw new ArgumentNullException(nameof(value))); }
 
     /// <summary>
     /// The account that must own the bucket (<c>PAYLOADGEN_EXPECTED_BUCKET_OWNER</c>); when unset and a role is
     /// configured, the role's account (see <see cref="EffectiveExpectedBucketOwner"/>).
     /// </summary>
-    public string? ExpectedBucketOwner { get; set; }
+    public string? ExpectedBucketOwner { get => _expectedBucketOwner; set => Set(ref _expectedBucketOwner, value); }
 
     /// <summary>
     /// A role, usually in another account, that PayloadGen assumes through STS for its S3 calls
     /// (<c>PAYLOADGEN_ROLE_ARN</c>), so large payloads can be written to that account's bucket.
     /// </summary>
-    public string? RoleArn { get; set; }
+    public string? RoleArn { get => _roleArn; set => Set(ref _roleArn, value); }
 
     /// <summary>The external id the role's trust policy requires (<c>PAYLOADGEN_ROLE_EXTERNAL_ID</c>).</summary>
-    public string? RoleExternalId { get; set; }
+    public string? RoleExternalId { get => _roleExternalId; set => Set(ref _roleExternalId, value); }
 
     /// <summary>The role session name (<c>PAYLOADGEN_ROLE_SESSION_NAME</c>, default <c>payloadgen</c>).</summary>
-    public string RoleSessionName { get; set; } = AssumeRoleSettings.DefaultSessionName;
+    public string RoleSessionName { get => _roleSessionName; set => Set(ref _roleSessionName, value ?? throw new ArgumentNullException(nameof(value))); }
 
     /// <summary>
     /// The role session length in seconds (<c>PAYLOADGEN_ROLE_DURATION_SECONDS</c>, default and maximum 3600, the
     /// role-chaining cap that applies from Lambda; minimum 900).
     /// </summary>
-    public int RoleDurationSeconds { get; set; } = AssumeRoleSettings.MaxChainedDurationSeconds;
+    public int RoleDurationSeconds { get => _roleDurationSeconds; set => Set(ref _roleDurationSeconds, value); }
 
     /// <summary>
     /// The bucket owner sent with every S3 request: <see cref="ExpectedBucketOwner"/>, or else the account of
@@ -75,26 +135,49 @@ public sealed class ClaimCheckOptions
 
     /// <summary>
     /// Whether S3 uploads use aws-chunked encoding (<c>PAYLOADGEN_S3_CHUNKED_ENCODING</c>; default true, false when
-    /// <c>AWS_ENDPOINT_URL_S3</c> or <c>AWS_ENDPOINT_URL</c> points elsewhere). False suits S3-compatible servers
-    /// that do not decode it, such as s3rver.
+    /// <see cref="S3ServiceUrl"/> points elsewhere). False suits S3-compatible servers that do not decode it, such as
+    /// s3rver.
     /// </summary>
-    public bool S3ChunkedEncoding { get; set; } = true;
+    public bool S3ChunkedEncoding { get => _s3ChunkedEncoding; set => Set(ref _s3ChunkedEncoding, value); }
+
+    /// <summary>
+    /// An S3-compatible endpoint (<c>AWS_ENDPOINT_URL_S3</c>, else <c>AWS_ENDPOINT_URL</c>), addressed path-style and
+    /// signed for <see cref="S3SigningRegion"/>; <see langword="null"/> uses AWS S3 as the SDK resolves it.
+    /// </summary>
+    public string? S3ServiceUrl { get => _s3ServiceUrl; set => Set(ref _s3ServiceUrl, value); }
+
+    /// <summary>
+    /// The region requests to <see cref="S3ServiceUrl"/> are signed for (<c>AWS_REGION</c>, else
+    /// <c>AWS_DEFAULT_REGION</c>, else <c>us-east-1</c>). Without an endpoint the SDK resolves the region itself.
+    /// </summary>
+    public string S3SigningRegion { get => _s3SigningRegion; set => Set(ref _s3SigningRegion, value ?? throw new ArgumentNullException(nameof(value))); }
 
     /// <summary>
     /// How long before the Lambda deadline the handler's <see cref="System.Threading.CancellationToken"/> is
     /// cancelled (<c>PAYLOADGEN_DEADLINE_MARGIN_MS</c>, default 500 ms), leaving time to fail cleanly.
     /// </summary>
-    public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan DeadlineMargin { get => _deadlineMargin; set => Set(ref _deadlineMargin, value); }
 
     /// <summary>
     /// When set (<c>PAYLOADGEN_PRESIGN_SECONDS</c>), an offloaded response's pointer also carries a presigned GET URL
     /// valid this long, so callers without PayloadGen can fetch it. Presigned URLs are bearer tokens: keep the
     /// lifetime short. Between 1 second and 7 days (S3's maximum for SigV4).
     /// </summary>
-    public TimeSpan? PresignedUrlLifetime { get; set; }
+    public TimeSpan? PresignedUrlLifetime { get => _presignedUrlLifetime; set => Set(ref _presignedUrlLifetime, value); }
 
-    /// <summary>Receives an event for every payload hydrated or dehydrated (for logs and metrics).</summary>
-    public IClaimCheckObserver? Observer { get; set; }
+    /// <summary>
+    /// Queue and topic handlers delete a record's stored payload once the handler has succeeded
+    /// (<c>PAYLOADGEN_DELETE_AFTER_PROCESSING</c>, default false); <see cref="ClaimCheckBatchOptions.DeletePayloadAfterProcessing"/>
+    /// overrides it per handler. Only objects whose SHA-256 the message carried are ever deleted.
+    /// </summary>
+    public bool DeletePayloadAfterProcessing { get => _deletePayloadAfterProcessing; set => Set(ref _deletePayloadAfterProcessing, value); }
+
+    /// <summary>
+    /// Receives an event for every payload hydrated or dehydrated and every failed queue record (for logs and
+    /// metrics). Set it before the runtime is created; an observer that must be switched on and off later keeps
+    /// that switch itself.
+    /// </summary>
+    public IClaimCheckObserver? Observer { get => _observer; set => Set(ref _observer, value); }
 
     /// <summary>The buckets pointers may name: <see cref="Bucket"/> and <see cref="AllowedBuckets"/>.</summary>
     public IEnumerable<string> EffectiveAllowedBuckets
@@ -113,128 +196,63 @@ public sealed class ClaimCheckOptions
         }
     }
 
-    /// <summary>Reads the options from the process environment.</summary>
-    public static ClaimCheckOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+    /// <summary>Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>).</summary>
+    /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
+    public static ClaimCheckOptions FromEnvironment() => ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
 
     /// <summary>Reads the options through <paramref name="variable"/>, a lookup of environment variables.</summary>
-    /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used.</exception>
-    public static ClaimCheckOptions FromEnvironment(Func<string, string?> variable)
-    {
-        ArgumentNullException.ThrowIfNull(variable);
-        var options = new ClaimCheckOptions();
-        if (NonEmpty(variable(EnvironmentVariables.Bucket)) is string bucket)
-        {
-            options.Bucket = bucket;
-        }
+    /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
+    public static ClaimCheckOptions FromEnvironment(Func<string, string?> variable) => ClaimCheckEnvironment.Read(variable);
 
-        if (variable(EnvironmentVariables.KeyPrefix) is string prefix)
-        {
-            options.KeyPrefix = prefix.Trim();
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.AllowedBuckets)) is string allowed)
-        {
-            foreach (string name in allowed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                options.AllowedBuckets.Add(name);
-            }
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.MaxPayloadBytes)) is string max)
-        {
-            options.MaxPayloadBytes = PositiveNumber(EnvironmentVariables.MaxPayloadBytes, max);
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.InlineThresholdBytes)) is string threshold)
-        {
-            options.InlineThresholdBytes = PositiveNumber(EnvironmentVariables.InlineThresholdBytes, threshold);
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.Store)) is string store)
-        {
-            options.Store = store;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.ExpectedBucketOwner)) is string owner)
-        {
-            options.ExpectedBucketOwner = owner;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.RoleArn)) is string roleArn)
-        {
-            options.RoleArn = roleArn;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.RoleExternalId)) is string externalId)
-        {
-            options.RoleExternalId = externalId;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.RoleSessionName)) is string sessionName)
-        {
-            options.RoleSessionName = sessionName;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.RoleDurationSeconds)) is string duration)
-        {
-            options.RoleDurationSeconds = int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)
-                ? seconds
-                : throw new ClaimCheckConfigurationException($"{EnvironmentVariables.RoleDurationSeconds} must be a whole number of seconds from {AssumeRoleSettings.MinDurationSeconds} to {AssumeRoleSettings.MaxChainedDurationSeconds}, not '{duration}'.");
-        }
-
-        // S3-compatible servers reached through an endpoint override often store aws-chunked framing undecoded (s3rver
-        // does, silently). Without the framing the SDK hashes the seekable body up front, which real S3 accepts as
-        // well, so an overridden endpoint defaults to it; the variable below still decides when set.
-        if (NonEmpty(variable("AWS_ENDPOINT_URL_S3")) is not null || NonEmpty(variable("AWS_ENDPOINT_URL")) is not null)
-        {
-            options.S3ChunkedEncoding = false;
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.S3ChunkedEncoding)) is string chunked)
-        {
-            options.S3ChunkedEncoding = chunked.Trim().ToLowerInvariant() switch
-            {
-                "true" or "1" or "yes" => true,
-                "false" or "0" or "no" => false,
-                _ => throw new ClaimCheckConfigurationException($"{EnvironmentVariables.S3ChunkedEncoding} must be true or false, not '{chunked}'."),
-            };
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.PresignSeconds)) is string presign)
-        {
-            options.PresignedUrlLifetime = TimeSpan.FromSeconds(PositiveNumber(EnvironmentVariables.PresignSeconds, presign));
-        }
-
-        if (NonEmpty(variable(EnvironmentVariables.DeadlineMarginMs)) is string margin)
-        {
-            options.DeadlineMargin = TimeSpan.FromMilliseconds(PositiveNumber(EnvironmentVariables.DeadlineMarginMs, margin));
-        }
-
-        return options;
-    }
+    /// <summary>
+    /// Freezes the options: from now on every setter throws <see cref="InvalidOperationException"/>. A runtime calls
+    /// it when it is created; calling it again does nothing.
+    /// </summary>
+    public void MakeReadOnly() => _isReadOnly = true;
 
     /// <summary>Checks that the options can work together; called when a runtime is built from them.</summary>
-    /// <exception cref="ClaimCheckConfigurationException">They cannot.</exception>
+    /// <exception cref="ClaimCheckConfigurationException">They cannot; the message names the variable and the property.</exception>
     public void Validate()
     {
         if (MaxPayloadBytes <= 0)
         {
-            throw new ClaimCheckConfigurationException("MaxPayloadBytes must be positive.");
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.MaxPayloadBytes, nameof(MaxPayloadBytes))} must be positive, not {MaxPayloadBytes}.");
         }
 
         if (PresignedUrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))
         {
-            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.PresignSeconds} must be between 1 and 604800 seconds (7 days, S3's limit for presigned URLs).");
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.PresignSeconds, nameof(PresignedUrlLifetime))} must be between 1 and 604800 seconds (7 days, S3's limit for presigned URLs).");
         }
 
         if (InlineThresholdBytes is <= 0)
         {
-            throw new ClaimCheckConfigurationException("InlineThresholdBytes must be positive.");
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.InlineThresholdBytes, nameof(InlineThresholdBytes))} must be positive, not {InlineThresholdBytes}.");
+        }
+
+        if (DeadlineMargin < TimeSpan.Zero)
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.DeadlineMarginMs, nameof(DeadlineMargin))} must not be negative.");
         }
 
         if (KeyPrefix.Length > 0 && ObjectKeys.Problem(KeyPrefix + "x") is string problem)
         {
-            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.KeyPrefix} '{KeyPrefix}' cannot start a valid key: {problem}");
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} '{UntrustedName.Render(KeyPrefix)}' cannot start a valid key: {problem}");
+        }
+
+        if (StoreProblem(Store) is string storeProblem)
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.Store, nameof(Store))} {storeProblem}");
+        }
+
+        if (ExpectedBucketOwner is not null && !AssumeRoleSettings.IsAccountId(ExpectedBucketOwner))
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.ExpectedBucketOwner, nameof(ExpectedBucketOwner))} must be a 12-digit AWS account id, not '{UntrustedName.Render(ExpectedBucketOwner)}'.");
+        }
+
+        if (S3ServiceUrl is not null
+            && !(Uri.TryCreate(S3ServiceUrl, UriKind.Absolute, out Uri? endpoint) && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.AwsEndpointUrlS3, nameof(S3ServiceUrl))} must be an absolute http(s) URL, not '{UntrustedName.Render(S3ServiceUrl)}'.");
         }
 
         if (AssumeRole is AssumeRoleSettings role)
@@ -247,10 +265,55 @@ public sealed class ClaimCheckOptions
         }
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>The directory of a <c>file:&lt;dir&gt;</c> store, or <see langword="null"/> for S3.</summary>
+    internal string? FileStoreDirectory
+        => Store.StartsWith(FileStorePrefix, StringComparison.OrdinalIgnoreCase) ? Store.Substring(FileStorePrefix.Length) : null;
 
-    private static long PositiveNumber(string name, string value)
-        => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number) && number > 0
-            ? number
-            : throw new ClaimCheckConfigurationException($"{name} must be a positive whole number of bytes (or milliseconds), not '{value}'.");
+    internal static InvalidOperationException FrozenError()
+        => new("These ClaimCheckOptions are in use by a ClaimCheckRuntime and can no longer change (a prefix or allow-list that moved under a running function would refuse its own objects or accept foreign ones). Create a new ClaimCheckOptions and a new runtime instead.");
+
+    private static string Name(string variable, string property) => $"{variable} (ClaimCheckOptions.{property})";
+
+    private void Set<T>(ref T field, T value)
+    {
+        if (_isReadOnly)
+        {
+            throw FrozenError();
+        }
+
+        field = value;
+    }
+
+    private static string NormalizeKeyPrefix(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value == WholeBucketKeyPrefix)
+        {
+            return string.Empty;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ClaimCheckConfigurationException(
+                $"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} is blank. Leave it unset for the default '{DefaultKeyPrefix}', or set it to '{WholeBucketKeyPrefix}' to follow pointers to any key of the allowed buckets.");
+        }
+
+        // A prefix is a path segment: 'payloadgen' must not also admit 'payloadgen-evil/…'.
+        return value.EndsWith('/') ? value : value + "/";
+    }
+
+    private static string? StoreProblem(string store)
+    {
+        if (string.Equals(store, S3Store, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (store.StartsWith(FileStorePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return store.Length > FileStorePrefix.Length ? null : "file:<dir> needs a folder, such as file:/tmp/payloads.";
+        }
+
+        return $"must be 's3' or 'file:<dir>', not '{UntrustedName.Render(store)}'.";
+    }
 }

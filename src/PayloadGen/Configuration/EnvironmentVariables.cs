@@ -1,6 +1,9 @@
 namespace PayloadGen;
 
-/// <summary>The environment variables PayloadGen reads, in one place.</summary>
+/// <summary>
+/// The environment variables PayloadGen reads, in one place. Only <see cref="ClaimCheckEnvironment"/> reads them,
+/// once, when a runtime's options are created; nothing else in PayloadGen looks at the environment.
+/// </summary>
 public static class EnvironmentVariables
 {
     /// <summary>The bucket offloaded payloads are written to.</summary>
@@ -47,4 +50,16 @@ public static class EnvironmentVariables
 
     /// <summary>Seconds a presigned GET URL in an offloaded response's pointer stays valid; unset writes none.</summary>
     public const string PresignSeconds = "PAYLOADGEN_PRESIGN_SECONDS";
+
+    /// <summary>The AWS SDK's S3 endpoint override, read for <see cref="ClaimCheckOptions.S3ServiceUrl"/>.</summary>
+    public const string AwsEndpointUrlS3 = "AWS_ENDPOINT_URL_S3";
+
+    /// <summary>The AWS SDK's endpoint override for every service; S3's own override wins.</summary>
+    public const string AwsEndpointUrl = "AWS_ENDPOINT_URL";
+
+    /// <summary>The region, read to sign requests to an overridden S3 endpoint (<see cref="ClaimCheckOptions.S3SigningRegion"/>).</summary>
+    public const string AwsRegion = "AWS_REGION";
+
+    /// <summary>The region older tools set; <see cref="AwsRegion"/> wins.</summary>
+    public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
 }

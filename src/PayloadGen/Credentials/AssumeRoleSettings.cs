@@ -77,7 +77,7 @@ public sealed class AssumeRoleSettings
             && parts[1].StartsWith("aws", StringComparison.Ordinal)
             && parts[2] == "iam"
             && parts[3].Length == 0
-            && parts[4].Length == 12 && IsDigits(parts[4])
+            && IsAccountId(parts[4])
             && parts[5].StartsWith("role/", StringComparison.Ordinal) && parts[5].Length > "role/".Length;
         return isRoleArn ? parts[4] : null;
     }
@@ -85,8 +85,14 @@ public sealed class AssumeRoleSettings
     private static string RoleArnProblem(string? roleArn)
         => $"{EnvironmentVariables.RoleArn} must be an IAM role ARN such as arn:aws:iam::111122223333:role/payload-writer, not '{roleArn}'.";
 
-    private static bool IsDigits(string value)
+    /// <summary>Whether <paramref name="value"/> is an AWS account id: exactly 12 digits.</summary>
+    internal static bool IsAccountId(string value)
     {
+        if (value.Length != 12)
+        {
+            return false;
+        }
+
         foreach (char c in value)
         {
             if (!char.IsAsciiDigit(c))

@@ -8,4 +8,10 @@ public sealed class ClaimCheckConfigurationException : ClaimCheckException
         : base(message)
     {
     }
+
+    /// <summary>Creates the exception for a setting that failed when it was put to use.</summary>
+    public ClaimCheckConfigurationException(string message, System.Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ClaimCheckBatchOptions
     /// Off by default: SNS fan-out delivers one pointer to many consumers, and a lifecycle rule on the prefix is the
     /// safer way to clean up. A failed record's object is never deleted, and neither is one whose pointer carried no
     /// SHA-256 (a bare extended-client pointer without <c>PayloadGenSha256</c>): a key alone does not prove the
-    /// sender owns the object. <see langword="null"/> reads the variable.
+    /// sender owns the object. <see langword="null"/> takes <see cref="ClaimCheckOptions.DeletePayloadAfterProcessing"/>.
     /// </summary>
     public bool? DeletePayloadAfterProcessing { get; init; }
 

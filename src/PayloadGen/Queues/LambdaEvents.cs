@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PayloadGen;
@@ -83,6 +84,19 @@ internal sealed class SnsMessageAttribute
     public string? Value { get; set; }
 }
 
+/// <summary>
+/// An SQS or SNS event with its records left as JSON: read only when the typed event fails to deserialize, so each
+/// record can be read (and fail) on its own.
+/// </summary>
+internal sealed class LambdaEventRecords
+{
+    [JsonPropertyName("Records")]
+    public List<JsonElement>? Records { get; set; }
+}
+
+[JsonSerializable(typeof(LambdaEventRecords))]
+[JsonSerializable(typeof(SqsRecord))]
+[JsonSerializable(typeof(SnsRecord))]
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SnsEvent))]
 [JsonSerializable(typeof(SnsNotification))]

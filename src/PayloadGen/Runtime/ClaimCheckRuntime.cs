@@ -2,11 +2,11 @@ using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 
 namespace PayloadGen;
@@ -22,13 +22,14 @@ public sealed partial class ClaimCheckRuntime
 
     private readonly PointerPolicy _policy;
 
-    /// <summary>Creates a runtime over <paramref name="store"/>.</summary>
+    /// <summary>Creates a runtime over <paramref name="store"/>; <paramref name="options"/> are validated and frozen.</summary>
     /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public ClaimCheckRuntime(ClaimCheckOptions options, IPayloadStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         options.Validate();
+        options.MakeReadOnly();
         Options = options;
         Store = store;
         var allowed = new System.Collections.Generic.List<string>(options.EffectiveAllowedBuckets);
@@ -47,9 +48,8 @@ public sealed partial class ClaimCheckRuntime
     public static ClaimCheckRuntime Default => s_default.Value;
 
     /// <summary>
-    /// The options in force. The allow-list, prefix and cap are taken when the runtime is created (a pointer policy
-    /// that changed under a running function would be a hole); thresholds, deadline margin and
-    /// <see cref="ClaimCheckOptions.Observer"/> are read on every call, so an observer can be attached later.
+    /// The options in force, frozen when the runtime was created (<see cref="ClaimCheckOptions.IsReadOnly"/>): a
+    /// prefix or allow-list that changed under a running function would be a hole, so every setter now throws.
     /// </summary>
     public ClaimCheckOptions Options { get; }
 
@@ -59,8 +59,10 @@ public sealed partial class ClaimCheckRuntime
     /// <summary>
     /// Creates a runtime and its store from <paramref name="options"/>: a <see cref="FilePayloadStore"/> for
     /// <c>file:&lt;dir&gt;</c>, otherwise an <see cref="S3PayloadStore"/> over <paramref name="s3"/> or a client
-    /// configured from the environment.
+    /// made from the options by <see cref="S3ClientFactory"/> on the first S3 call (so payloads that stay inline
+    /// need no region, credentials or client).
     /// </summary>
+    /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public static ClaimCheckRuntime Create(ClaimCheckOptions options, IAmazonS3? s3 = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -87,8 +89,7 @@ public sealed partial class ClaimCheckRuntime
     public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        // A direct payload is a queue message without attributes: no announced size, no hash beside the pointer.
-        return (await HydrateMessageAsync(payload, typeInfo, allowBarePointer, announcedSize: null, sha256: null, cancellationToken).ConfigureAwait(false)).Value;
+        return (await HydrateAsync(new HydrationRequest(payload, allowBarePointer), typeInfo, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>
@@ -184,34 +185,35 @@ public sealed partial class ClaimCheckRuntime
             : Options.InlineThresholdBytes ?? PayloadLimits.DefaultInlineThreshold(source);
 
     /// <summary>
-    /// Hydrates a payload that is inline JSON or a pointer, and says which pointer (if any) it followed. For queue
-    /// and topic messages, the size and SHA-256 carried in message attributes complete an
-    /// extended-client pointer, which has no room for them: the size is capped before download, and with a hash
-    /// the object is verified end to end like a PayloadGen pointer.
+    /// The hydration core every path calls: reads <paramref name="request"/> as inline JSON or as a pointer, and says
+    /// which pointer (if any) it followed. A size and SHA-256 announced beside an extended-client pointer complete
+    /// it: the size is capped before download, and with a hash the object is verified end to end like a PayloadGen
+    /// pointer.
     /// </summary>
-    internal async ValueTask<(T? Value, PayloadPointer? Pointer)> HydrateMessageAsync<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool allowBarePointer, long? announcedSize, string? sha256, CancellationToken cancellationToken)
+    internal async ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        if (!PayloadPointerReader.TryRead(body.Span, allowBarePointer, out PayloadPointer? pointer))
+        ReadOnlyMemory<byte> body = request.Body;
+        if (!PayloadPointerReader.TryRead(body.Span, request.AllowBarePointer, out PayloadPointer? pointer))
         {
-            if (announcedSize is not null)
+            if (request.AnnouncedSize is not null)
             {
                 throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
             }
 
             T? inline = DeserializeInline(body.Span, typeInfo);
             Report(PayloadDirection.Hydrated, body.Length, null, started);
-            return (inline, null);
+            return new HydratedPayload<T>(inline, null);
         }
 
-        if (pointer!.Format == PointerFormat.ExtendedClient && announcedSize is long size)
+        if (pointer!.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
         {
             if (size > Options.MaxPayloadBytes)
             {
                 throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, Options.MaxPayloadBytes);
             }
 
-            if (sha256 is not null && Sha256Hex.IsValid(sha256))
+            if (request.AnnouncedSha256 is string sha256 && Sha256Hex.IsValid(sha256))
             {
                 pointer = pointer with { Size = size, Sha256 = sha256.ToLowerInvariant() };
             }
@@ -219,7 +221,7 @@ public sealed partial class ClaimCheckRuntime
 
         (T? value, long length) = await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false);
         Report(PayloadDirection.Hydrated, length, pointer, started);
-        return (value, pointer);
+        return new HydratedPayload<T>(value, pointer);
     }
 
     /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
@@ -257,9 +259,10 @@ public sealed partial class ClaimCheckRuntime
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
             return (value, stored.Length);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw new PayloadStoreException($"Reading payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+            // A store whose stream does not translate its own failures (S3's does).
+            throw new PayloadStoreException("finish reading", pointer.Bucket, pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
         }
     }
 
@@ -280,30 +283,37 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        const string FilePrefix = "file:";
-        if (options.Store.StartsWith(FilePrefix, StringComparison.OrdinalIgnoreCase))
+        // Checked here too, so an unknown store is named before any store is built.
+        options.Validate();
+        if (options.FileStoreDirectory is string directory)
         {
-            string directory = options.Store.Substring(FilePrefix.Length);
-            if (directory.Length == 0)
-            {
-                throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store}=file:<dir> needs a folder, such as file:/tmp/payloads.");
-            }
-
             return new FilePayloadStore(directory, options.Bucket);
         }
 
-        if (!string.Equals(options.Store, "s3", StringComparison.OrdinalIgnoreCase))
+        var storeOptions = new S3PayloadStoreOptions
         {
-            throw new ClaimCheckConfigurationException($"{EnvironmentVariables.Store} must be 's3' or 'file:<dir>', not '{options.Store}'.");
-        }
+            Bucket = options.Bucket ?? string.Empty,
+            ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
+            UseChunkEncoding = options.S3ChunkedEncoding,
+        };
+        return s3 is null
+            ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)
+            : new S3PayloadStore(s3, storeOptions);
+    }
 
-        return new S3PayloadStore(
-            s3 ?? S3ClientFactory.Create(options),
-            new S3PayloadStoreOptions
-            {
-                Bucket = options.Bucket ?? string.Empty,
-                ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
-                UseChunkEncoding = options.S3ChunkedEncoding,
-            });
+    // Runs on the first S3 call, not at start-up: a function whose payloads stay inline never pays for the client
+    // and needs no region or credentials. When it does fail, say which settings the SDK was missing.
+    private static IAmazonS3 CreateS3Client(ClaimCheckOptions options)
+    {
+        try
+        {
+            return S3ClientFactory.Create(options);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new ClaimCheckConfigurationException(
+                $"A payload needs S3 ({EnvironmentVariables.Store}=s3), but the S3 client cannot be created: {ex.Message} Set {EnvironmentVariables.AwsRegion} (Lambda sets it) and credentials, or {EnvironmentVariables.Store}=file:<dir> for local runs.",
+                ex);
+        }
     }
 }

@@ -16,11 +16,16 @@ internal sealed class S3BodyStream : Stream
 {
     private readonly GetObjectResponse _response;
     private readonly PayloadPointer _pointer;
+    private readonly CancellationToken _opened;
 
-    public S3BodyStream(GetObjectResponse response, PayloadPointer pointer)
+    /// <param name="response">The response whose body is read.</param>
+    /// <param name="pointer">The pointer that named the object, for the errors.</param>
+    /// <param name="opened">The token the object was opened under, for reads that do not pass one.</param>
+    public S3BodyStream(GetObjectResponse response, PayloadPointer pointer, CancellationToken opened)
     {
         _response = response;
         _pointer = pointer;
+        _opened = opened;
     }
 
     public override bool CanRead => true;
@@ -43,7 +48,7 @@ internal sealed class S3BodyStream : Stream
         {
             return _response.ResponseStream.Read(buffer, offset, count);
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, _opened))
         {
             throw Translate(ex);
         }
@@ -55,7 +60,7 @@ internal sealed class S3BodyStream : Stream
         {
             return await _response.ResponseStream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken.CanBeCanceled ? cancellationToken : _opened))
         {
             throw Translate(ex);
         }
@@ -84,8 +89,8 @@ internal sealed class S3BodyStream : Stream
         base.Dispose(disposing);
     }
 
-    private ClaimCheckException Translate(AmazonClientException ex)
-        => ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("checksum", StringComparison.OrdinalIgnoreCase)
-            ? new PayloadIntegrityException(_pointer.Bucket, _pointer.Key, $"the S3 SDK's checksum of the body does not match ({ex.Message})")
-            : new PayloadStoreException($"Reading payload object '{UntrustedName.Render(_pointer.Key)}' in bucket '{UntrustedName.Render(_pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+    private ClaimCheckException Translate(Exception ex)
+        => ex is AmazonClientException && (ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("checksum", StringComparison.OrdinalIgnoreCase))
+            ? new PayloadIntegrityException(_pointer.Bucket, _pointer.Key, $"the S3 SDK's checksum of the body does not match ({UntrustedName.Render(ex.Message)})")
+            : new PayloadStoreException("finish reading", _pointer.Bucket, _pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
 }

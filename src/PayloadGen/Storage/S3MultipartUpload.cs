@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -65,7 +64,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw S3PayloadStore.Failure("write", _options.Bucket, Key, ex);
         }
@@ -95,7 +94,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw S3PayloadStore.Failure("write", _options.Bucket, Key, ex);
         }
@@ -124,7 +123,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                 },
                 CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException or System.IO.IOException)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
         {
             // The original failure is the one worth reporting; a bucket lifecycle rule
             // (AbortIncompleteMultipartUpload) cleans up what this could not.

@@ -15,28 +15,45 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
-    private readonly IAmazonS3 _s3;
+    private readonly Lazy<IAmazonS3> _client;
     private readonly S3PayloadStoreOptions _options;
 
     /// <summary>Creates a store that uses <paramref name="s3"/>, which the caller owns and keeps for the process.</summary>
     public S3PayloadStore(IAmazonS3 s3, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(s3 ?? throw new ArgumentNullException(nameof(s3))), options)
     {
-        ArgumentNullException.ThrowIfNull(s3);
+    }
+
+    /// <summary>
+    /// Creates a store whose client <paramref name="createClient"/> makes on the store's first S3 call, once. A
+    /// function whose payloads all stay inline then never creates one: no region or credentials are needed, and
+    /// the cold start does not pay for the client.
+    /// </summary>
+    public S3PayloadStore(Func<IAmazonS3> createClient, S3PayloadStoreOptions options)
+        : this(new Lazy<IAmazonS3>(createClient ?? throw new ArgumentNullException(nameof(createClient)), LazyThreadSafetyMode.ExecutionAndPublication), options)
+    {
+    }
+
+    private S3PayloadStore(Lazy<IAmazonS3> client, S3PayloadStoreOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.PartSizeBytes < MinimumPartBytes)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
         }
 
-        _s3 = s3;
+        _client = client;
         _options = options;
     }
 
     /// <inheritdoc />
     public string Bucket => _options.Bucket;
 
-    /// <summary>The S3 client this store uses.</summary>
-    public IAmazonS3 Client => _s3;
+    /// <summary>The S3 client this store uses (created now if it was created lazily and not yet needed).</summary>
+    public IAmazonS3 Client => _client.Value;
+
+    /// <summary>Whether the S3 client exists yet; a store created with a factory makes it on first need.</summary>
+    public bool IsClientCreated => _client.IsValueCreated;
 
     /// <inheritdoc />
     public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
@@ -49,7 +66,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
                 : await WriteSingleAsync(write, cancellationToken).ConfigureAwait(false);
             return write.PointerIn(Bucket, versionId);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("write", Bucket, write.Key, ex);
         }
@@ -77,10 +94,10 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         initiate.Headers.ContentEncoding = description.ContentEncoding;
         try
         {
-            InitiateMultipartUploadResponse started = await _s3.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
-            return new S3MultipartUpload(_s3, _options, key, started.UploadId, description.ContentType);
+            InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+            return new S3MultipartUpload(Client, _options, key, started.UploadId, description.ContentType);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("write", Bucket, key, ex);
         }
@@ -93,7 +110,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         GetObjectResponse response;
         try
         {
-            response = await _s3.GetObjectAsync(
+            response = await Client.GetObjectAsync(
                 new GetObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -107,9 +124,9 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         {
             throw new PayloadNotFoundException(pointer.Bucket, pointer.Key, ex);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw Failure("read", pointer.Bucket, pointer.Key, ex);
+            throw Failure("open", pointer.Bucket, pointer.Key, ex);
         }
 
         try
@@ -123,7 +140,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             throw;
         }
 
-        return new StoredPayload(new S3BodyStream(response, pointer), response.ContentLength);
+        return new StoredPayload(new S3BodyStream(response, pointer, cancellationToken), response.ContentLength);
     }
 
     /// <inheritdoc />
@@ -132,7 +149,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         ArgumentNullException.ThrowIfNull(pointer);
         try
         {
-            await _s3.DeleteObjectAsync(
+            await Client.DeleteObjectAsync(
                 new DeleteObjectRequest
                 {
                     BucketName = pointer.Bucket,
@@ -142,14 +159,14 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException ex)
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("delete", pointer.Bucket, pointer.Key, ex);
         }
     }
 
     /// <inheritdoc />
-    public Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         var request = new GetPreSignedUrlRequest
@@ -160,9 +177,17 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + lifetime,
             // An S3-compatible endpoint configured as http:// is only reachable over http.
-            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return _s3.GetPreSignedURLAsync(request);
+        try
+        {
+            // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
+            return await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw Failure("presign a URL for", pointer.Bucket, pointer.Key, ex);
+        }
     }
 
     private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
@@ -183,7 +208,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         request.Headers.ContentLength = write.Content.Length;
         request.Headers.ContentDisposition = write.Description.ContentDisposition;
         request.Headers.ContentEncoding = write.Description.ContentEncoding;
-        PutObjectResponse response = await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
 
@@ -214,11 +239,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         }
     }
 
-    internal static PayloadStoreException Failure(string operation, string bucket, string key, AmazonServiceException ex)
+    internal static PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
-        string hint = ex.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{(operation == "write" ? "PutObject" : operation == "read" ? "GetObject" : "DeleteObject")} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
+        if (ex is not AmazonServiceException { StatusCode: not 0 } service)
+        {
+            // No answer from S3: the network, the endpoint, credentials, a timeout.
+            return new PayloadStoreException(operation, bucket, key, $"S3 could not be reached ({StoreFailures.Describe(ex)}).", ex);
+        }
+
+        string hint = service.StatusCode == HttpStatusCode.Forbidden
+            ? $" The function's role needs s3:{PermissionFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
             : string.Empty;
-        return new PayloadStoreException($"S3 could not {operation} payload object '{UntrustedName.Render(key)}' in bucket '{UntrustedName.Render(bucket)}': {ex.ErrorCode} ({(int)ex.StatusCode}).{hint}", ex);
+        return new PayloadStoreException(operation, bucket, key, $"S3 answered {UntrustedName.Render(service.ErrorCode)} ({(int)service.StatusCode}).{hint}", ex);
     }
+
+    private static string PermissionFor(string operation) => operation switch
+    {
+        "write" => "PutObject",
+        "delete" => "DeleteObject",
+        _ => "GetObject",
+    };
 }

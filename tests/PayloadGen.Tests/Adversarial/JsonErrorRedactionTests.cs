@@ -126,11 +126,11 @@ public sealed class JsonErrorRedactionTests : IDisposable
     public async Task A_failed_SQS_record_reaches_the_log_redacted()
     {
         List<Exception> failures = [];
-        _h.Runtime.Options.Observer = new FailureCollector(failures);
+        ClaimCheckRuntime runtime = Observed(failures);
         string body = JsonSerializer.Serialize("""{"Tags":{"x\n[ERROR] forged":"notanumber"}}""");
         string sqsEvent = $$$"""{"Records":[{"messageId":"m-1","receiptHandle":"h","body":{{{body}}},"attributes":{},"messageAttributes":{},"eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-east-1:123456789012:q","awsRegion":"us-east-1"}]}""";
 
-        await using Stream response = await _h.Runtime.ProcessSqsBatchAsync(Utf8(sqsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None);
+        await using Stream response = await runtime.ProcessSqsBatchAsync(Utf8(sqsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None);
 
         Assert.Contains("\"itemIdentifier\":\"m-1\"", new StreamReader(response).ReadToEnd(), StringComparison.Ordinal);
         AssertNothingOfTheSenderIn(Assert.Single(failures), "forged", "notanumber");
@@ -142,10 +142,10 @@ public sealed class JsonErrorRedactionTests : IDisposable
         string message = JsonSerializer.Serialize("""{"Tags":{"x\n[ERROR] forged":"notanumber"}}""");
         string snsEvent = """{"Records":[{"EventSource":"aws:sns","Sns":{"Type":"Notification","MessageId":"m-1\n[ERROR] forged id","TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"""
             + message + ""","MessageAttributes":{}}}]}""";
-        _h.Runtime.Options.Observer = new FailureCollector([]);
+        ClaimCheckRuntime runtime = Observed([]);
 
         var error = await Assert.ThrowsAsync<ClaimCheckBatchException>(async () =>
-            await _h.Runtime.ProcessSnsEventAsync(Utf8(snsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None));
+            await runtime.ProcessSnsEventAsync(Utf8(snsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None));
 
         // The id is escaped onto the exception's line, not hidden: it names the record.
         AssertNothingOfTheSenderIn(error, "notanumber");
@@ -153,15 +153,28 @@ public sealed class JsonErrorRedactionTests : IDisposable
     }
 
     [Fact]
-    public async Task An_event_that_fails_to_parse_at_a_sender_chosen_name_is_redacted()
+    public async Task A_record_that_fails_to_parse_at_a_sender_chosen_name_fails_alone_and_is_logged_redacted()
     {
+        List<Exception> failures = [];
+        ClaimCheckRuntime runtime = Observed(failures);
         string sqsEvent = """{"Records":[{"messageId":"m-1","body":"{}","messageAttributes":{"x\n[ERROR] forged":{"stringValue":5}}}]}""";
 
+        await using Stream response = await runtime.ProcessSqsBatchAsync(Utf8(sqsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None);
+
+        Assert.Contains("\"itemIdentifier\":\"m-1\"", new StreamReader(response).ReadToEnd(), StringComparison.Ordinal);
+        AssertNothingOfTheSenderIn(Assert.IsType<ClaimCheckEventException>(Assert.Single(failures)), "forged");
+    }
+
+    [Fact]
+    public async Task An_event_that_is_not_an_event_at_all_is_redacted()
+    {
+        string notAnEvent = """{"Records":{"x\n[ERROR] forged":1}}""";
+
         var error = await Assert.ThrowsAsync<ClaimCheckEventException>(async () =>
-            await _h.Runtime.ProcessSqsBatchAsync(Utf8(sqsEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None));
+            await _h.Runtime.ProcessSqsBatchAsync(Utf8(notAnEvent), ProfileType, false, (_, _, _) => ValueTask.CompletedTask, null, CancellationToken.None));
 
         AssertNothingOfTheSenderIn(error, "forged");
-        Assert.Contains("$.Records[0].messageAttributes[<key>].stringValue", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at $.Records", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,6 +224,9 @@ public sealed class JsonErrorRedactionTests : IDisposable
 
         throw new InvalidOperationException("The JSON deserialized.");
     }
+
+    private ClaimCheckRuntime Observed(List<Exception> failures)
+        => new(new ClaimCheckOptions { Observer = new FailureCollector(failures) }, _h.Store);
 
     private Task<Profile?> HydrateAsync(string json, JsonTypeInfo<Profile> type)
         => _h.Runtime.HydrateAsync(Encoding.UTF8.GetBytes(json), type, false, CancellationToken.None).AsTask();

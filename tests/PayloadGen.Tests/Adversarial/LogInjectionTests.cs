@@ -81,7 +81,7 @@ public sealed class LogInjectionTests : IDisposable
         AssertSafe(await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.HydrateAsync(AttackerHarness.PointerJson(AttackerHarness.Bucket, key, Payload.Length, sha)).AsTask()));
         string extended = PayloadPointerWriter.ToJson(new PayloadPointer(AttackerHarness.Bucket, key), PointerFormat.ExtendedClient);
         AssertSafe(await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.HydrateAsync(extended).AsTask()));
-        AssertSafe(await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.Runtime.HydrateMessageAsync(Encoding.UTF8.GetBytes(extended), AttackerHarness.StringType, false, 1000, null, CancellationToken.None).AsTask()));
+        AssertSafe(await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.Runtime.HydrateAsync(new HydrationRequest(Encoding.UTF8.GetBytes(extended), false) { AnnouncedSize = 1000 }, AttackerHarness.StringType, CancellationToken.None).AsTask()));
 
         // Stored bytes that are not JSON for the type.
         byte[] notJson = "{\"not\":\"a string\"}"u8.ToArray();

@@ -230,7 +230,7 @@ public sealed class PointerAttackTests : IDisposable
         small.Plant(Prefix + "a.json", Payload); // 18 bytes, over the 10-byte cap
         string extended = PayloadPointerWriter.ToJson(new PayloadPointer(Bucket, Prefix + "a.json"), PointerFormat.ExtendedClient);
 
-        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.Runtime.HydrateMessageAsync(Encoding.UTF8.GetBytes(extended), AttackerHarness.StringType, false, 5, null, CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => small.Runtime.HydrateAsync(new HydrationRequest(Encoding.UTF8.GetBytes(extended), false) { AnnouncedSize = 5 }, AttackerHarness.StringType, CancellationToken.None).AsTask());
         Assert.Equal(Payload.Length, error.Size);
     }
 
@@ -301,7 +301,7 @@ public sealed class PointerAttackTests : IDisposable
     private async Task<string?> HydrateMessageAsync(string body, string? announcedSize, string? sha256)
     {
         long? size = announcedSize is null ? null : long.Parse(announcedSize, System.Globalization.CultureInfo.InvariantCulture);
-        (string? value, _) = await _h.Runtime.HydrateMessageAsync(Encoding.UTF8.GetBytes(body), AttackerHarness.StringType, false, size, sha256, CancellationToken.None);
+        (string? value, _) = await _h.Runtime.HydrateAsync(new HydrationRequest(Encoding.UTF8.GetBytes(body), false) { AnnouncedSize = size, AnnouncedSha256 = sha256 }, AttackerHarness.StringType, CancellationToken.None);
         return value;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Xunit;
 
 namespace PayloadGen.Tests.Configuration;
@@ -35,6 +36,9 @@ public sealed class ClaimCheckOptionsTests
             ["PAYLOADGEN_S3_CHUNKED_ENCODING"] = "false",
             ["PAYLOADGEN_DEADLINE_MARGIN_MS"] = "1500",
             ["PAYLOADGEN_PRESIGN_SECONDS"] = "300",
+            ["PAYLOADGEN_DELETE_AFTER_PROCESSING"] = "yes",
+            ["AWS_ENDPOINT_URL_S3"] = "http://127.0.0.1:4568",
+            ["AWS_REGION"] = "eu-west-1",
         };
 
         ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment(name => environment.GetValueOrDefault(name));
@@ -49,6 +53,39 @@ public sealed class ClaimCheckOptionsTests
         Assert.False(options.S3ChunkedEncoding);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), options.DeadlineMargin);
         Assert.Equal(TimeSpan.FromMinutes(5), options.PresignedUrlLifetime);
+        Assert.True(options.DeletePayloadAfterProcessing);
+        Assert.Equal("http://127.0.0.1:4568", options.S3ServiceUrl);
+        Assert.Equal("eu-west-1", options.S3SigningRegion);
+    }
+
+    [Fact]
+    public void Each_variable_is_read_once()
+    {
+        var reads = new Dictionary<string, int>();
+
+        ClaimCheckOptions.FromEnvironment(name =>
+        {
+            reads[name] = reads.GetValueOrDefault(name) + 1;
+            return null;
+        });
+
+        Assert.All(reads, read => Assert.Equal(1, read.Value));
+        Assert.Contains(EnvironmentVariables.DeleteAfterProcessing, reads.Keys);
+        Assert.Contains(EnvironmentVariables.KeyPrefix, reads.Keys);
+    }
+
+    [Fact]
+    public void Only_the_environment_reader_looks_at_the_environment()
+    {
+        string source = System.IO.Path.Combine(Infrastructure.RepositoryRoot.Path, "src", "PayloadGen");
+        string configuration = System.IO.Path.Combine(source, "Configuration") + System.IO.Path.DirectorySeparatorChar;
+
+        string[] readers = System.IO.Directory.EnumerateFiles(source, "*.cs", System.IO.SearchOption.AllDirectories)
+            .Where(file => System.IO.File.ReadAllText(file).Contains("GetEnvironmentVariable", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.NotEmpty(readers);
+        Assert.All(readers, file => Assert.StartsWith(configuration, file, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -58,6 +95,18 @@ public sealed class ClaimCheckOptionsTests
     [InlineData("PAYLOADGEN_S3_CHUNKED_ENCODING", "maybe")]
     [InlineData("PAYLOADGEN_DEADLINE_MARGIN_MS", "1.5")]
     [InlineData("PAYLOADGEN_PRESIGN_SECONDS", "soon")]
+    [InlineData("PAYLOADGEN_PRESIGN_SECONDS", "864000")]
+    [InlineData("PAYLOADGEN_DELETE_AFTER_PROCESSING", "maybe")]
+    [InlineData("PAYLOADGEN_DELETE_AFTER_PROCESSING", "ture")]
+    [InlineData("PAYLOADGEN_KEY_PREFIX", "")]
+    [InlineData("PAYLOADGEN_KEY_PREFIX", "   ")]
+    [InlineData("PAYLOADGEN_KEY_PREFIX", "/payloads")]
+    [InlineData("PAYLOADGEN_KEY_PREFIX", "a/../b")]
+    [InlineData("PAYLOADGEN_STORE", "ftp://x")]
+    [InlineData("PAYLOADGEN_STORE", "file:")]
+    [InlineData("PAYLOADGEN_EXPECTED_BUCKET_OWNER", "my-account")]
+    [InlineData("PAYLOADGEN_ROLE_DURATION_SECONDS", "1h")]
+    [InlineData("AWS_ENDPOINT_URL_S3", "localhost:4568")]
     public void Unusable_values_are_refused_with_the_variable_named(string name, string value)
     {
         var error = Assert.Throws<ClaimCheckConfigurationException>(

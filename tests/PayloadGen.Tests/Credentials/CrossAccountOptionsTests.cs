@@ -43,9 +43,8 @@ public sealed class CrossAccountOptionsTests
     [InlineData("43200")]
     public void Duration_outside_900_to_3600_seconds_is_refused_explaining_role_chaining(string seconds)
     {
-        ClaimCheckOptions options = FromEnvironment(new() { ["PAYLOADGEN_ROLE_ARN"] = RoleArn, ["PAYLOADGEN_ROLE_DURATION_SECONDS"] = seconds });
-
-        var error = Assert.Throws<ClaimCheckConfigurationException>(options.Validate);
+        // Read and checked at start-up: the reader validates what it read.
+        var error = Assert.Throws<ClaimCheckConfigurationException>(() => FromEnvironment(new() { ["PAYLOADGEN_ROLE_ARN"] = RoleArn, ["PAYLOADGEN_ROLE_DURATION_SECONDS"] = seconds }));
 
         Assert.Contains("PAYLOADGEN_ROLE_DURATION_SECONDS", error.Message, StringComparison.Ordinal);
         Assert.Contains(seconds, error.Message, StringComparison.Ordinal);
@@ -103,9 +102,7 @@ public sealed class CrossAccountOptionsTests
     [InlineData("PAYLOADGEN_ROLE_EXTERNAL_ID", "bad#id")]
     public void Session_name_and_external_id_follow_the_STS_rules(string name, string value)
     {
-        ClaimCheckOptions options = FromEnvironment(new() { ["PAYLOADGEN_ROLE_ARN"] = RoleArn, [name] = value });
-
-        var error = Assert.Throws<ClaimCheckConfigurationException>(options.Validate);
+        var error = Assert.Throws<ClaimCheckConfigurationException>(() => FromEnvironment(new() { ["PAYLOADGEN_ROLE_ARN"] = RoleArn, [name] = value }));
 
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
     }
@@ -113,7 +110,7 @@ public sealed class CrossAccountOptionsTests
     [Fact]
     public void External_id_without_a_role_is_refused()
     {
-        var error = Assert.Throws<ClaimCheckConfigurationException>(FromEnvironment(new() { ["PAYLOADGEN_ROLE_EXTERNAL_ID"] = "ext-123" }).Validate);
+        var error = Assert.Throws<ClaimCheckConfigurationException>(() => FromEnvironment(new() { ["PAYLOADGEN_ROLE_EXTERNAL_ID"] = "ext-123" }));
 
         Assert.Contains("PAYLOADGEN_ROLE_ARN", error.Message, StringComparison.Ordinal);
     }

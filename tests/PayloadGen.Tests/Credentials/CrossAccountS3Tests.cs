@@ -111,7 +111,7 @@ public sealed class CrossAccountS3Tests : IDisposable
             ["AWS_ENDPOINT_URL_S3"] = _s3rver.ServiceUrl,
         };
         ClaimCheckOptions options = ClaimCheckOptions.FromEnvironment(name => environment.GetValueOrDefault(name));
-        using var s3 = (AmazonS3Client)S3ClientFactory.Create(options, name => environment.GetValueOrDefault(name), _sts);
+        using var s3 = (AmazonS3Client)S3ClientFactory.Create(options, _sts);
         (IAmazonS3 recording, RecordingS3 calls) = RecordingS3.Wrap(s3);
         ClaimCheckRuntime runtime = ClaimCheckRuntime.Create(options, recording);
         byte[] content = TestPayloads.Utf8(TestPayloads.Report(100_000));

@@ -16,6 +16,9 @@ public enum S3Fault
     SlowDown503,
     ConnectionReset,
     TruncatedBody,
+
+    /// <summary>The headers arrive, then the connection drops half-way through the body.</summary>
+    ResetMidBody,
 }
 
 /// <summary>
@@ -43,7 +46,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            bool targeted = request.RequestUri?.AbsolutePath.Contains(_factory.TargetKey, StringComparison.Ordinal) == true;
+            // The query counts too, so a test can target one step of an upload (e.g. "partNumber=2").
+            bool targeted = request.RequestUri?.PathAndQuery.Contains(_factory.TargetKey, StringComparison.Ordinal) == true;
             switch (targeted ? _factory.Fault : S3Fault.None)
             {
                 case S3Fault.SlowDown503:
@@ -68,9 +72,59 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
                     response.Content = truncated; // Content-Length still announces the whole object.
                     return response;
+                case S3Fault.ResetMidBody:
+                    HttpResponseMessage whole = await base.SendAsync(request, cancellationToken);
+                    byte[] bytes = await whole.Content.ReadAsByteArrayAsync(cancellationToken);
+                    var breaking = new StreamContent(new ResettingStream(bytes, bytes.Length / 2));
+                    foreach (var header in whole.Content.Headers)
+                    {
+                        breaking.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+
+                    whole.Content = breaking;
+                    return whole;
                 default:
                     return await base.SendAsync(request, cancellationToken);
             }
         }
     }
+}
+
+/// <summary>A body that gives its first bytes, then fails as a dropped connection does.</summary>
+internal sealed class ResettingStream(byte[] content, int resetAt) : Stream
+{
+    private int _position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => content.Length;
+
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_position >= resetAt)
+        {
+            throw new IOException("Unable to read data from the transport connection: Connection reset by peer.", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset));
+        }
+
+        int read = Math.Min(count, resetAt - _position);
+        Array.Copy(content, _position, buffer, offset, read);
+        _position += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -25,7 +25,7 @@ public sealed class GeneratedQueueHandlerS3Tests : IAsyncLifetime, IDisposable
     {
         _client = s3.CreateClient();
         OrderHandlers.ClaimCheckRuntime = ClaimCheckRuntime.Create(
-            new ClaimCheckOptions { Bucket = S3rverFixture.ExtendedClientBucket, KeyPrefix = string.Empty, S3ChunkedEncoding = false },
+            new ClaimCheckOptions { Bucket = S3rverFixture.ExtendedClientBucket, KeyPrefix = ClaimCheckOptions.WholeBucketKeyPrefix, S3ChunkedEncoding = false },
             _client);
         OrderHandlers.Imported.Clear();
     }

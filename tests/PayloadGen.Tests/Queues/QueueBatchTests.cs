@@ -48,7 +48,7 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
         _s3 = s3;
         _client = s3.CreateClient(new AmazonS3Config { HttpClientFactory = _faults, MaxErrorRetry = 1 });
         // Java senders write keys at the bucket root, so a Java-interop consumer configures an empty prefix.
-        _runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = JavaBucket, KeyPrefix = string.Empty, S3ChunkedEncoding = false }, _client);
+        _runtime = CreateRuntime(observer: null);
     }
 
     public async Task InitializeAsync()
@@ -97,7 +97,7 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Oversized_announced_payload_fails_its_record_before_download()
     {
-        var runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = JavaBucket, KeyPrefix = string.Empty, MaxPayloadBytes = 1_000_000 }, _client);
+        var runtime = ClaimCheckRuntime.Create(new ClaimCheckOptions { Bucket = JavaBucket, KeyPrefix = ClaimCheckOptions.WholeBucketKeyPrefix, MaxPayloadBytes = 1_000_000 }, _client);
         JsonObject batch = EventFixtures.Json("sqs-standard.json");
         batch["Records"]![1]!["messageAttributes"]!["ExtendedPayloadSize"]!["stringValue"] = "5000000000";
 
@@ -318,6 +318,11 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
             await _runtime.ProcessSqsBatchAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), OrderType, false, Handle, null, CancellationToken.None));
     }
 
+    private ClaimCheckRuntime CreateRuntime(IClaimCheckObserver? observer)
+        => ClaimCheckRuntime.Create(
+            new ClaimCheckOptions { Bucket = JavaBucket, KeyPrefix = ClaimCheckOptions.WholeBucketKeyPrefix, S3ChunkedEncoding = false, Observer = observer },
+            _client);
+
     private async Task<string[]> ProcessSqsAsync(
         JsonObject batch,
         ClaimCheckRuntime? runtime = null,
@@ -326,11 +331,8 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
         List<Exception>? observer = null,
         CancellationToken cancellationToken = default)
     {
-        runtime ??= _runtime;
-        if (observer is not null)
-        {
-            runtime.Options.Observer = new CollectingObserver(observer);
-        }
+        // Options are frozen once a runtime uses them, so an observed run gets a runtime of its own.
+        runtime ??= observer is null ? _runtime : CreateRuntime(new CollectingObserver(observer));
 
         await using Stream response = await runtime.ProcessSqsBatchAsync(
             EventFixtures.Stream(batch),

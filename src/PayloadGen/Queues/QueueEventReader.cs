@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace PayloadGen;
+
+/// <summary>
+/// Reads the SQS and SNS events Lambda delivers into the records a batch processes. The whole event is read in one
+/// pass; only when that fails is each record read on its own, so one malformed record fails alone when it has an id
+/// to be reported by, and is counted (never dropped) when it has none.
+/// </summary>
+internal static class QueueEventReader
+{
+    private const string SqsEventName = "an SQS event";
+    private const string SnsEventName = "an SNS event";
+
+    /// <summary>Reads an SQS event; SNS notifications inside bodies are unwrapped when <paramref name="unwrapSnsNotifications"/>.</summary>
+    /// <exception cref="ClaimCheckEventException">The payload is not an SQS event at all.</exception>
+    public static QueueEvent ReadSqs(ReadOnlySpan<byte> json, bool unwrapSnsNotifications)
+    {
+        var queueEvent = new QueueEvent([], []);
+        if (TryDeserialize(json, LambdaEventJsonContext.Default.SqsEvent, SqsEventName) is SqsEvent typed)
+        {
+            int position = 0;
+            foreach (SqsRecord? record in typed.Records ?? [])
+            {
+                position++;
+                AddSqs(queueEvent, position, record, unwrapSnsNotifications);
+            }
+
+            return queueEvent;
+        }
+
+        int index = 0;
+        foreach (JsonElement element in ReadRecords(json, SqsEventName))
+        {
+            index++;
+            try
+            {
+                AddSqs(queueEvent, index, element.Deserialize(LambdaEventJsonContext.Default.SqsRecord), unwrapSnsNotifications);
+            }
+            catch (JsonException)
+            {
+                AddUnreadable(queueEvent, index, PayloadSource.Sqs, StringProperty(element, "messageId"), "SQS record");
+            }
+        }
+
+        return queueEvent;
+    }
+
+    /// <summary>Reads an SNS event.</summary>
+    /// <exception cref="ClaimCheckEventException">The payload is not an SNS event at all.</exception>
+    public static QueueEvent ReadSns(ReadOnlySpan<byte> json)
+    {
+        var queueEvent = new QueueEvent([], []);
+        if (TryDeserialize(json, LambdaEventJsonContext.Default.SnsEvent, SnsEventName) is SnsEvent typed)
+        {
+            int position = 0;
+            foreach (SnsRecord? record in typed.Records ?? [])
+            {
+                position++;
+                AddSns(queueEvent, position, record);
+            }
+
+            return queueEvent;
+        }
+
+        int index = 0;
+        foreach (JsonElement element in ReadRecords(json, SnsEventName))
+        {
+            index++;
+            try
+            {
+                AddSns(queueEvent, index, element.Deserialize(LambdaEventJsonContext.Default.SnsRecord));
+            }
+            catch (JsonException)
+            {
+                string? id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("Sns", out JsonElement sns) ? StringProperty(sns, "MessageId") : null;
+                AddUnreadable(queueEvent, index, PayloadSource.Sns, id, "SNS record");
+            }
+        }
+
+        return queueEvent;
+    }
+
+    private static void AddSqs(QueueEvent queueEvent, int position, SqsRecord? record, bool unwrapSnsNotifications)
+    {
+        if (string.IsNullOrEmpty(record?.MessageId))
+        {
+            queueEvent.UnnamedRecords.Add(position);
+            return;
+        }
+
+        string body = record.Body ?? string.Empty;
+        IReadOnlyDictionary<string, string> messageAttributes = QueueMessageContext.Flatten(record.MessageAttributes, attribute => attribute.StringValue);
+        string? topicArn = null;
+        if (unwrapSnsNotifications && TryReadSnsNotification(body, out SnsNotification? notification))
+        {
+            // SNS → SQS without raw message delivery: the published message, and its flag attributes, are inside.
+            body = notification!.Message!;
+            messageAttributes = QueueMessageContext.Flatten(notification.MessageAttributes, attribute => attribute.Value);
+            topicArn = notification.TopicArn;
+        }
+
+        queueEvent.Records.Add(new QueueRecord(
+            new QueueMessageContext(PayloadSource.Sqs, record.MessageId, record.EventSourceArn, record.Attributes, messageAttributes, topicArn),
+            body));
+    }
+
+    private static void AddSns(QueueEvent queueEvent, int position, SnsRecord? record)
+    {
+        if (record?.Sns is not SnsNotification sns || string.IsNullOrEmpty(sns.MessageId))
+        {
+            queueEvent.UnnamedRecords.Add(position);
+            return;
+        }
+
+        queueEvent.Records.Add(new QueueRecord(
+            new QueueMessageContext(PayloadSource.Sns, sns.MessageId, record.EventSubscriptionArn, null, QueueMessageContext.Flatten(sns.MessageAttributes, attribute => attribute.Value), sns.TopicArn),
+            sns.Message ?? string.Empty));
+    }
+
+    private static void AddUnreadable(QueueEvent queueEvent, int position, PayloadSource source, string? messageId, string what)
+    {
+        if (string.IsNullOrEmpty(messageId))
+        {
+            queueEvent.UnnamedRecords.Add(position);
+            return;
+        }
+
+        // The reader's own exception is left out: its path and message can quote sender-chosen attribute names.
+        queueEvent.Records.Add(new QueueRecord(
+            new QueueMessageContext(source, messageId, null, null, null, null),
+            string.Empty,
+            new ClaimCheckEventException($"The {what} at position {position} is not a record as Lambda delivers it; it is reported failed without running the handler.")));
+    }
+
+    private static string? StringProperty(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static TEvent? TryDeserialize<TEvent>(ReadOnlySpan<byte> json, JsonTypeInfo<TEvent> typeInfo, string expected)
+        where TEvent : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo) ?? throw new ClaimCheckEventException($"The invocation payload is null, not {expected}.");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static List<JsonElement> ReadRecords(ReadOnlySpan<byte> json, string expected)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.LambdaEventRecords)?.Records
+                ?? throw new ClaimCheckEventException($"The invocation payload is not {expected}: it has no Records.");
+        }
+        catch (JsonException ex)
+        {
+            // Path by the schema: names the sender chose are withheld, not quoted.
+            RedactedJsonException redacted = RedactedJsonException.From(ex, LambdaEventJsonContext.Default.LambdaEventRecords);
+            throw new ClaimCheckEventException($"The invocation payload is not {expected} (at {redacted.Path}: {redacted.Reason}). Check the function's event source.", redacted);
+        }
+    }
+
+    private static bool TryReadSnsNotification(string body, out SnsNotification? notification)
+    {
+        notification = null;
+        ReadOnlySpan<char> trimmed = body.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || trimmed[0] != '{' || !body.Contains("\"TopicArn\"", StringComparison.Ordinal) || !body.Contains("Notification", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            notification = JsonSerializer.Deserialize(body, LambdaEventJsonContext.Default.SnsNotification);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return notification is { Type: "Notification", MessageId: not null, Message: not null }
+            && notification.TopicArn?.StartsWith("arn:", StringComparison.Ordinal) == true;
+    }
+}
