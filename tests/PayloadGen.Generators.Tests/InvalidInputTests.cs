@@ -1,12 +1,18 @@
+using System;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Tests.Infrastructure;
 using Xunit;
 
 namespace PayloadGen.Generators.Tests;
 
 /// <summary>
-/// Handlers no wrapper can be written for are skipped without output and without a generator exception (CS8785);
-/// the analyzers explain them to the user.
+/// Handlers no wrapper can be written for are skipped without output and without a generator exception (CS8785),
+/// and never silently: the usage analyzers, which read the generator's own verdict, report an error (or the compiler
+/// does, for code that does not compile).
 /// </summary>
 public sealed class InvalidInputTests
 {
@@ -61,18 +67,43 @@ public sealed class InvalidInputTests
         { "static abstract interface member", "public partial interface IF { [ClaimCheck] static abstract Report M(ReportRequest r); }" },
         { "static virtual interface member", "public partial interface IF { [ClaimCheck] static virtual Report M(ReportRequest r) => new(); }" },
         { "local function", "public partial class F { public void Outer() { [ClaimCheck] Report M(ReportRequest r) => new(); M(new()); } }" },
+        { "lambda", "public partial class F { public void Outer() { Func<ReportRequest, Report> m = [ClaimCheck] (ReportRequest r) => new(); } }" },
+        { "explicit interface implementation", "public interface IH { Report M(ReportRequest r); } public partial class F : IH { [ClaimCheck] Report IH.M(ReportRequest r) => new(); }" },
+        { "operator", "public partial class F { [ClaimCheck] public static Report operator +(F f, ReportRequest r) => new(); }" },
+        { "property accessor", "public partial class F { public Report P { [ClaimCheck] get => new(); } }" },
+        { "ref readonly return", "public partial class F { private Report _r = new(); [ClaimCheck] public ref readonly Report M(ReportRequest r) => ref _r; }" },
+        { "ReadOnlySpan payload", "public partial class F { [ClaimCheck] public Report M(ReadOnlySpan<byte> body) => new(); }" },
+        { "ref struct response", "public partial class F { [ClaimCheck] public Span<byte> M(ReportRequest r) => default; }" },
+        { "abstract JsonContext", "public abstract class C : System.Text.Json.Serialization.JsonSerializerContext { protected C() : base(null) { } } public partial class F { [ClaimCheck(JsonContext = typeof(C))] public Report M(ReportRequest r) => new(); }" },
+        { "handler constant name inherited", "public class B { public const string MClaimCheckHandler = \"x\"; } public partial class F : B { [ClaimCheck] public Report M(ReportRequest r) => new(); }" },
+        { "nested type named like the wrapper", "public partial class F { [ClaimCheck] public Report M(ReportRequest r) => new(); public class MClaimCheck { } }" },
+        { "SQS handler whose only payload is an out parameter", "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public void M(out ReportRequest r) { r = new(); } }" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Skips_invalid_handler_silently(string description, string source)
+    public async Task Skips_invalid_handler_and_an_analyzer_or_the_compiler_says_why(string description, string source)
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(Header + source));
 
         Assert.True(run.Sources.IsEmpty, description + ": expected no output, got " + string.Join(", ", run.Sources.Keys));
         Assert.Empty(run.DriverDiagnostics);
         Assert.Null(run.Result.Exception);
+
+        // Never a silent skip: with the generator's output in the compilation, as in a build, something is an error.
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output
+            .WithAnalyzers(UsageAnalyzers)
+            .GetAnalyzerDiagnosticsAsync();
+        Assert.True(
+            analyzerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("PG", StringComparison.Ordinal))
+                || run.Output.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error),
+            description + ": skipped without an error");
     }
+
+    private static readonly ImmutableArray<DiagnosticAnalyzer> UsageAnalyzers = typeof(ClaimCheckGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
     [Fact]
     public void Generates_for_the_valid_counterpart_of_the_cases()

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
+using PayloadGen.Generators.Parsing;
 using PayloadGen.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -81,6 +82,47 @@ public sealed class ModelTests
         Assert.Equal(3, first.Length);
         Assert.Equal(first, second);
         Assert.Equal(first.Select(spec => spec.GetHashCode()), second.Select(spec => spec.GetHashCode()));
+    }
+
+    [Fact]
+    public void Refusals_are_plain_data_equal_across_compilations()
+    {
+        // What the generator and the analyzers share is location-free, so it can be compared, cached and tested.
+        const string refused = """
+            using System;
+            using PayloadGen;
+            namespace Demo;
+            public sealed class Report { }
+            public partial class F<T>
+            {
+                [ClaimCheck(Source = (PayloadSource)9)] public ref Report M(ReadOnlySpan<byte> body, out int n) => throw null!;
+            }
+            """;
+
+        Refusal[] first = RefusalsOf(TestCompilation.Create(refused));
+        Refusal[] second = RefusalsOf(TestCompilation.Create(refused));
+
+        Assert.Equal(
+            [
+                Refusal.AtArgument(RefusalReason.UndefinedSource, "Source", "9"),
+                Refusal.AtMethod(RefusalReason.GenericContainingType, "F<T>"),
+                Refusal.AtParameter(RefusalReason.UnsupportedPayloadType, 0, "body", "ReadOnlySpan<byte>"),
+                Refusal.AtParameter(RefusalReason.ParameterByReference, 1, "n", "out"),
+                Refusal.AtReturn(RefusalReason.ReturnsByReference, "Report", "ref"),
+            ],
+            first);
+        Assert.Equal(first, second);
+        foreach (Refusal refusal in first)
+        {
+            AssertPlainData(refusal, nameof(Refusal), new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    private static Refusal[] RefusalsOf(Compilation compilation)
+    {
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("Demo.F`1")!;
+        IMethodSymbol method = type.GetMembers("M").OfType<IMethodSymbol>().Single();
+        return HandlerShapeReader.Read(compilation, method, method.GetAttributes().Single(), System.Threading.CancellationToken.None).Refusals.ToArray();
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Diagnostics;
+using PayloadGen.Generators.Parsing;
 
 namespace PayloadGen.Generators.Analyzers;
 
@@ -35,7 +36,7 @@ public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, symbols, aotProperty), SymbolKind.Method);
+            ClaimCheckMethods.Register(start, symbols, (shape, attribute, report, cancellationToken) => AnalyzeMethod(shape, attribute, report, aotProperty, cancellationToken));
         });
     }
 
@@ -52,24 +53,17 @@ public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
     private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols symbols, string aotProperty)
+    private static void AnalyzeMethod(HandlerShape shape, AttributeData attribute, Action<Diagnostic> report, string aotProperty, CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.MethodKind != MethodKind.Ordinary || symbols.FindClaimCheck(method) is not { } attribute)
+        // A JsonContext that is set but unusable is PG0007's to report.
+        if (shape.Method.MethodKind != MethodKind.Ordinary || shape.Attribute.SetsJsonContext)
         {
             return;
         }
 
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "JsonContext" && argument.Value.Value is not null)
-            {
-                return;
-            }
-        }
-
-        Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
-            ?? (method.Locations.Length > 0 ? method.Locations[0] : Location.None);
-        context.ReportDiagnostic(Diagnostic.Create(Rules.JsonContextRequiredForAot, location, method.Name, aotProperty));
+        Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()
+            ?? RefusalLocations.MethodName(shape.Method)
+            ?? Location.None;
+        report(Diagnostic.Create(Rules.JsonContextRequiredForAot, location, shape.Method.Name, aotProperty));
     }
 }

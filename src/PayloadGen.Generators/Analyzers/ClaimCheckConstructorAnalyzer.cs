@@ -1,11 +1,16 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Diagnostics;
+using PayloadGen.Generators.Parsing;
 
 namespace PayloadGen.Generators.Analyzers;
 
-/// <summary>PG0003: Lambda creates an instance handler's type with its public parameterless constructor.</summary>
+/// <summary>
+/// PG0003: Lambda creates an instance handler's type with its public parameterless constructor, so a type without
+/// one, an abstract class or an interface fails at the first invocation although its wrapper compiles.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
 {
@@ -24,29 +29,29 @@ public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, symbols), SymbolKind.Method);
+            ClaimCheckMethods.Register(start, symbols, static (shape, _, report, _) => AnalyzeMethod(shape, report));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols symbols)
+    private static void AnalyzeMethod(HandlerShape shape, Action<Diagnostic> report)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        IMethodSymbol method = shape.Method;
         if (method.IsStatic
             || method.MethodKind != MethodKind.Ordinary
-            || method.ContainingType is not { TypeKind: TypeKind.Class } type
-            || method.Locations.Length == 0
-            || !symbols.IsClaimCheck(method))
+            || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Interface } type
+            || RefusalLocations.MethodName(method) is not { } location)
         {
             return;
         }
 
-        string? problem = type.IsAbstract
-            ? "it is abstract"
-            : HasPublicParameterlessConstructor(type) ? null : "it has no public parameterless constructor";
+        string? problem = type.TypeKind == TypeKind.Interface
+            ? "it is an interface"
+            : type.IsAbstract
+                ? "it is abstract"
+                : HasPublicParameterlessConstructor(type) ? null : "it has no public parameterless constructor";
         if (problem is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Rules.HandlerTypeNeedsParameterlessConstructor, method.Locations[0], type.Name, method.Name, problem));
+            report(Diagnostic.Create(Rules.HandlerTypeNeedsParameterlessConstructor, location, type.Name, method.Name, problem));
         }
     }
 

@@ -1,13 +1,17 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Diagnostics;
+using PayloadGen.Generators.Model;
+using PayloadGen.Generators.Parsing;
 
 namespace PayloadGen.Generators.Analyzers;
 
-/// <summary>PG0001: the generator adds the wrapper to the handler's type, so it and every enclosing type must be partial.</summary>
+/// <summary>
+/// PG0001: the generator adds the wrapper to the handler's type, so it and every enclosing type must be partial. Reported
+/// once per type, from the refusal of the reader the generator uses (<see cref="HandlerShapeReader"/>).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
 {
@@ -33,12 +37,13 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (IsPartial(type, context.CancellationToken))
+        // Cheap first: only a type that is not partial can be the subject of this rule.
+        if (ContainingTypesReader.IsPartial(type, context.CancellationToken))
         {
             return;
         }
 
-        IMethodSymbol? handler = FindClaimCheckMethod(type, symbols);
+        IMethodSymbol? handler = FindHandlerRefusedFor(context.Compilation, type, type, symbols, context.CancellationToken);
         if (handler is null)
         {
             return;
@@ -57,16 +62,20 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A [ClaimCheck] method declared in <paramref name="type"/> or in any type nested in it.</summary>
-    private static IMethodSymbol? FindClaimCheckMethod(INamedTypeSymbol type, KnownSymbols symbols)
+    /// <summary>
+    /// A [ClaimCheck] method declared in <paramref name="scope"/> or a type nested in it that the generator's reader
+    /// refuses because <paramref name="type"/> is not partial.
+    /// </summary>
+    private static IMethodSymbol? FindHandlerRefusedFor(Compilation compilation, INamedTypeSymbol scope, INamedTypeSymbol type, KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in scope.GetMembers())
         {
             switch (member)
             {
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when symbols.IsClaimCheck(method):
+                case IMethodSymbol method when symbols.FindClaimCheck(method) is { } attribute
+                    && IsRefusedFor(HandlerShapeReader.Read(compilation, method, attribute, cancellationToken), type):
                     return method;
-                case INamedTypeSymbol nested when FindClaimCheckMethod(nested, symbols) is { } found:
+                case INamedTypeSymbol nested when FindHandlerRefusedFor(compilation, nested, type, symbols, cancellationToken) is { } found:
                     return found;
             }
         }
@@ -74,17 +83,27 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    private static bool IsRefusedFor(HandlerShape shape, INamedTypeSymbol type)
     {
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        foreach (Refusal refusal in shape.Refusals)
         {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            if (refusal.Reason == RefusalReason.ContainingTypeNotPartial && SymbolEqualityComparer.Default.Equals(EnclosingAt(shape.Method, refusal.SiteIndex), type))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
+    }
+
+    private static INamedTypeSymbol? EnclosingAt(IMethodSymbol method, int depth)
+    {
+        INamedTypeSymbol? type = method.ContainingType;
+        for (int i = 0; i < depth && type is not null; i++)
+        {
+            type = type.ContainingType;
+        }
+
+        return type;
     }
 }

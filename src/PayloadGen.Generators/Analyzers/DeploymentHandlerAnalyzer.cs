@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Deployment;
 using PayloadGen.Generators.Diagnostics;
+using PayloadGen.Generators.Model;
 
 namespace PayloadGen.Generators.Analyzers;
 
@@ -13,9 +14,6 @@ namespace PayloadGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeploymentHandlerAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The suffix the generator appends to a handler's name to name its wrapper.</summary>
-    internal const string WrapperSuffix = "ClaimCheck";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Rules.DeployedHandlerBypassesClaimCheck);
 
@@ -55,7 +53,7 @@ public sealed class DeploymentHandlerAnalyzer : DiagnosticAnalyzer
                 Rules.DeployedHandlerBypassesClaimCheck,
                 function.Location,
                 function.Handler.Text,
-                function.Handler.WithMethod(method.Name + WrapperSuffix)));
+                function.Handler.WithMethod(GeneratedNames.Wrapper(method.Name))));
         }
     }
 }

@@ -62,7 +62,7 @@ internal sealed class HandlerCatalog
         IParameterSymbol? payload = null;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (!_symbols.IsNonPayloadParameter(parameter.Type))
+            if (!KnownSymbols.IsNonPayloadParameter(parameter.Type))
             {
                 payload = parameter;
                 break;
@@ -90,7 +90,7 @@ internal sealed class HandlerCatalog
         IParameterSymbol? payload = null;
         foreach (IParameterSymbol parameter in function.Parameters)
         {
-            if (!_symbols.IsNonPayloadParameter(parameter.Type))
+            if (!KnownSymbols.IsNonPayloadParameter(parameter.Type))
             {
                 payload = parameter;
                 break;

@@ -74,20 +74,9 @@ internal sealed class KnownSymbols
 
     /// <summary>
     /// Parameters Lambda or the wrapper supplies, which are not the payload: <c>ILambdaContext</c>,
-    /// <c>CancellationToken</c>, and PayloadGen's own per-message context types.
+    /// <c>CancellationToken</c> and <c>QueueMessageContext</c>, as the generator reads them.
     /// </summary>
-    public bool IsNonPayloadParameter(ITypeSymbol type)
-    {
-        if (IsLambdaContext(type) || SymbolEqualityComparer.Default.Equals(type, CancellationToken))
-        {
-            return true;
-        }
-
-        INamespaceSymbol? ns = type.ContainingNamespace;
-        return type.TypeKind != TypeKind.Enum
-            && ns is { Name: "PayloadGen", ContainingNamespace.IsGlobalNamespace: true }
-            && type.Name.EndsWith("Context", System.StringComparison.Ordinal);
-    }
+    public static bool IsNonPayloadParameter(ITypeSymbol type) => Parsing.ParameterRoles.Of(type) != Model.ParameterRole.Payload;
 
     /// <summary>The type a method's result serializes as: <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> unwrapped; null for no result.</summary>
     public ITypeSymbol? ResultType(IMethodSymbol method)

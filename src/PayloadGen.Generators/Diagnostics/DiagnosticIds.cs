@@ -9,6 +9,9 @@ public static class DiagnosticIds
     public const string HandlerTypeNeedsParameterlessConstructor = "PG0003";
     public const string DeployedHandlerBypassesClaimCheck = "PG0004";
     public const string JsonContextRequiredForAot = "PG0005";
+    public const string GeneratedNameTaken = "PG0006";
+    public const string InvalidClaimCheckArgument = "PG0007";
+    public const string ConfigurationMemberIgnored = "PG0008";
 
     public const string ResponseLikelyExceedsLimit = "PG0101";
     public const string RequestLikelyExceedsLimit = "PG0102";

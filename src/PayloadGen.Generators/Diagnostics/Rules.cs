@@ -22,7 +22,7 @@ public static class Rules
         "[ClaimCheck] cannot wrap '{0}': {1}",
         Usage,
         DiagnosticSeverity.Error,
-        "Lambda binds one payload parameter, optionally an ILambdaContext and a CancellationToken, passes them by value and awaits the result; generic methods and methods of generic types cannot be bound. No wrapper is generated for such a method.");
+        "Lambda binds one payload parameter, optionally an ILambdaContext and a CancellationToken (and, for SQS and SNS handlers, a QueueMessageContext), passes them by value and awaits the result; generic methods and methods of generic types cannot be bound, and the wrapper must be able to live in the handler's type. No wrapper is generated for such a method, so its handler string would not exist.");
 
     public static readonly DiagnosticDescriptor HandlerTypeNeedsParameterlessConstructor = Create(
         DiagnosticIds.HandlerTypeNeedsParameterlessConstructor,
@@ -47,6 +47,30 @@ public static class Rules
         Usage,
         DiagnosticSeverity.Warning,
         "Reflection-based System.Text.Json serialization is trimmed away in Native AOT builds; the wrapper needs a source-generated JsonSerializerContext for the request and response types.");
+
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Create(
+        DiagnosticIds.GeneratedNameTaken,
+        "Name of a generated claim-check member is already taken",
+        "[ClaimCheck] cannot wrap '{0}': {1}",
+        Usage,
+        DiagnosticSeverity.Error,
+        "The generator adds '{Method}ClaimCheck' and the constant '{Method}ClaimCheckHandler' to the handler's type. When a member, an inherited member, the type itself or another [ClaimCheck] method already has one of these names, no wrapper is generated, so its handler string would not exist.");
+
+    public static readonly DiagnosticDescriptor InvalidClaimCheckArgument = Create(
+        DiagnosticIds.InvalidClaimCheckArgument,
+        "[ClaimCheck] argument has no usable value",
+        "[ClaimCheck] cannot wrap '{0}': {1}",
+        Usage,
+        DiagnosticSeverity.Error,
+        "Source must be a named PayloadSource value and JsonContext a concrete, non-generic class deriving from JsonSerializerContext. No wrapper is generated for a handler whose attribute says otherwise, so its handler string would not exist.");
+
+    public static readonly DiagnosticDescriptor ConfigurationMemberIgnored = Create(
+        DiagnosticIds.ConfigurationMemberIgnored,
+        "Claim-check configuration member is ignored",
+        "The wrapper of '{0}' ignores '{1}': {2}",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "A handler's type configures its wrappers through a ClaimCheckRuntime field or property (static for a static handler) and a static ClaimCheckJsonOptions of type JsonSerializerOptions. A member of one of these names that the wrapper cannot use is ignored, and the wrapper falls back to ClaimCheckRuntime.Default or to Lambda's default JSON options: an injected store or client is silently bypassed.");
 
     public static readonly DiagnosticDescriptor ResponseLikelyExceedsLimit = Create(
         DiagnosticIds.ResponseLikelyExceedsLimit,

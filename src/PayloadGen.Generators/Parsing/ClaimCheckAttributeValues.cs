@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
 
@@ -7,10 +8,16 @@ namespace PayloadGen.Generators.Parsing;
 /// <summary>The properties set on one <c>[ClaimCheck]</c>, read from its <see cref="AttributeData"/>.</summary>
 internal readonly struct ClaimCheckAttributeValues
 {
-    private ClaimCheckAttributeValues(HandlerSource source, ITypeSymbol? jsonContext, long inlineThresholdBytes, int maxConcurrency)
+    public const string SourceArgument = "Source";
+    public const string JsonContextArgument = "JsonContext";
+    public const string InlineThresholdBytesArgument = "InlineThresholdBytes";
+    public const string MaxConcurrencyArgument = "MaxConcurrency";
+
+    private ClaimCheckAttributeValues(HandlerSource source, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency)
     {
         Source = source;
         JsonContext = jsonContext;
+        SetsJsonContext = setsJsonContext;
         InlineThresholdBytes = inlineThresholdBytes;
         MaxConcurrency = maxConcurrency;
     }
@@ -18,8 +25,11 @@ internal readonly struct ClaimCheckAttributeValues
     /// <summary><c>Source</c>: how the handler is invoked.</summary>
     public HandlerSource Source { get; }
 
-    /// <summary><c>JsonContext</c>: the type given, or <see langword="null"/> when unset.</summary>
-    public ITypeSymbol? JsonContext { get; }
+    /// <summary><c>JsonContext</c>: the context type when one is set and usable, else <see langword="null"/>.</summary>
+    public INamedTypeSymbol? JsonContext { get; }
+
+    /// <summary>Whether <c>JsonContext</c> is set at all, usable or not.</summary>
+    public bool SetsJsonContext { get; }
 
     /// <summary><c>InlineThresholdBytes</c>: zero when unset.</summary>
     public long InlineThresholdBytes { get; }
@@ -27,56 +37,94 @@ internal readonly struct ClaimCheckAttributeValues
     /// <summary><c>MaxConcurrency</c>: zero when unset.</summary>
     public int MaxConcurrency { get; }
 
-    /// <summary>Reads <paramref name="attribute"/>; <see langword="false"/> when a value cannot be understood.</summary>
-    public static bool TryRead(AttributeData attribute, out ClaimCheckAttributeValues values)
+    /// <summary>Reads <paramref name="attribute"/>, adding to <paramref name="refusals"/> each value no wrapper can use.</summary>
+    public static ClaimCheckAttributeValues Read(AttributeData attribute, List<Refusal> refusals)
     {
         var source = HandlerSource.Direct;
-        ITypeSymbol? jsonContext = null;
+        INamedTypeSymbol? jsonContext = null;
+        bool setsJsonContext = false;
         long threshold = 0;
         int maxConcurrency = 0;
-        values = default;
         foreach (var argument in attribute.NamedArguments)
         {
             TypedConstant value = argument.Value;
             if (value.Kind == TypedConstantKind.Error)
             {
-                return false;
+                refusals.Add(Refusal.AtArgument(RefusalReason.InvalidAttributeValue, argument.Key, string.Empty));
+                continue;
             }
 
             switch (argument.Key)
             {
-                case "Source":
+                case SourceArgument:
                     // An enum constant arrives as its underlying int; a value cast from an undefined number is refused.
-                    if (value.Value is not int number || !Enum.IsDefined(typeof(HandlerSource), number))
+                    if (value.Value is int number && Enum.IsDefined(typeof(HandlerSource), number))
                     {
-                        return false;
+                        source = (HandlerSource)number;
+                    }
+                    else
+                    {
+                        refusals.Add(Refusal.AtArgument(RefusalReason.UndefinedSource, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                     }
 
-                    source = (HandlerSource)number;
                     break;
-                case "JsonContext":
-                    jsonContext = value.Value as ITypeSymbol;
-                    break;
-                case "InlineThresholdBytes":
-                    if (value.Value is not long bytes)
+                case JsonContextArgument:
+                    if (value.Value is ITypeSymbol type)
                     {
-                        return false;
+                        setsJsonContext = true;
+                        jsonContext = ReadJsonContext(type, refusals);
                     }
 
-                    threshold = bytes;
                     break;
-                case "MaxConcurrency":
-                    if (value.Value is not int concurrency)
+                case InlineThresholdBytesArgument:
+                    if (value.Value is long bytes)
                     {
-                        return false;
+                        threshold = bytes;
                     }
 
-                    maxConcurrency = concurrency;
+                    break;
+                case MaxConcurrencyArgument:
+                    if (value.Value is int concurrency)
+                    {
+                        maxConcurrency = concurrency;
+                    }
+
                     break;
             }
         }
 
-        values = new ClaimCheckAttributeValues(source, jsonContext, threshold, maxConcurrency);
-        return true;
+        return new ClaimCheckAttributeValues(source, jsonContext, setsJsonContext, threshold, maxConcurrency);
+    }
+
+    private static INamedTypeSymbol? ReadJsonContext(ITypeSymbol type, List<Refusal> refusals)
+    {
+        // The context's Default property comes from the System.Text.Json generator, whose output this generator cannot
+        // see; the base type is the part that can be checked.
+        if (type.TypeKind == TypeKind.Error)
+        {
+            refusals.Add(Refusal.AtArgument(RefusalReason.InvalidAttributeValue, JsonContextArgument, string.Empty));
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { TypeParameters.Length: 0, IsAbstract: false, TypeKind: TypeKind.Class } named && DerivesFromJsonContext(named))
+        {
+            return named;
+        }
+
+        refusals.Add(Refusal.AtArgument(RefusalReason.InvalidJsonContext, JsonContextArgument, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        return null;
+    }
+
+    private static bool DerivesFromJsonContext(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolNames.Is(current, KnownTypeNames.JsonSerializerContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

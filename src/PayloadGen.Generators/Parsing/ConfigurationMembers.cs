@@ -10,49 +10,77 @@ namespace PayloadGen.Generators.Parsing;
 internal static class ConfigurationMembers
 {
     /// <summary>
-    /// The expression reading the class's <c>ClaimCheckRuntime</c> member from the wrapper, or <see langword="null"/>
-    /// when there is none of type <c>PayloadGen.ClaimCheckRuntime</c> that the wrapper can read (a static wrapper
-    /// needs a static member).
+    /// The class's <c>ClaimCheckRuntime</c> member as the wrapper reads it: of type <c>PayloadGen.ClaimCheckRuntime</c>,
+    /// readable from the wrapper, and static when the wrapper is.
     /// </summary>
-    public static string? RuntimeExpression(Compilation compilation, INamedTypeSymbol type, string typeName, bool staticWrapper)
+    public static ConfigurationMember Runtime(Compilation compilation, INamedTypeSymbol type, bool staticWrapper)
     {
-        ISymbol? member = Readable(compilation, type, KnownTypeNames.RuntimeMember, KnownTypeNames.ClaimCheckRuntime);
-        if (member is null || (staticWrapper && !member.IsStatic))
+        (ISymbol? member, ConfigurationProblem problem) = Find(compilation, type, KnownTypeNames.RuntimeMember, KnownTypeNames.ClaimCheckRuntime, mustBeStatic: staticWrapper);
+        if (member is null || problem != ConfigurationProblem.None)
         {
-            return null;
+            return new ConfigurationMember(null, member, problem);
         }
 
-        return member.IsStatic ? typeName + "." + KnownTypeNames.RuntimeMember : "this." + KnownTypeNames.RuntimeMember;
+        string expression = member.IsStatic
+            ? type.ToDisplayString(SymbolNames.FullyQualified) + "." + KnownTypeNames.RuntimeMember
+            : "this." + KnownTypeNames.RuntimeMember;
+        return new ConfigurationMember(expression, member, ConfigurationProblem.None);
     }
 
-    /// <summary>The expression reading the class's static <c>ClaimCheckJsonOptions</c>, or <see langword="null"/>.</summary>
-    public static string? JsonOptionsExpression(Compilation compilation, INamedTypeSymbol type, string typeName)
+    /// <summary>The class's static <c>ClaimCheckJsonOptions</c> of type <c>JsonSerializerOptions</c>, as the wrapper reads it.</summary>
+    public static ConfigurationMember JsonOptions(Compilation compilation, INamedTypeSymbol type)
     {
-        ISymbol? member = Readable(compilation, type, KnownTypeNames.JsonOptionsMember, KnownTypeNames.JsonSerializerOptions);
-        return member is { IsStatic: true } ? typeName + "." + KnownTypeNames.JsonOptionsMember : null;
+        // The wrapper caches the JSON metadata in static fields, so the options must not depend on an instance.
+        (ISymbol? member, ConfigurationProblem problem) = Find(compilation, type, KnownTypeNames.JsonOptionsMember, KnownTypeNames.JsonSerializerOptions, mustBeStatic: true);
+        return member is null || problem != ConfigurationProblem.None
+            ? new ConfigurationMember(null, member, problem)
+            : new ConfigurationMember(type.ToDisplayString(SymbolNames.FullyQualified) + "." + KnownTypeNames.JsonOptionsMember, member, ConfigurationProblem.None);
     }
 
-    private static ISymbol? Readable(Compilation compilation, INamedTypeSymbol type, string name, string typeMetadataName)
+    private static (ISymbol? Member, ConfigurationProblem Problem) Find(Compilation compilation, INamedTypeSymbol type, string name, string typeMetadataName, bool mustBeStatic)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
             foreach (ISymbol member in current.GetMembers(name))
             {
-                ITypeSymbol? memberType = member switch
-                {
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when compilation.IsSymbolAccessibleWithin(getter, type) => property.Type,
-                    _ => null,
-                };
-
                 // The nearest member of the name hides any further up, so the search ends here either way.
-                bool usable = memberType is not null
-                    && SymbolNames.Is(memberType, typeMetadataName)
-                    && compilation.IsSymbolAccessibleWithin(member, type);
-                return usable ? member : null;
+                return (member, ProblemOf(compilation, type, member, typeMetadataName, mustBeStatic));
             }
         }
 
-        return null;
+        return (null, ConfigurationProblem.None);
+    }
+
+    private static ConfigurationProblem ProblemOf(Compilation compilation, INamedTypeSymbol type, ISymbol member, string typeMetadataName, bool mustBeStatic)
+    {
+        ITypeSymbol? memberType;
+        switch (member)
+        {
+            case IFieldSymbol field:
+                memberType = field.Type;
+                break;
+            case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property:
+                if (!compilation.IsSymbolAccessibleWithin(getter, type))
+                {
+                    return ConfigurationProblem.Inaccessible;
+                }
+
+                memberType = property.Type;
+                break;
+            default:
+                return ConfigurationProblem.NotReadable;
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(member, type))
+        {
+            return ConfigurationProblem.Inaccessible;
+        }
+
+        if (!SymbolNames.Is(memberType, typeMetadataName))
+        {
+            return ConfigurationProblem.WrongType;
+        }
+
+        return mustBeStatic && !member.IsStatic ? ConfigurationProblem.NotStatic : ConfigurationProblem.None;
     }
 }

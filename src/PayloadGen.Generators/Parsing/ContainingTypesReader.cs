@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,48 +11,83 @@ namespace PayloadGen.Generators.Parsing;
 internal static class ContainingTypesReader
 {
     /// <summary>
-    /// The enclosing types, outermost first, or <see langword="null"/> when one of them cannot take generated
-    /// members: not partial, generic (Lambda cannot bind an open type), file-local (a partial part in another file
-    /// is impossible) or a ref struct (an async wrapper cannot live in one).
+    /// The enclosing types, outermost first, adding to <paramref name="refusals"/> each one that cannot take
+    /// generated members: not partial, generic (Lambda cannot bind an open type; reported once, for the innermost),
+    /// file-local (a partial part in another file is impossible) or a ref struct (an async wrapper cannot live in one).
     /// </summary>
-    public static EquatableArray<ContainingTypeSpec>? Read(MethodDeclarationSyntax method, INamedTypeSymbol declaringType)
+    public static EquatableArray<ContainingTypeSpec> Read(INamedTypeSymbol declaringType, List<Refusal> refusals, CancellationToken cancellationToken)
     {
-        // Syntax first: every declaration around the method must say partial. Checking the declarations that
-        // contain this method is enough, since the compiler requires every part of a partial type to say so.
-        for (SyntaxNode? node = method.Parent; node is not null; node = node.Parent)
-        {
-            if (node is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return null;
-            }
-        }
-
         var types = new List<ContainingTypeSpec>();
-        for (INamedTypeSymbol? type = declaringType; type is not null; type = type.ContainingType)
+        bool genericReported = false;
+        int depth = 0;
+        for (INamedTypeSymbol? type = declaringType; type is not null; type = type.ContainingType, depth++)
         {
-            if (type.TypeParameters.Length > 0 || type.IsFileLocal || type.IsRefLikeType)
+            if (!IsPartial(type, cancellationToken))
             {
-                return null;
+                refusals.Add(new Refusal(RefusalReason.ContainingTypeNotPartial, RefusalSite.ContainingType, depth, type.Name, string.Empty));
             }
 
-            ContainingTypeKind? kind = KindOf(type);
-            if (kind is null)
+            if (type.TypeParameters.Length > 0 && !genericReported)
             {
-                return null;
+                genericReported = true;
+                refusals.Add(Refusal.AtMethod(RefusalReason.GenericContainingType, TypeText(type)));
             }
 
-            types.Add(new ContainingTypeSpec(SymbolNames.Identifier(type.Name), type.MetadataName, kind.Value));
+            if (type.IsFileLocal)
+            {
+                refusals.Add(Refusal.AtMethod(RefusalReason.FileLocalContainingType, TypeText(type)));
+            }
+
+            if (type.IsRefLikeType)
+            {
+                refusals.Add(Refusal.AtMethod(RefusalReason.RefStructContainingType, TypeText(type)));
+            }
+
+            types.Add(new ContainingTypeSpec(SymbolNames.Identifier(type.Name), type.MetadataName, KindOf(type)));
         }
 
         types.Reverse();
         return new EquatableArray<ContainingTypeSpec>(types.ToArray());
     }
 
-    private static ContainingTypeKind? KindOf(INamedTypeSymbol type) => type.TypeKind switch
+    /// <summary>
+    /// Whether a compiler-made type (<c>&lt;invalid-global-code&gt;</c> around a method outside any type, a script's
+    /// class) encloses the method: no wrapper can be declared in it and no handler string can name it.
+    /// </summary>
+    public static bool IsOutsideAnyType(IMethodSymbol method)
     {
-        TypeKind.Class => type.IsRecord ? ContainingTypeKind.Record : ContainingTypeKind.Class,
+        for (INamedTypeSymbol? enclosing = method.ContainingType; enclosing is not null; enclosing = enclosing.ContainingType)
+        {
+            if (enclosing.IsImplicitlyDeclared || !enclosing.CanBeReferencedByName || enclosing.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            {
+                return true;
+            }
+        }
+
+        return method.ContainingType is null;
+    }
+
+    /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c>.</summary>
+    public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string TypeText(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+    private static ContainingTypeKind KindOf(INamedTypeSymbol type) => type.TypeKind switch
+    {
         TypeKind.Struct => type.IsRecord ? ContainingTypeKind.RecordStruct : ContainingTypeKind.Struct,
         TypeKind.Interface => ContainingTypeKind.Interface,
-        _ => null,
+        _ => type.IsRecord ? ContainingTypeKind.Record : ContainingTypeKind.Class,
     };
 }

@@ -9,19 +9,27 @@ internal sealed class HandlerSignature
     public HandlerSignature(
         EquatableArray<HandlerParameter> parameters,
         ITypeSymbol? requestType,
+        bool declaresPayload,
         ReturnShape returnShape,
         ITypeSymbol? responseType)
     {
         Parameters = parameters;
         RequestType = requestType;
+        DeclaresPayload = declaresPayload;
         ReturnShape = returnShape;
         ResponseType = responseType;
     }
 
     public EquatableArray<HandlerParameter> Parameters { get; }
 
-    /// <summary>The payload parameter's type, with its nullable annotation.</summary>
+    /// <summary>The (first) payload parameter's type, with its nullable annotation.</summary>
     public ITypeSymbol? RequestType { get; }
+
+    /// <summary>
+    /// Whether any parameter is in the payload's role, even one refused for its modifier: such a handler is not one
+    /// "without a payload".
+    /// </summary>
+    public bool DeclaresPayload { get; }
 
     public ReturnShape ReturnShape { get; }
 

@@ -1,133 +1,123 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
 
 namespace PayloadGen.Generators.Parsing;
 
-/// <summary>Reads what a handler takes and returns, refusing signatures a wrapper cannot call.</summary>
+/// <summary>Reads what a handler takes and returns, refusing what a wrapper cannot pass or receive.</summary>
 internal static class SignatureReader
 {
     /// <summary>
-    /// The signature of <paramref name="method"/>, or <see langword="null"/> when it is generic, <c>async void</c>,
-    /// returns by reference, takes <c>ref</c>/<c>out</c>/<c>in</c> parameters or more than one payload parameter, or
-    /// uses a type that cannot be a JSON payload (pointers, ref structs, type parameters, unresolved types).
+    /// The signature of <paramref name="method"/>, adding to <paramref name="refusals"/> every part a wrapper cannot
+    /// call: <c>async void</c>, a by-reference return, <c>ref</c>/<c>out</c>/<c>in</c> parameters, a second payload
+    /// parameter, and payload or response types JSON cannot handle (pointers, ref structs, unresolved types). The
+    /// signature is read in full even when something is refused, so every problem is reported at once.
     /// </summary>
-    public static HandlerSignature? Read(IMethodSymbol method)
+    public static HandlerSignature Read(IMethodSymbol method, List<Refusal> refusals)
     {
-        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || (method.IsAsync && method.ReturnsVoid))
+        if (method.IsAsync && method.ReturnsVoid)
         {
-            return null;
+            refusals.Add(Refusal.AtMethod(RefusalReason.AsyncVoid));
         }
 
         var parameters = new HandlerParameter[method.Parameters.Length];
-        ITypeSymbol? request = null;
+        IParameterSymbol? request = null;
+        bool declaresPayload = false;
         for (int i = 0; i < parameters.Length; i++)
         {
             IParameterSymbol parameter = method.Parameters[i];
+            ParameterRole role = ParameterRoles.Of(parameter.Type);
+            parameters[i] = new HandlerParameter(role);
+            declaresPayload |= role == ParameterRole.Payload;
             if (parameter.RefKind != RefKind.None)
             {
-                return null;
+                // Refused for its modifier alone: it is not also counted as a second payload.
+                refusals.Add(Refusal.AtParameter(RefusalReason.ParameterByReference, i, parameter.Name, RefKindText(parameter.RefKind)));
+                continue;
             }
 
-            ParameterRole role = RoleOf(parameter.Type);
-            if (role == ParameterRole.Payload)
+            if (role != ParameterRole.Payload)
             {
-                if (request is not null || !CanBePayload(parameter.Type))
-                {
-                    return null;
-                }
-
-                request = parameter.Type;
+                continue;
             }
 
-            parameters[i] = new HandlerParameter(role);
+            if (request is not null)
+            {
+                refusals.Add(Refusal.AtParameter(RefusalReason.SecondPayloadParameter, i, parameter.Name, request.Name));
+                continue;
+            }
+
+            request = parameter;
+            if (PayloadTypes.Problem(parameter.Type) is { } problem)
+            {
+                refusals.Add(Refusal.AtParameter(
+                    problem == PayloadTypeProblem.Unresolved ? RefusalReason.UnresolvedType : RefusalReason.UnsupportedPayloadType,
+                    i,
+                    parameter.Name,
+                    TypeText(parameter.Type)));
+            }
         }
 
-        if (!TryReadReturn(method, out ReturnShape shape, out ITypeSymbol? response))
-        {
-            return null;
-        }
-
-        return new HandlerSignature(new EquatableArray<HandlerParameter>(parameters), request, shape, response);
+        ReturnShape shape = ReadReturn(method, refusals, out ITypeSymbol? response);
+        return new HandlerSignature(new EquatableArray<HandlerParameter>(parameters), request?.Type, declaresPayload, shape, response);
     }
 
-    private static ParameterRole RoleOf(ITypeSymbol type)
-    {
-        if (SymbolNames.Is(type, KnownTypeNames.LambdaContext))
-        {
-            return ParameterRole.LambdaContext;
-        }
-
-        if (SymbolNames.Is(type, KnownTypeNames.QueueMessageContext))
-        {
-            return ParameterRole.MessageContext;
-        }
-
-        return SymbolNames.Is(type, KnownTypeNames.CancellationToken) ? ParameterRole.CancellationToken : ParameterRole.Payload;
-    }
-
-    private static bool TryReadReturn(IMethodSymbol method, out ReturnShape shape, out ITypeSymbol? response)
+    private static ReturnShape ReadReturn(IMethodSymbol method, List<Refusal> refusals, out ITypeSymbol? response)
     {
         response = null;
         if (method.ReturnsVoid)
         {
-            shape = ReturnShape.Void;
-            return true;
+            return ReturnShape.Void;
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            refusals.Add(Refusal.AtReturn(RefusalReason.ReturnsByReference, TypeText(method.ReturnType), method.ReturnsByRefReadonly ? "ref readonly" : "ref"));
         }
 
         ITypeSymbol type = method.ReturnType;
+        ReturnShape shape = ReturnShape.Value;
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
         {
             INamedTypeSymbol definition = generic.OriginalDefinition;
-            if (SymbolNames.Is(definition, KnownTypeNames.TaskOfT) || SymbolNames.Is(definition, KnownTypeNames.ValueTaskOfT))
+            if (SymbolNames.Is(definition, KnownTypeNames.TaskOfT))
             {
-                shape = SymbolNames.Is(definition, KnownTypeNames.TaskOfT) ? ReturnShape.TaskOfValue : ReturnShape.ValueTaskOfValue;
-                response = generic.TypeArguments[0];
-                return CanBePayload(response);
+                shape = ReturnShape.TaskOfValue;
+                type = generic.TypeArguments[0];
+            }
+            else if (SymbolNames.Is(definition, KnownTypeNames.ValueTaskOfT))
+            {
+                shape = ReturnShape.ValueTaskOfValue;
+                type = generic.TypeArguments[0];
             }
         }
-
-        if (SymbolNames.Is(type, KnownTypeNames.Task))
+        else if (SymbolNames.Is(type, KnownTypeNames.Task))
         {
-            shape = ReturnShape.Task;
-            return true;
+            return ReturnShape.Task;
+        }
+        else if (SymbolNames.Is(type, KnownTypeNames.ValueTask))
+        {
+            return ReturnShape.ValueTask;
         }
 
-        if (SymbolNames.Is(type, KnownTypeNames.ValueTask))
-        {
-            shape = ReturnShape.ValueTask;
-            return true;
-        }
-
-        shape = ReturnShape.Value;
         response = type;
-        return CanBePayload(type);
-    }
-
-    /// <summary>Whether <paramref name="type"/> can be the type argument of <c>JsonTypeInfo&lt;T&gt;</c> in the wrapper.</summary>
-    private static bool CanBePayload(ITypeSymbol type) => type.TypeKind switch
-    {
-        TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter or TypeKind.Error => false,
-        _ => !type.IsRefLikeType && !ContainsErrors(type),
-    };
-
-    private static bool ContainsErrors(ITypeSymbol type) => type switch
-    {
-        IErrorTypeSymbol => true,
-        IArrayTypeSymbol array => ContainsErrors(array.ElementType) || array.ElementType.IsRefLikeType || array.ElementType.TypeKind == TypeKind.Pointer,
-        INamedTypeSymbol { IsGenericType: true } named => AnyErrors(named),
-        _ => false,
-    };
-
-    private static bool AnyErrors(INamedTypeSymbol named)
-    {
-        foreach (ITypeSymbol argument in named.TypeArguments)
+        if (PayloadTypes.Problem(type) is { } problem)
         {
-            if (argument.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Pointer || ContainsErrors(argument))
-            {
-                return true;
-            }
+            refusals.Add(Refusal.AtReturn(
+                problem == PayloadTypeProblem.Unresolved ? RefusalReason.UnresolvedType : RefusalReason.UnsupportedResponseType,
+                TypeText(type)));
         }
 
-        return false;
+        return shape;
     }
+
+    private static string TypeText(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+    private static string RefKindText(RefKind kind) => kind switch
+    {
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        _ => "ref",
+    };
 }

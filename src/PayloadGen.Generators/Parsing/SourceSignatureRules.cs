@@ -1,47 +1,52 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
 
 namespace PayloadGen.Generators.Parsing;
 
 /// <summary>
-/// What each source allows of a signature that <see cref="SignatureReader"/> has accepted: the wrapper of a
-/// direct, async or Step Functions handler is called once per invocation, that of an SQS or SNS handler once per
-/// record, and each can only pass what it has.
+/// What each source allows of a signature: the wrapper of a direct, async or Step Functions handler is called once
+/// per invocation, that of an SQS or SNS handler once per record, and each can only pass what it has.
 /// </summary>
 internal static class SourceSignatureRules
 {
-    /// <summary>Whether a wrapper for <paramref name="source"/> can call a method with <paramref name="signature"/>.</summary>
-    public static bool Allow(HandlerSource source, HandlerSignature signature)
-        => source is HandlerSource.Sqs or HandlerSource.Sns ? AllowPerRecord(signature) : AllowPerInvocation(signature);
+    /// <summary>Whether <paramref name="source"/> calls its handler once per queue or topic record.</summary>
+    public static bool IsPerRecord(HandlerSource source) => source is HandlerSource.Sqs or HandlerSource.Sns;
 
-    // A QueueMessageContext exists only for a record of a batch.
-    private static bool AllowPerInvocation(HandlerSignature signature) => !Takes(signature, ParameterRole.MessageContext);
+    /// <summary>Adds to <paramref name="refusals"/> what a wrapper for <paramref name="source"/> cannot pass or receive.</summary>
+    public static void Check(HandlerSource source, IMethodSymbol method, HandlerSignature signature, List<Refusal> refusals)
+    {
+        if (IsPerRecord(source))
+        {
+            CheckPerRecord(source, method, signature, refusals);
+            return;
+        }
 
-    private static bool AllowPerRecord(HandlerSignature signature)
+        // A QueueMessageContext exists only for a record of a batch.
+        for (int i = 0; i < signature.Parameters.Count; i++)
+        {
+            if (signature.Parameters[i].Role == ParameterRole.MessageContext)
+            {
+                refusals.Add(Refusal.AtParameter(RefusalReason.MessageContextOutsideQueue, i, method.Parameters[i].Name, source.ToString()));
+            }
+        }
+    }
+
+    private static void CheckPerRecord(HandlerSource source, IMethodSymbol method, HandlerSignature signature, List<Refusal> refusals)
     {
         // A claim-check queue handler exists to receive the (possibly stored) message; one without a payload
         // parameter makes no sense. Hydrating with a stand-in type such as JsonElement is not an option either: under
         // [ClaimCheck(JsonContext = …)] its metadata would have to come from the user's context, which need not
-        // declare it. So no wrapper is written; the analyzers say why.
-        if (signature.RequestType is null)
+        // declare it.
+        if (!signature.DeclaresPayload)
         {
-            return false;
+            refusals.Add(Refusal.AtMethod(RefusalReason.QueueHandlerWithoutPayload, string.Empty, source.ToString()));
         }
 
         // Nothing receives a value a queue handler returns: the response of the invocation is the batch response.
-        // Rather than drop it silently, no wrapper is written; the analyzers explain.
-        return signature.ReturnShape is ReturnShape.Task or ReturnShape.ValueTask or ReturnShape.Void;
-    }
-
-    private static bool Takes(HandlerSignature signature, ParameterRole role)
-    {
-        foreach (HandlerParameter parameter in signature.Parameters)
+        if (signature.ReturnShape is ReturnShape.Value or ReturnShape.TaskOfValue or ReturnShape.ValueTaskOfValue)
         {
-            if (parameter.Role == role)
-            {
-                return true;
-            }
+            refusals.Add(Refusal.AtReturn(RefusalReason.QueueHandlerReturnsValue, method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), source.ToString()));
         }
-
-        return false;
     }
 }

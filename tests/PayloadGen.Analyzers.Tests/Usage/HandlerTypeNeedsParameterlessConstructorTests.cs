@@ -30,6 +30,26 @@ public class HandlerTypeNeedsParameterlessConstructorTests
     }
 
     [Fact]
+    public async Task Reports_an_instance_handler_declared_in_an_interface()
+    {
+        // The wrapper compiles as a default interface method, but Lambda cannot create an interface to call it on.
+        var test = new PayloadGenAnalyzerTest<ClaimCheckConstructorAnalyzer>
+        {
+            TestCode = """
+                using PayloadGen;
+                public partial interface IFunctions
+                {
+                    [ClaimCheck] string {|#0:Run|}(string input) => input;
+                    [ClaimCheck] static string Echo(string input) => input;
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.HandlerTypeNeedsParameterlessConstructor).WithLocation(0)
+            .WithMessage("Lambda creates 'IFunctions' to call the instance handler 'Run', but it is an interface; add a public parameterless constructor or make the handler static"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Reports_primary_constructors_private_constructors_and_abstract_classes()
     {
         var test = new PayloadGenAnalyzerTest<ClaimCheckConstructorAnalyzer>

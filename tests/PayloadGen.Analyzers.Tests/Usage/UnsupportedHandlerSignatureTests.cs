@@ -83,6 +83,56 @@ public class UnsupportedHandlerSignatureTests
     }
 
     [Fact]
+    public async Task Reports_members_Lambda_cannot_name_at_their_name()
+    {
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using System;
+                using PayloadGen;
+                public interface IHandler { string Run(string input); }
+                public partial class Functions : IHandler
+                {
+                    [ClaimCheck] string IHandler.{|#0:Run|}(string input) => input;
+                    [ClaimCheck] public static Functions operator {|#1:+|}(Functions a, string b) => a;
+                    public string Name { [ClaimCheck] {|#2:get|} => ""; }
+                    public void Outer()
+                    {
+                        [ClaimCheck] string {|#3:Local|}(string input) => input;
+                        Func<string, string> lambda = {|#4:[ClaimCheck] (string input) => input|};
+                        Local(lambda(""));
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "IHandler.Run", "it is an explicit interface implementation, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        test.ExpectedDiagnostics.Add(Expected(1, "Functions.operator +(Functions, string)", "it is an operator, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        test.ExpectedDiagnostics.Add(Expected(2, "Functions.Name.get", "it is an accessor, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        test.ExpectedDiagnostics.Add(Expected(3, "Local", "it is a local function, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        test.ExpectedDiagnostics.Add(Expected(4, "lambda", "it is a lambda, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Reports_an_out_parameter_for_its_modifier_only()
+    {
+        // The out parameter is not the payload, so it is not also "a second payload parameter".
+        var test = new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>
+        {
+            TestCode = """
+                using PayloadGen;
+                public record Order(string Id);
+                public partial class Functions
+                {
+                    [ClaimCheck] public Order Run(out string {|#0:error|}, Order order) { error = ""; return order; }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "Run", "parameter 'error' is passed by out and Lambda passes the payload by value; remove the modifier"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Accepts_every_supported_shape()
     {
         await new PayloadGenAnalyzerTest<ClaimCheckSignatureAnalyzer>

@@ -1,0 +1,57 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PayloadGen.Generators.Parsing;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>
+/// Finds every method carrying <c>[ClaimCheck]</c> — ordinary methods, accessors, operators and explicit
+/// implementations through symbol actions, local functions and lambdas (which have no symbol action) through their
+/// syntax — and gives each one's <see cref="HandlerShape"/> from the reader the generator uses.
+/// </summary>
+internal static class ClaimCheckMethods
+{
+    /// <summary>Calls <paramref name="analyze"/> with the shape of each <c>[ClaimCheck]</c> method and a way to report on it.</summary>
+    public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, Action<HandlerShape, AttributeData, Action<Diagnostic>, CancellationToken> analyze)
+    {
+        start.RegisterSymbolAction(
+            context =>
+            {
+                var method = (IMethodSymbol)context.Symbol;
+                if (symbols.FindClaimCheck(method) is { } attribute)
+                {
+                    analyze(HandlerShapeReader.Read(context.Compilation, method, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+                }
+            },
+            SymbolKind.Method);
+
+        start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                if (!HasAttributes(context.Node) || FunctionSymbol(context) is not { } function || symbols.FindClaimCheck(function) is not { } attribute)
+                {
+                    return;
+                }
+
+                analyze(HandlerShapeReader.Read(context.SemanticModel.Compilation, function, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+            },
+            SyntaxKind.LocalFunctionStatement,
+            SyntaxKind.ParenthesizedLambdaExpression,
+            SyntaxKind.SimpleLambdaExpression);
+    }
+
+    private static bool HasAttributes(SyntaxNode node) => node switch
+    {
+        LocalFunctionStatementSyntax local => local.AttributeLists.Count > 0,
+        LambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
+        _ => false,
+    };
+
+    private static IMethodSymbol? FunctionSymbol(SyntaxNodeAnalysisContext context) => context.Node is LocalFunctionStatementSyntax
+        ? context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol
+        : context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol as IMethodSymbol;
+}

@@ -1,0 +1,82 @@
+namespace PayloadGen.Generators.Model;
+
+/// <summary>
+/// Why no wrapper can be written for a <c>[ClaimCheck]</c> method. The parser produces these and the generator
+/// skips the method; the usage analyzers turn each into a diagnostic (see <c>Diagnostics.RefusalRules</c>), so a
+/// method the generator skips is one an analyzer reports. Add a reason here and its rule and message there; a test
+/// walks every value.
+/// </summary>
+internal enum RefusalReason
+{
+    /// <summary>A type around the method is not <c>partial</c>, so the wrapper cannot be added to it.</summary>
+    ContainingTypeNotPartial,
+
+    /// <summary>A type around the method is generic: Lambda cannot supply type arguments.</summary>
+    GenericContainingType,
+
+    /// <summary>A type around the method is <c>file</c>-local: no other file, so no generated part, can extend it.</summary>
+    FileLocalContainingType,
+
+    /// <summary>A type around the method is a <c>ref struct</c>, which cannot hold an async wrapper.</summary>
+    RefStructContainingType,
+
+    /// <summary>Not a method Lambda can name: a local function, lambda, accessor, operator or explicit interface implementation.</summary>
+    NotAnOrdinaryMethod,
+
+    /// <summary>A <c>static abstract</c> or <c>static virtual</c> interface member, callable only through a type parameter.</summary>
+    StaticAbstractInterfaceMember,
+
+    /// <summary>The method is generic: Lambda cannot supply type arguments.</summary>
+    GenericMethod,
+
+    /// <summary><c>async void</c>: nothing can await it.</summary>
+    AsyncVoid,
+
+    /// <summary>A <c>ref</c> or <c>ref readonly</c> return.</summary>
+    ReturnsByReference,
+
+    /// <summary>A <c>ref</c>, <c>out</c>, <c>in</c> or <c>ref readonly</c> parameter.</summary>
+    ParameterByReference,
+
+    /// <summary>A second parameter that is not a context or token: Lambda passes one payload.</summary>
+    SecondPayloadParameter,
+
+    /// <summary>A payload parameter of a type JSON cannot produce: a ref struct (<c>Span&lt;T&gt;</c>) or a pointer.</summary>
+    UnsupportedPayloadType,
+
+    /// <summary>A response of a type JSON cannot write: a ref struct or a pointer.</summary>
+    UnsupportedResponseType,
+
+    /// <summary>A <c>QueueMessageContext</c> parameter on a handler that is not invoked per queue or topic record.</summary>
+    MessageContextOutsideQueue,
+
+    /// <summary>An SQS or SNS handler without a payload parameter: it would receive nothing of the message.</summary>
+    QueueHandlerWithoutPayload,
+
+    /// <summary>An SQS or SNS handler that returns a value, which nothing would receive.</summary>
+    QueueHandlerReturnsValue,
+
+    /// <summary><c>Source</c> is a number <c>PayloadSource</c> does not define.</summary>
+    UndefinedSource,
+
+    /// <summary><c>JsonContext</c> names a type that is not a concrete, non-generic <c>JsonSerializerContext</c>.</summary>
+    InvalidJsonContext,
+
+    /// <summary>A member, inherited member or the type itself already has the name of a generated member.</summary>
+    GeneratedNameTaken,
+
+    /// <summary>Another <c>[ClaimCheck]</c> overload of the same name would get the same wrapper name.</summary>
+    ClaimCheckOverload,
+
+    /// <summary>A base type has a <c>[ClaimCheck]</c> method of the same name, whose wrapper this one would hide.</summary>
+    HidesInheritedHandler,
+
+    /// <summary>A parameter or return type does not resolve: the compiler reports it, and no wrapper could compile.</summary>
+    UnresolvedType,
+
+    /// <summary>The method is outside any type (broken or top-level code): the compiler reports it.</summary>
+    MethodOutsideType,
+
+    /// <summary>An attribute argument is not a constant the compiler accepts: the compiler reports it.</summary>
+    InvalidAttributeValue,
+}

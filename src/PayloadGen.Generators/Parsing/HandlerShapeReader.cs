@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using PayloadGen.Generators.Model;
+
+namespace PayloadGen.Generators.Parsing;
+
+/// <summary>
+/// Decides whether a <c>[ClaimCheck]</c> method can be wrapped. The generator's parser and the usage analyzers both
+/// call this, so a method the generator skips is, by construction, one an analyzer reports.
+/// </summary>
+internal static class HandlerShapeReader
+{
+    /// <summary>Reads <paramref name="method"/> of <paramref name="compilation"/> under <paramref name="attribute"/> (its <c>[ClaimCheck]</c>).</summary>
+    public static HandlerShape Read(Compilation compilation, IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        var refusals = new List<Refusal>();
+        ClaimCheckAttributeValues values = ClaimCheckAttributeValues.Read(attribute, refusals);
+
+        // Nothing else can be said of a method Lambda cannot name: its name, type and signature are not a handler's.
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, MethodKindText(method.MethodKind)));
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+        }
+
+        if (ContainingTypesReader.IsOutsideAnyType(method))
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.MethodOutsideType));
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+        }
+
+        // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper
+        // in the interface does not have.
+        if (method.IsStatic && (method.IsAbstract || method.IsVirtual))
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.StaticAbstractInterfaceMember, method.ContainingType.Name, method.IsAbstract ? "abstract" : "virtual"));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.GenericMethod));
+        }
+
+        EquatableArray<ContainingTypeSpec> containingTypes = ContainingTypesReader.Read(method.ContainingType, refusals, cancellationToken);
+        HandlerSignature signature = SignatureReader.Read(method, refusals);
+        SourceSignatureRules.Check(values.Source, method, signature, refusals);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (attribute.AttributeClass is { } attributeType)
+        {
+            WrapperNameCollisions.Find(method, attributeType, refusals);
+        }
+
+        ConfigurationMember runtime = ConfigurationMembers.Runtime(compilation, method.ContainingType, staticWrapper: method.IsStatic);
+        ConfigurationMember jsonOptions = values.SetsJsonContext ? default : ConfigurationMembers.JsonOptions(compilation, method.ContainingType);
+        return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals);
+    }
+
+    private static string MethodKindText(MethodKind kind) => kind switch
+    {
+        MethodKind.LocalFunction => "a local function",
+        MethodKind.AnonymousFunction => "a lambda",
+        MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise => "an accessor",
+        MethodKind.ExplicitInterfaceImplementation => "an explicit interface implementation",
+        MethodKind.UserDefinedOperator or MethodKind.Conversion => "an operator",
+        MethodKind.Destructor => "a finalizer",
+        _ => "not an ordinary method",
+    };
+}
