@@ -31,7 +31,8 @@ internal static class RefusalRules
             or RefusalReason.UnsupportedResponseType
             or RefusalReason.MessageContextOutsideQueue
             or RefusalReason.QueueHandlerWithoutPayload
-            or RefusalReason.QueueHandlerReturnsValue => Rules.UnsupportedHandlerSignature,
+            or RefusalReason.QueueHandlerReturnsValue
+            or RefusalReason.StreamedRequestOnQueue => Rules.UnsupportedHandlerSignature,
         RefusalReason.GeneratedNameTaken
             or RefusalReason.ClaimCheckOverload
             or RefusalReason.HidesInheritedHandler => Rules.GeneratedNameTaken,
@@ -78,6 +79,8 @@ internal static class RefusalRules
             $"it handles {refusal.Detail} records but takes no payload parameter, so it would receive nothing of the message; add a parameter of the message's type",
         RefusalReason.QueueHandlerReturnsValue =>
             $"it handles {refusal.Detail} records and returns '{refusal.Subject}', but nothing receives a value from a queue or topic handler; return Task, ValueTask or void",
+        RefusalReason.StreamedRequestOnQueue =>
+            $"parameter '{refusal.Subject}' is an IAsyncEnumerable, but {refusal.Detail} records are handled whole (a record that failed half-way would be retried and its first half repeated); take the message's type, such as T[] or List<T>",
         RefusalReason.UndefinedSource =>
             $"Source is {refusal.Detail}, which is not a PayloadSource value; set Source to a named PayloadSource member",
         RefusalReason.InvalidJsonContext =>

@@ -15,6 +15,7 @@ internal static class SingleInvocationWrapperWriter
     // Generated locals start with "__" so they cannot capture or shadow the user's names.
     private const string RequestLocal = "__request";
     private const string ResponseLocal = "__response";
+    private const string Sequence = "global::PayloadGen.HydratedSequence";
 
     /// <summary>Writes the members at the writer's current position, inside the containing type.</summary>
     public static void Write(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
@@ -41,7 +42,11 @@ internal static class SingleInvocationWrapperWriter
 
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The claim-check wrapper of <c>" + handler.MethodMetadataName + "</c>: the Lambda handler to deploy (<see cref=\"" + handler.HandlerConstantName + "\"/>).");
-        if (handler.Request is not null)
+        if (handler.RequestIsSequence)
+        {
+            writer.WriteLine("/// It reads the request, a JSON array inline or behind a pointer, one item at a time as the method enumerates it.");
+        }
+        else if (handler.Request is not null)
         {
             writer.WriteLine("/// It reads the request inline or, when the request is a pointer, from the payload store.");
         }
@@ -71,7 +76,14 @@ internal static class SingleInvocationWrapperWriter
 
         WriteDeadlineLocal(writer, takesContext);
 
-        if (handler.Request is { } request)
+        if (handler.Request is { } item && handler.RequestIsSequence)
+        {
+            // Disposed when the wrapper returns, after the response is written: a response may still be reading it.
+            writer.WriteLine("await using " + Sequence + "<" + item.FullyQualifiedName + "> " + RequestLocal + " = await "
+                + RuntimeLocal + ".HydrateSequenceAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, item)
+                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
+        }
+        else if (handler.Request is { } request)
         {
             writer.WriteLine(request.FullyQualifiedName + (request.IsValueType ? string.Empty : "?") + " " + RequestLocal + " = await "
                 + RuntimeLocal + ".HydrateAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, request)
@@ -127,7 +139,7 @@ internal static class SingleInvocationWrapperWriter
                 ParameterRole.LambdaContext => "context",
                 ParameterRole.CancellationToken => DeadlineToken,
                 // HydrateAsync returns T? because JSON "null" is a valid payload; the method receives what was sent.
-                ParameterRole.Payload => handler.Request!.IsValueType ? RequestLocal : RequestLocal + "!",
+                ParameterRole.Payload => handler.Request!.IsValueType || handler.RequestIsSequence ? RequestLocal : RequestLocal + "!",
                 // The parser gives per-invocation handlers no other role (a QueueMessageContext exists only per record).
                 _ => throw new InvalidOperationException("A " + handler.Source + " handler cannot take a " + parameter.Role + " parameter."),
             });

@@ -28,8 +28,9 @@ internal static class HandlerParser
         INamedTypeSymbol type = method.ContainingType;
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
-        bool allowBarePointer = signature.RequestType is { } requestType
-            && BarePointerShape.IsUnambiguous(requestType, cancellationToken);
+        // A sequence's JSON is an array, which the bare {"bucket":…,"key":…} object can never be.
+        bool allowBarePointer = signature.RequestItemType is not null
+            || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, cancellationToken));
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),
@@ -43,7 +44,8 @@ internal static class HandlerParser
             InlineThresholdBytes: attribute.InlineThresholdBytes,
             MaxConcurrency: SourceSignatureRules.IsPerRecord(attribute.Source) ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
-            Request: ToSpec(signature.RequestType),
+            Request: ToSpec(signature.RequestItemType ?? signature.RequestType),
+            RequestIsSequence: signature.RequestItemType is not null,
             AllowBarePointer: allowBarePointer,
             ReturnShape: signature.ReturnShape,
             Response: ToSpec(signature.ResponseType),
