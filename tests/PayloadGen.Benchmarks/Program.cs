@@ -1,3 +1,18 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
+using PayloadGen.Benchmarks.Streaming;
 
-BenchmarkSwitcher.FromAssembly(typeof(PayloadGen.Benchmarks.InlinePathBenchmarks).Assembly).Run(args);
+// 'streaming' runs the side-by-side offload/hydration comparison on s3rver (each measurement in a child process,
+// 'probe', so that peak working set belongs to one scenario); anything else goes to BenchmarkDotNet.
+return args switch
+{
+    ["streaming", ..] => await StreamingComparison.RunAsync(args[1..]),
+    ["probe", ..] => await StreamingProbe.RunAsync(args[1..]),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(PayloadGen.Benchmarks.InlinePathBenchmarks).Assembly).Run(args);
+    return 0;
+}
