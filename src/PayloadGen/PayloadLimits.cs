@@ -1,8 +1,9 @@
 namespace PayloadGen;
 
 /// <summary>
-/// The inline payload limits of AWS services (checked against the AWS documentation, November 2026) and the
-/// default thresholds PayloadGen derives from them.
+/// The inline payload limits of AWS services (DESIGN §2, checked against the AWS documentation and announcements,
+/// December 2026) and the default thresholds PayloadGen derives from them. The analyzers keep their own copy
+/// (<c>SizeLimitOptions</c>, which cannot reference this assembly); a test pins the two together.
 /// </summary>
 public static class PayloadLimits
 {
@@ -18,8 +19,25 @@ public static class PayloadLimits
     /// <summary>SQS message limit, body plus attributes: 1 MiB (256 KiB until August 2025).</summary>
     public const long SqsMessageBytes = 1_048_576;
 
-    /// <summary>SNS message limit: 256 KB.</summary>
+    /// <summary>
+    /// SNS message limit by default: 256 KiB. The limit is per topic: a topic whose maximum message size was raised
+    /// (opt-in, since September 2026) takes up to <see cref="SnsRaisedMessageBytes"/>, so senders take it from
+    /// configuration (<see cref="MessageOffloadOptions.ForSnsTopic"/>) and the analyzers from
+    /// <c>payloadgen.limit.sns</c>.
+    /// </summary>
     public const long SnsMessageBytes = 262_144;
+
+    /// <summary>The largest maximum message size an SNS topic can be raised to: 1 MiB.</summary>
+    public const long SnsRaisedMessageBytes = 1_048_576;
+
+    /// <summary>EventBridge <c>PutEvents</c> entry limit: 1 MB (256 KB until January 2026).</summary>
+    public const long EventBridgeEntryBytes = 1_048_576;
+
+    /// <summary>Application Load Balancer → Lambda limit, request and response alike: 1 MB.</summary>
+    public const long AlbBytes = 1_048_576;
+
+    /// <summary>Response streaming limit: 200 MB (the request is still capped at <see cref="SyncRequestBytes"/>).</summary>
+    public const long StreamingResponseBytes = 209_715_200;
 
     /// <summary>Step Functions state limit: 256 KiB.</summary>
     public const long StepFunctionsStateBytes = 262_144;

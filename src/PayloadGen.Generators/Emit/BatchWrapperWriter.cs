@@ -123,8 +123,7 @@ internal static class BatchWrapperWriter
         {
             arguments.Add(parameter.Role switch
             {
-                // The batch loop passes T? because a body of JSON "null" is a valid message; the method receives what was sent.
-                ParameterRole.Payload => message.IsValueType || message.IsAnnotated ? MessageParameter : MessageParameter + "!",
+                ParameterRole.Payload => PayloadArgument(message, MessageParameter),
                 ParameterRole.LambdaContext => "context",
                 // The loop's token is the deadline's: it is cancelled when the invocation is about to time out.
                 ParameterRole.CancellationToken => CancellationTokenParameter,

@@ -138,8 +138,8 @@ internal static class SingleInvocationWrapperWriter
             {
                 ParameterRole.LambdaContext => "context",
                 ParameterRole.CancellationToken => DeadlineToken,
-                // HydrateAsync returns T? because JSON "null" is a valid payload; the method receives what was sent.
-                ParameterRole.Payload => handler.Request!.IsValueType || handler.RequestIsSequence ? RequestLocal : RequestLocal + "!",
+                // A sequence is never null (the wrapper makes it); any other payload goes through the null check.
+                ParameterRole.Payload => handler.RequestIsSequence ? RequestLocal : PayloadArgument(handler.Request!, RequestLocal),
                 // The parser gives per-invocation handlers no other role (a QueueMessageContext exists only per record).
                 _ => throw new InvalidOperationException("A " + handler.Source + " handler cannot take a " + parameter.Role + " parameter."),
             });

@@ -13,6 +13,9 @@ internal static class WrapperMembers
     public const string TaskOfStream = "global::System.Threading.Tasks.Task<" + Stream + ">";
     public const string LambdaContext = "global::Amazon.Lambda.Core.ILambdaContext";
     public const string Runtime = "global::PayloadGen.ClaimCheckRuntime";
+
+    /// <summary>Refuses a JSON <c>null</c> payload for a parameter that is not nullable.</summary>
+    public const string RequirePayload = Runtime + ".RequirePayload";
     public const string Deadline = "global::PayloadGen.LambdaDeadline";
     public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
 
@@ -75,4 +78,13 @@ internal static class WrapperMembers
     public static void WriteDeadlineLocal(SourceWriter writer, bool takesContext)
         => writer.WriteLine("using " + Deadline + " " + DeadlineLocal + " = "
             + (takesContext ? RuntimeLocal + ".StartDeadline(context.RemainingTime)" : Deadline + ".None") + ";");
+
+    /// <summary>
+    /// The argument for the payload parameter: the hydrated value, which is <c>T?</c> because JSON <c>null</c> is a
+    /// valid payload. A nullable parameter (or a value type, where the serializer itself refuses null) receives it as
+    /// sent; any other gets it through <see cref="RequirePayload"/>, so the method never sees a null its signature
+    /// rules out.
+    /// </summary>
+    public static string PayloadArgument(PayloadTypeSpec payload, string local)
+        => payload.IsValueType || payload.IsAnnotated ? local : RequirePayload + "(" + local + ")";
 }

@@ -234,7 +234,9 @@ public sealed class ClaimCheckOptions
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.DeadlineMarginMs, nameof(DeadlineMargin))} must not be negative.");
         }
 
-        if (KeyPrefix.Length > 0 && ObjectKeys.Problem(KeyPrefix + "x") is string problem)
+        // Checked on a key as PayloadGen writes it, so a prefix too long for S3's 1,024-byte keys fails here, not at
+        // the first offload.
+        if (ObjectKeys.Problem(ObjectKeys.NewKey(KeyPrefix, DateTimeOffset.UnixEpoch)) is string problem)
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} '{UntrustedName.Render(KeyPrefix)}' cannot start a valid key: {problem}");
         }

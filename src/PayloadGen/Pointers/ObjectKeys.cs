@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace PayloadGen;
 
@@ -8,14 +9,34 @@ namespace PayloadGen;
 /// </summary>
 internal static class ObjectKeys
 {
-    private const int MaxKeyLength = 1024;
+    /// <summary>S3's limit: 1,024 bytes of the key's UTF-8 encoding (not characters: 'é' takes two, '€' three).</summary>
+    public const int MaxKeyBytes = 1024;
+
+    // Throws on a lone surrogate instead of encoding U+FFFD: such a key would name a different object than it says.
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Why <paramref name="key"/> is refused, or <see langword="null"/> when it is a plain key.</summary>
     public static string? Problem(string key)
     {
-        if (key.Length == 0 || key.Length > MaxKeyLength)
+        // Every UTF-16 char takes at least one UTF-8 byte, so a longer key is refused without encoding it.
+        if (key.Length == 0 || key.Length > MaxKeyBytes)
         {
-            return $"keys must be 1 to {MaxKeyLength} characters long.";
+            return $"keys must be 1 to {MaxKeyBytes} bytes of UTF-8 long.";
+        }
+
+        int bytes;
+        try
+        {
+            bytes = s_strictUtf8.GetByteCount(key);
+        }
+        catch (EncoderFallbackException)
+        {
+            return "keys must be valid Unicode text (no unpaired surrogates).";
+        }
+
+        if (bytes > MaxKeyBytes)
+        {
+            return $"keys must be 1 to {MaxKeyBytes} bytes of UTF-8 long (S3's limit), not {bytes}.";
         }
 
         if (key[0] == '/')

@@ -93,6 +93,15 @@ public sealed partial class ClaimCheckRuntime
     }
 
     /// <summary>
+    /// Returns <paramref name="payload"/>, refusing JSON <c>null</c>: generated wrappers pass a hydrated payload through
+    /// here when the handler's parameter is not nullable (a nullable one receives <see langword="null"/> as sent).
+    /// </summary>
+    /// <exception cref="PayloadNullException"><paramref name="payload"/> is <see langword="null"/>.</exception>
+    public static T RequirePayload<T>(T? payload)
+        where T : class
+        => payload ?? throw new PayloadNullException(typeof(T));
+
+    /// <summary>
     /// Follows <paramref name="pointer"/> and deserializes the object it names, straight from the store's stream
     /// while counting and hashing it; the value is returned only when length and hash match the pointer.
     /// </summary>

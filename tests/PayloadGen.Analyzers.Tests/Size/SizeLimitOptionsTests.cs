@@ -39,5 +39,7 @@ public class SizeLimitOptionsTests
         Assert.Equal(global::PayloadGen.PayloadLimits.SqsMessageBytes, SizeLimitOptions.SqsBytes);
         Assert.Equal(global::PayloadGen.PayloadLimits.SnsMessageBytes, SizeLimitOptions.SnsBytes);
         Assert.Equal(global::PayloadGen.PayloadLimits.StepFunctionsStateBytes, SizeLimitOptions.StepFunctionsBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.EventBridgeEntryBytes, SizeLimitOptions.EventBridgeBytes);
+        Assert.Equal(global::PayloadGen.PayloadLimits.AlbBytes, SizeLimitOptions.AlbBytes);
     }
 }

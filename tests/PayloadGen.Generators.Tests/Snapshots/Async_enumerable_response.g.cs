@@ -30,7 +30,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Demo.ReportRequest? __request = await __runtime.HydrateAsync(input, __Export_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(), allowBarePointer: true, __deadline.Token).ConfigureAwait(false);
-            global::System.Collections.Generic.IAsyncEnumerable<global::Demo.Report> __response = this.Export(__request!, __deadline.Token);
+            global::System.Collections.Generic.IAsyncEnumerable<global::Demo.Report> __response = this.Export(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request), __deadline.Token);
             return await __runtime.DehydrateAsync(__response, __Export_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::System.Collections.Generic.IAsyncEnumerable<global::Demo.Report>>(), global::PayloadGen.PayloadSource.Direct, 0L, __deadline.Token).ConfigureAwait(false);
         }
     }

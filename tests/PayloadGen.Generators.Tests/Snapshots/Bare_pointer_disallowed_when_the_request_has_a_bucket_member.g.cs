@@ -30,7 +30,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Demo.CopyRequest? __request = await __runtime.HydrateAsync(input, __Copy_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.CopyRequest>(), allowBarePointer: false, __deadline.Token).ConfigureAwait(false);
-            global::Demo.Report __response = this.Copy(__request!);
+            global::Demo.Report __response = this.Copy(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return await __runtime.DehydrateAsync(__response, __Copy_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.Report>(), global::PayloadGen.PayloadSource.Direct, 0L, __deadline.Token).ConfigureAwait(false);
         }
     }

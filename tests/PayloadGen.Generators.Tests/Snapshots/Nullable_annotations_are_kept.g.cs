@@ -30,7 +30,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::System.Collections.Generic.List<string?>? __request = await __runtime.HydrateAsync(input, __Find_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::System.Collections.Generic.List<string?>>(), allowBarePointer: false, __deadline.Token).ConfigureAwait(false);
-            global::Demo.Report? __response = await this.Find(__request!).ConfigureAwait(false);
+            global::Demo.Report? __response = await this.Find(__request).ConfigureAwait(false);
             return await __runtime.DehydrateAsync(__response!, __Find_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.Report>(), global::PayloadGen.PayloadSource.Direct, 0L, __deadline.Token).ConfigureAwait(false);
         }
     }

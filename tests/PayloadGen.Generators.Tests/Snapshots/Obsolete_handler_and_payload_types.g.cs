@@ -30,7 +30,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Demo.LegacyRequest? __request = await __runtime.HydrateAsync(input, __BuildLegacy_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.LegacyRequest>(), allowBarePointer: true, __deadline.Token).ConfigureAwait(false);
-            global::Demo.Report __response = this.BuildLegacy(__request!);
+            global::Demo.Report __response = this.BuildLegacy(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return await __runtime.DehydrateAsync(__response, __BuildLegacy_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.Report>(), global::PayloadGen.PayloadSource.Direct, 0L, __deadline.Token).ConfigureAwait(false);
         }
     }

@@ -29,7 +29,7 @@ namespace Demo
                 input,
                 __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(),
                 allowBarePointer: true,
-                async (__message, __messageContext, __cancellationToken) => await this.Import(__messageContext, __message!, context, __cancellationToken).ConfigureAwait(false),
+                async (__message, __messageContext, __cancellationToken) => await this.Import(__messageContext, global::PayloadGen.ClaimCheckRuntime.RequirePayload(__message), context, __cancellationToken).ConfigureAwait(false),
                 null,
                 __deadline.Token).ConfigureAwait(false);
         }

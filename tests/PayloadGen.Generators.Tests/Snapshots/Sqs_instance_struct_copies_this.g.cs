@@ -32,7 +32,7 @@ namespace Demo
                 allowBarePointer: true,
                 (__message, __messageContext, __cancellationToken) =>
                 {
-                    __self.Import(__message!, __cancellationToken);
+                    __self.Import(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__message), __cancellationToken);
                     return default(global::System.Threading.Tasks.ValueTask);
                 },
                 null,

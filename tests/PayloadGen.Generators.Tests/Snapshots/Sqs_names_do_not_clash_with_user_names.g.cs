@@ -30,7 +30,7 @@ namespace Demo
                 input,
                 __class_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(),
                 allowBarePointer: true,
-                async (__message, __messageContext, __cancellationToken) => await __self.@class(__cancellationToken, __message!, context, __messageContext).ConfigureAwait(false),
+                async (__message, __messageContext, __cancellationToken) => await __self.@class(__cancellationToken, global::PayloadGen.ClaimCheckRuntime.RequirePayload(__message), context, __messageContext).ConfigureAwait(false),
                 null,
                 __deadline.Token).ConfigureAwait(false);
         }

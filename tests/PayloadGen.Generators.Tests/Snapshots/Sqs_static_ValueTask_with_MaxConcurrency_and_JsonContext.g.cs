@@ -29,7 +29,7 @@ namespace Demo
                 input,
                 __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(global::Demo.FunctionsJsonContext.Default),
                 allowBarePointer: true,
-                static async (__message, __messageContext, __cancellationToken) => await global::Demo.ImportFunctions.Import(__message!).ConfigureAwait(false),
+                static async (__message, __messageContext, __cancellationToken) => await global::Demo.ImportFunctions.Import(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__message)).ConfigureAwait(false),
                 new global::PayloadGen.ClaimCheckBatchOptions { MaxConcurrency = 8 },
                 __deadline.Token).ConfigureAwait(false);
         }

@@ -28,7 +28,7 @@ namespace Demo
                 input,
                 __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(),
                 allowBarePointer: true,
-                async (__message, __messageContext, __cancellationToken) => await this.Import(__message!, __cancellationToken).ConfigureAwait(false),
+                async (__message, __messageContext, __cancellationToken) => await this.Import(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__message), __cancellationToken).ConfigureAwait(false),
                 null,
                 __deadline.Token).ConfigureAwait(false);
         }

@@ -30,7 +30,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Demo.ReportRequest? __request = await __runtime.HydrateAsync(input, __BuildReport_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(), allowBarePointer: true, __deadline.Token).ConfigureAwait(false);
-            global::Demo.Report __response = await this.BuildReport(__request!).ConfigureAwait(false);
+            global::Demo.Report __response = await this.BuildReport(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request)).ConfigureAwait(false);
             return await __runtime.DehydrateAsync(__response, __BuildReport_ResponseTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.Report>(), global::PayloadGen.PayloadSource.Direct, 0L, __deadline.Token).ConfigureAwait(false);
         }
     }

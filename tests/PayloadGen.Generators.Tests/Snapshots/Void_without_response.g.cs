@@ -26,7 +26,7 @@ namespace Demo
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
             global::Demo.ReportRequest? __request = await __runtime.HydrateAsync(input, __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(), allowBarePointer: true, __deadline.Token).ConfigureAwait(false);
-            this.Import(__request!);
+            this.Import(global::PayloadGen.ClaimCheckRuntime.RequirePayload(__request));
             return global::System.IO.Stream.Null;
         }
     }
