@@ -127,17 +127,26 @@ public sealed partial class ClaimCheckRuntime
 
     /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
     /// <remarks>
-    /// The value is serialized once, straight into a <see cref="StreamedOffload"/>: a payload that fits under the
-    /// threshold comes back as the same bytes in pooled memory, with no store call; a larger one is uploaded in parts
-    /// while it is serialized, so memory is bounded by the parts in flight, not by the payload. That is what lets an
-    /// <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/> response of any length leave the function.
+    /// A value is first serialized synchronously into pooled memory, which stops as soon as the JSON passes the
+    /// threshold: what fits is returned as those bytes, with no store call. What does not is serialized again, straight
+    /// into a <see cref="StreamedOffload"/> that uploads it in parts while it is written, so memory is bounded by the
+    /// parts in flight, not by the payload (the first attempt costs at most the threshold's worth of serialization).
+    /// Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>, an iterator — are never
+    /// enumerated twice: they go to the streamed path directly, which is what lets them be of any length.
     /// </remarks>
     internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
+        long threshold = InlineThreshold(source, inlineThresholdBytes);
+        if (!IsLazySequence(value, typeInfo) && PooledJsonSerializer.TrySerializeWithin(value, typeInfo, threshold) is PooledByteBuffer fits)
+        {
+            Report(PayloadDirection.Dehydrated, fits.Length, null, started);
+            return new ReadOnlySequenceStream(fits.WrittenSequence, owner: fits);
+        }
+
         OffloadOutcome outcome;
-        await using (var offload = new StreamedOffload(this, InlineThreshold(source, inlineThresholdBytes), new PayloadDescription { Direction = direction, Source = source }))
+        await using (var offload = new StreamedOffload(this, threshold, new PayloadDescription { Direction = direction, Source = source }))
         {
             await PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken).ConfigureAwait(false);
             outcome = await offload.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -158,6 +167,13 @@ public sealed partial class ClaimCheckRuntime
         Report(PayloadDirection.Dehydrated, outcome.Length, pointer, started);
         return PayloadPointerWriter.ToStream(pointer);
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a sequence produced as it is enumerated (an <c>IAsyncEnumerable&lt;T&gt;</c>, an
+    /// iterator): it goes straight to the streamed path, because the synchronous attempt would enumerate it twice.
+    /// </summary>
+    private static bool IsLazySequence<T>(T value, JsonTypeInfo<T> typeInfo)
+        => typeInfo.Kind == JsonTypeInfoKind.Enumerable && value is not System.Collections.ICollection;
 
     /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>

@@ -53,14 +53,26 @@ public sealed class ExportRow
         return rows;
     }
 
-    public const int ApproximateJsonBytes = 1024;
+    /// <summary>The average serialized length of a row, measured once, so that sizes in megabytes come out right.</summary>
+    public static readonly long ApproximateJsonBytes = MeasureAverageJsonBytes();
+
+    private static long MeasureAverageJsonBytes()
+    {
+        long total = 0;
+        for (long i = 0; i < 970; i++)
+        {
+            total += System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Make(i), ExportJsonContext.Default.ExportRow).Length + 1;
+        }
+
+        return total / 970;
+    }
 
     private static ExportRow Make(long i) => new()
     {
         Id = i,
         Customer = "Customer " + (i % 977),
         Sku = "SKU-" + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture),
-        Notes = string.Concat(Paragraph + Paragraph + Paragraph, Paragraph.AsSpan(0, (int)(i % 97))),
+        Notes = string.Concat(Paragraph + Paragraph + Paragraph + Paragraph, Paragraph.AsSpan(0, (int)(i % 97))),
         Quantity = (int)(i % 13) + 1,
         UnitPrice = 12.5m + i % 7,
     };
