@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PayloadGen.Generators.Emit;
 using PayloadGen.Generators.Model;
 using PayloadGen.Generators.Parsing;
+using PayloadGen.Generators.SizeModel;
 
 namespace PayloadGen.Generators;
 
@@ -38,5 +39,17 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HandlersWithFacts);
 
         context.RegisterSourceOutput(handlersWithFacts, static (output, pair) => HandlerEmitter.Emit(output, pair.Handler, pair.Facts));
+
+        // Cross-project size evidence: the summaries of this assembly's public and internal methods, for the analyzers
+        // of projects that reference it. A summary depends on bodies anywhere in the compilation (a method and every
+        // helper it calls), so this step reads the Compilation and runs again after every edit; that is the price of an
+        // assembly-level output. What keeps it incremental downstream is its value: strings in an EquatableArray, equal
+        // after any edit that changes no summary, so the source output stays cached. Its cost is one trace per method
+        // whose result can grow, shared with the analyzers through the per-compilation SizeEngine.
+        IncrementalValueProvider<EquatableArray<ExportedEvidence>> sizeEvidence = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => SummaryExport.Read(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.SizeEvidence);
+
+        context.RegisterSourceOutput(sizeEvidence, static (output, exported) => SizeEvidenceEmitter.Emit(output, exported));
     }
 }

@@ -13,4 +13,7 @@ internal static class TrackingNames
 
     /// <summary>Each handler paired with the compilation facts: the emitter's input.</summary>
     public const string HandlersWithFacts = nameof(HandlersWithFacts);
+
+    /// <summary>The size evidence this assembly exports (<see cref="SizeModel.SummaryExport"/>).</summary>
+    public const string SizeEvidence = nameof(SizeEvidence);
 }

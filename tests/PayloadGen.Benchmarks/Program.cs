@@ -3,13 +3,21 @@ using BenchmarkDotNet.Running;
 using PayloadGen.Benchmarks.Streaming;
 
 // 'streaming' runs the side-by-side offload/hydration comparison on s3rver (each measurement in a child process,
-// 'probe', so that peak working set belongs to one scenario); anything else goes to BenchmarkDotNet.
+// 'probe', so that peak working set belongs to one scenario); '--analyzer-times' prints the analyzers' compile
+// cost; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["streaming", ..] => await StreamingComparison.RunAsync(args[1..]),
     ["probe", ..] => await StreamingProbe.RunAsync(args[1..]),
+    ["--analyzer-times"] => await PrintAnalyzerTimesAsync(),
     _ => RunBenchmarks(args),
 };
+
+static async Task<int> PrintAnalyzerTimesAsync()
+{
+    await new PayloadGen.Benchmarks.CompileCostBenchmarks().PrintAnalyzerTimesAsync();
+    return 0;
+}
 
 static int RunBenchmarks(string[] args)
 {

@@ -67,6 +67,8 @@ public sealed class InvalidInputTests
         { "static abstract interface member", "public partial interface IF { [ClaimCheck] static abstract Report M(ReportRequest r); }" },
         { "static virtual interface member", "public partial interface IF { [ClaimCheck] static virtual Report M(ReportRequest r) => new(); }" },
         { "local function", "public partial class F { public void Outer() { [ClaimCheck] Report M(ReportRequest r) => new(); M(new()); } }" },
+        { "partial method without implementation", "public partial class F { [ClaimCheck] partial void M(ReportRequest r); }" },
+        { "Conditional method", "public partial class F { [ClaimCheck, System.Diagnostics.Conditional(\"DEBUG\")] public void M(ReportRequest r) { } }" },
         { "lambda", "public partial class F { public void Outer() { Func<ReportRequest, Report> m = [ClaimCheck] (ReportRequest r) => new(); } }" },
         { "explicit interface implementation", "public interface IH { Report M(ReportRequest r); } public partial class F : IH { [ClaimCheck] Report IH.M(ReportRequest r) => new(); }" },
         { "operator", "public partial class F { [ClaimCheck] public static Report operator +(F f, ReportRequest r) => new(); }" },

@@ -20,7 +20,8 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // As for the other refusals: the generator reads handlers in files that look generated too.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
@@ -73,7 +74,7 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
             switch (member)
             {
                 case IMethodSymbol method when symbols.FindClaimCheck(method) is { } attribute
-                    && IsRefusedFor(HandlerShapeReader.Read(compilation, method, attribute, cancellationToken), type):
+                    && IsRefusedFor(HandlerShapes.Of(compilation, method, attribute, cancellationToken), type):
                     return method;
                 case INamedTypeSymbol nested when FindHandlerRefusedFor(compilation, nested, type, symbols, cancellationToken) is { } found:
                     return found;

@@ -11,7 +11,7 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>
 /// Finds every method carrying <c>[ClaimCheck]</c> — ordinary methods, accessors, operators and explicit
 /// implementations through symbol actions, local functions and lambdas (which have no symbol action) through their
-/// syntax — and gives each one's <see cref="HandlerShape"/> from the reader the generator uses.
+/// syntax — and gives each one's <see cref="HandlerShape"/> from the reader the generator uses, read once per compilation.
 /// </summary>
 internal static class ClaimCheckMethods
 {
@@ -24,7 +24,7 @@ internal static class ClaimCheckMethods
                 var method = (IMethodSymbol)context.Symbol;
                 if (symbols.FindClaimCheck(method) is { } attribute)
                 {
-                    analyze(HandlerShapeReader.Read(context.Compilation, method, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+                    analyze(HandlerShapes.Of(context.Compilation, method, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
                 }
             },
             SymbolKind.Method);
@@ -37,7 +37,7 @@ internal static class ClaimCheckMethods
                     return;
                 }
 
-                analyze(HandlerShapeReader.Read(context.SemanticModel.Compilation, function, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
+                analyze(HandlerShapes.Of(context.SemanticModel.Compilation, function, attribute, context.CancellationToken), attribute, context.ReportDiagnostic, context.CancellationToken);
             },
             SyntaxKind.LocalFunctionStatement,
             SyntaxKind.ParenthesizedLambdaExpression,

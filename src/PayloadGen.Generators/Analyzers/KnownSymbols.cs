@@ -79,24 +79,12 @@ internal sealed class KnownSymbols
     public static bool IsNonPayloadParameter(ITypeSymbol type) => Parsing.ParameterRoles.Of(type) != Model.ParameterRole.Payload;
 
     /// <summary>The type a method's result serializes as: <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> unwrapped; null for no result.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on an instance by the size analyzers, which another branch is rebuilding; the call sites stay as they are.")]
     public ITypeSymbol? ResultType(IMethodSymbol method)
     {
-        ITypeSymbol type = method.ReturnType;
-        if (method.ReturnsVoid
-            || SymbolEqualityComparer.Default.Equals(type, Task)
-            || SymbolEqualityComparer.Default.Equals(type, ValueTask))
-        {
-            return null;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } named
-            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, TaskOfT)
-                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ValueTaskOfT)))
-        {
-            return named.TypeArguments[0];
-        }
-
-        return type;
+        // The generator's own reading of return shapes, so handlers are sized as they are wrapped.
+        Parsing.ReturnShapes.Read(method, out ITypeSymbol? response);
+        return response;
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>

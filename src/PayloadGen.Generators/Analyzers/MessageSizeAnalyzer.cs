@@ -32,13 +32,13 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            JsonSizeModel sizes = SizeRuleContext.For(start.Compilation).Sizes;
-            start.RegisterOperationAction(operation => AnalyzeAssignment(operation, targets, sizes), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(operation => AnalyzeCall(operation, targets, sizes), OperationKind.ObjectCreation, OperationKind.Invocation);
+            SizeEngine engine = SizeRuleContext.For(start.Compilation).Engine;
+            start.RegisterOperationAction(operation => AnalyzeAssignment(operation, targets, engine), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(operation => AnalyzeCall(operation, targets, engine), OperationKind.ObjectCreation, OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, MessageTargets targets, JsonSizeModel sizes)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, MessageTargets targets, SizeEngine engine)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
@@ -53,10 +53,10 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
             path = InvokesAsynchronously(assignment) ? InvocationPath.AsyncInvoke : InvocationPath.Sync;
         }
 
-        Report(context, assignment.Value, path, body.Describe(path), sizes);
+        Report(context, assignment.Value, path, body.Describe(path), engine);
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, MessageTargets targets, JsonSizeModel sizes)
+    private static void AnalyzeCall(OperationAnalysisContext context, MessageTargets targets, SizeEngine engine)
     {
         ImmutableArray<IArgumentOperation> arguments;
         IMethodSymbol? method;
@@ -89,12 +89,12 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter?.Name is "messageBody" or "message" && argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter.Type.SpecialType == SpecialType.System_String)
             {
-                Report(context, argument.Value, body.Path, body.Describe(body.Path), sizes);
+                Report(context, argument.Value, body.Path, body.Describe(body.Path), engine);
             }
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation value, InvocationPath path, string what, JsonSizeModel sizes)
+    private static void Report(OperationAnalysisContext context, IOperation value, InvocationPath path, string what, SizeEngine engine)
     {
         if (value.Syntax.SyntaxTree is not { } tree)
         {
@@ -102,8 +102,8 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
         }
 
         long limit = SizeLimitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).RequestLimit(path);
-        FlowFindings findings = new PayloadFlowAnalysis(PayloadFlowAnalysis.RootOf(value), sizes).Trace(value);
-        SizeVerdict verdict = SizeVerdict.Judge(null, findings, sizes, limit);
+        FlowFindings findings = new PayloadFlowAnalysis(PayloadFlowAnalysis.RootOf(value), engine).Trace(value);
+        SizeVerdict verdict = SizeVerdict.Judge(null, findings, engine.Sizes, limit, context.ContainingSymbol.Name);
         if (verdict.Level == SizeLevel.Silent)
         {
             return;

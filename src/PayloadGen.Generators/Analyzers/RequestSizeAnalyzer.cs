@@ -24,7 +24,7 @@ public sealed class RequestSizeAnalyzer : DiagnosticAnalyzer
         {
             SizeRuleContext shared = SizeRuleContext.For(start.Compilation);
             HandlerCatalog catalog = shared.Catalog(start.Options, start.CancellationToken);
-            JsonSizeModel sizes = shared.Sizes;
+            JsonSizeModel sizes = shared.Engine.Sizes;
             start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, catalog, sizes), SymbolKind.Method);
         });
     }
@@ -42,7 +42,7 @@ public sealed class RequestSizeAnalyzer : DiagnosticAnalyzer
 
         AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(payload.Locations[0].SourceTree!);
         long limit = SizeLimitOptions.From(options).RequestLimit(handler.Path);
-        SizeVerdict verdict = SizeVerdict.Judge(payload.Type, findings: null, sizes, limit);
+        SizeVerdict verdict = SizeVerdict.Judge(payload.Type, findings: null, sizes, limit, method.Name);
         if (verdict.Level == SizeLevel.Silent)
         {
             return;

@@ -27,14 +27,14 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         {
             SizeRuleContext shared = SizeRuleContext.For(start.Compilation);
             HandlerCatalog catalog = shared.Catalog(start.Options, start.CancellationToken);
-            JsonSizeModel sizes = shared.Sizes;
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, sizes));
-            start.RegisterOperationAction(operation => AnalyzeFunction(operation, catalog, sizes), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            SizeEngine engine = shared.Engine;
+            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, engine));
+            start.RegisterOperationAction(operation => AnalyzeFunction(operation, catalog, engine), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         });
     }
 
     /// <summary>Local functions and lambdas bound by <c>LambdaBootstrapBuilder</c>, and minimal-API endpoints on Lambda hosting.</summary>
-    private static void AnalyzeFunction(OperationAnalysisContext context, HandlerCatalog catalog, JsonSizeModel sizes)
+    private static void AnalyzeFunction(OperationAnalysisContext context, HandlerCatalog catalog, SizeEngine engine)
     {
         (IMethodSymbol function, IBlockOperation? body, Location location) = context.Operation switch
         {
@@ -58,20 +58,20 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
+        bool judgeBodyOnly = engine.Symbols.IsHttpProxyResponse(resultType)
             || resultType.Name is "IHttpResult" or "IResult"
             || HandlerCatalog.IsAwsType(resultType)
             || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
         var findings = new FlowFindings();
         // The function's own body is the root: indexing the whole enclosing method (a top-level Program with dozens of
         // endpoints) once per endpoint would make the cost quadratic.
-        var flow = new PayloadFlowAnalysis(body, sizes);
+        var flow = new PayloadFlowAnalysis(body, engine);
         foreach (IOperation value in PayloadFlowAnalysis.ReturnedValues(body))
         {
             flow.Trace(value, findings);
         }
 
-        Report(context.ReportDiagnostic, context.Options, handler, location, judgeBodyOnly ? null : resultType, findings, sizes);
+        Report(context.ReportDiagnostic, context.Options, handler, location, judgeBodyOnly ? null : resultType, findings, engine);
     }
 
     /// <summary>The <c>MapGet(pattern, handler)</c>-style call a lambda is the handler argument of, through its delegate conversions.</summary>
@@ -93,7 +93,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         _ => syntax.GetLocation(),
     };
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, HandlerCatalog catalog, JsonSizeModel sizes)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, HandlerCatalog catalog, SizeEngine engine)
     {
         if (context.OwningSymbol is not IMethodSymbol method
             || method.Locations.Length == 0
@@ -105,16 +105,16 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 
         // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size, and
         // neither do ASP.NET Core results (IActionResult, ActionResult<T>).
-        bool judgeBodyOnly = PayloadFlowAnalysis.IsHttpProxyResponse(resultType)
+        bool judgeBodyOnly = engine.Symbols.IsHttpProxyResponse(resultType)
             || resultType.Name == "IHttpResult"
             || HandlerCatalog.IsAwsType(resultType)
             || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
-        FlowFindings findings = TraceReturns(context.OperationBlocks, sizes);
-        Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, sizes);
+        FlowFindings findings = TraceReturns(context.OperationBlocks, engine);
+        Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, engine);
     }
 
     private static void Report(
-        System.Action<Diagnostic> report, AnalyzerOptions analyzerOptions, LambdaHandler handler, Location location, ITypeSymbol? judgedType, FlowFindings findings, JsonSizeModel sizes)
+        System.Action<Diagnostic> report, AnalyzerOptions analyzerOptions, LambdaHandler handler, Location location, ITypeSymbol? judgedType, FlowFindings findings, SizeEngine engine)
     {
         if (location.SourceTree is not { } tree)
         {
@@ -127,7 +127,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        SizeVerdict verdict = SizeVerdict.Judge(judgedType, findings, sizes, limit);
+        SizeVerdict verdict = SizeVerdict.Judge(judgedType, findings, engine.Sizes, limit, Origin(handler.Method));
         if (verdict.Level == SizeLevel.Silent)
         {
             return;
@@ -147,12 +147,15 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
                 : "page the response or return a presigned S3 URL instead of the data"));
     }
 
+    /// <summary>How the handler starts a path through the methods it calls: <c>GetProducts() → ProductRepository.GetAll()</c>.</summary>
+    private static string Origin(IMethodSymbol handler) => handler.MethodKind == MethodKind.AnonymousFunction ? "lambda" : handler.Name;
+
     private static string DisplayName(IMethodSymbol function) =>
         function.MethodKind == MethodKind.LocalFunction
             ? function.Name
             : function.ContainingSymbol is IMethodSymbol { Name: "<Main>$" } or null ? "the lambda in the top-level program" : "the lambda in " + function.ContainingSymbol.Name;
 
-    private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, JsonSizeModel sizes)
+    private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, SizeEngine engine)
     {
         var findings = new FlowFindings();
         foreach (IOperation block in blocks)
@@ -163,7 +166,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var flow = new PayloadFlowAnalysis(block, sizes);
+            var flow = new PayloadFlowAnalysis(block, engine);
             foreach (IOperation value in returned)
             {
                 flow.Trace(value, findings);

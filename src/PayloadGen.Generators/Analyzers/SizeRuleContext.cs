@@ -7,8 +7,8 @@ using PayloadGen.Generators.SizeModel;
 namespace PayloadGen.Generators.Analyzers;
 
 /// <summary>
-/// What the size rules share: the JSON size model per compilation (one type cache for the response, request and
-/// message analyzers) and the handler catalog per compilation and options — the IDE can keep a compilation while
+/// What the size rules share: the size engine per compilation (one type cache and one set of method summaries for
+/// the response, request and message analyzers) and the handler catalog per compilation and options — the IDE can keep a compilation while
 /// the deployment files (AdditionalFiles, part of the options) change.
 /// </summary>
 internal sealed class SizeRuleContext
@@ -21,10 +21,11 @@ internal sealed class SizeRuleContext
     private SizeRuleContext(Compilation compilation)
     {
         _compilation = compilation;
-        Sizes = new JsonSizeModel(compilation);
+        Engine = SizeEngine.For(compilation);
     }
 
-    public JsonSizeModel Sizes { get; }
+    /// <summary>The compilation's size engine: symbols, size model, recognizers and method summaries.</summary>
+    public SizeEngine Engine { get; }
 
     public static SizeRuleContext For(Compilation compilation) =>
         PerCompilation.GetValue(compilation, static c => new SizeRuleContext(c));

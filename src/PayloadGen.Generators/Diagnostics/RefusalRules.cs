@@ -22,6 +22,7 @@ internal static class RefusalRules
             or RefusalReason.RefStructContainingType
             or RefusalReason.NotAnOrdinaryMethod
             or RefusalReason.StaticAbstractInterfaceMember
+            or RefusalReason.CallsRemovedByCompiler
             or RefusalReason.GenericMethod
             or RefusalReason.AsyncVoid
             or RefusalReason.ReturnsByReference
@@ -59,6 +60,8 @@ internal static class RefusalRules
             $"it is {refusal.Detail}, which Lambda cannot name as a handler; put [ClaimCheck] on an ordinary method of a partial class",
         RefusalReason.StaticAbstractInterfaceMember =>
             $"it is a static {refusal.Detail} interface member, which can only be called through a type parameter; put [ClaimCheck] on the implementation in a class that implements '{refusal.Subject}'",
+        RefusalReason.CallsRemovedByCompiler =>
+            $"{refusal.Subject}, so the compiler removes calls to it and the wrapper would call nothing; {refusal.Detail}",
         RefusalReason.GenericMethod =>
             "it is generic and Lambda cannot supply type arguments; use concrete types",
         RefusalReason.AsyncVoid =>
@@ -92,7 +95,7 @@ internal static class RefusalRules
         RefusalReason.HidesInheritedHandler =>
             $"base type '{refusal.Detail}' has a [ClaimCheck] method of the same name, whose wrapper '{refusal.Subject}' this one would hide; rename the handler or keep [ClaimCheck] on one of them",
         RefusalReason.UnresolvedType =>
-            $"the type '{refusal.Detail}{(refusal.Site == RefusalSite.ReturnType ? refusal.Subject : string.Empty)}' does not resolve; fix the compiler error",
+            $"the type '{(refusal.Site == RefusalSite.Parameter ? refusal.Detail : refusal.Subject)}' does not resolve; fix the compiler error",
         RefusalReason.MethodOutsideType =>
             "it is not declared in a type; declare it in a partial class",
         RefusalReason.InvalidAttributeValue =>

@@ -20,11 +20,20 @@ internal enum RefusalReason
     /// <summary>A type around the method is a <c>ref struct</c>, which cannot hold an async wrapper.</summary>
     RefStructContainingType,
 
-    /// <summary>Not a method Lambda can name: a local function, lambda, accessor, operator or explicit interface implementation.</summary>
+    /// <summary>
+    /// Not a method Lambda can name: a local function, lambda, accessor, operator, explicit interface implementation or
+    /// extension block member.
+    /// </summary>
     NotAnOrdinaryMethod,
 
     /// <summary>A <c>static abstract</c> or <c>static virtual</c> interface member, callable only through a type parameter.</summary>
     StaticAbstractInterfaceMember,
+
+    /// <summary>
+    /// A partial method declared without an implementation, or a <c>[Conditional]</c> method: the compiler removes
+    /// calls to it, so the wrapper would call nothing.
+    /// </summary>
+    CallsRemovedByCompiler,
 
     /// <summary>The method is generic: Lambda cannot supply type arguments.</summary>
     GenericMethod,

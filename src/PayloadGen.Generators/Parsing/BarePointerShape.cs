@@ -1,21 +1,20 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PayloadGen.Generators.SizeModel;
 
 namespace PayloadGen.Generators.Parsing;
 
 /// <summary>
 /// Decides whether a request of a given type may arrive as the bare pointer shape <c>{"bucket":…,"key":…}</c>:
 /// only when the type itself could never be written that way, so that real data is never mistaken for a pointer.
-/// Every doubt answers "it could be data".
+/// Every doubt answers "it could be data". The JSON facts come from <see cref="JsonContract"/>, the reader the size
+/// model uses too.
 /// </summary>
 internal static class BarePointerShape
 {
     private const string BucketName = "bucket";
     private const string KeyName = "key";
-
-    // JsonIgnoreCondition.Always: the only condition that also ignores the member when reading.
-    private const int JsonIgnoreAlways = 1;
 
     /// <summary>
     /// Whether a bare pointer is unambiguous for <paramref name="requestType"/>: a concrete named class, struct or
@@ -23,7 +22,7 @@ internal static class BarePointerShape
     /// interface or abstract type, and without a custom converter or polymorphism) with no extension data and no
     /// JSON member named <c>bucket</c> or <c>key</c> in any case, since Lambda's serializer reads case-insensitively.
     /// </summary>
-    public static bool IsUnambiguous(ITypeSymbol requestType, CancellationToken cancellationToken)
+    public static bool IsUnambiguous(ITypeSymbol requestType, Compilation compilation, CancellationToken cancellationToken)
     {
         if (requestType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -47,92 +46,36 @@ internal static class BarePointerShape
             }
         }
 
+        var contract = new JsonContract(SizeSymbols.For(compilation));
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is SpecialType.None; current = current.BaseType)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (HasAttribute(current, KnownTypeNames.JsonConverterAttribute)
-                || HasAttribute(current, KnownTypeNames.JsonPolymorphicAttribute)
-                || HasAttribute(current, KnownTypeNames.JsonDerivedTypeAttribute))
+            System.Collections.Immutable.ImmutableArray<AttributeData> attributes = current.GetAttributes();
+            if (contract.HasCustomConverter(attributes) || contract.IsPolymorphic(attributes))
+            {
+                return false;
+            }
+        }
+
+        foreach (JsonMember member in contract.DataMembers(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.IsExtensionData)
             {
                 return false;
             }
 
-            foreach (ISymbol member in current.GetMembers())
+            // Fields count although the default options skip them: IncludeFields may be on, and a doubt means "data".
+            if (member.IsAccessible && member.Ignore != JsonIgnoreKind.Always && IsPointerName(member.JsonName))
             {
-                if (!IsDataMember(member))
-                {
-                    continue;
-                }
-
-                if (HasAttribute(member, KnownTypeNames.JsonExtensionDataAttribute))
-                {
-                    return false;
-                }
-
-                if (IsReadFromJson(member) && IsPointerName(JsonNameOf(member)))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    private static bool IsDataMember(ISymbol member) => member switch
-    {
-        IPropertySymbol property => !property.IsStatic && !property.IsIndexer,
-        IFieldSymbol field => !field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared,
-        _ => false,
-    };
-
-    private static bool IsReadFromJson(ISymbol member)
-    {
-        // Fields are counted although the default options skip them: IncludeFields may be on, and a doubt means "data".
-        if (member.DeclaredAccessibility != Accessibility.Public && !HasAttribute(member, KnownTypeNames.JsonIncludeAttribute))
-        {
-            return false;
-        }
-
-        AttributeData? ignore = FindAttribute(member, KnownTypeNames.JsonIgnoreAttribute);
-        if (ignore is null)
-        {
-            return true;
-        }
-
-        foreach (var argument in ignore.NamedArguments)
-        {
-            if (argument.Key == "Condition")
-            {
-                return argument.Value.Value is not int condition || condition != JsonIgnoreAlways;
-            }
-        }
-
-        return false;
-    }
-
-    private static string JsonNameOf(ISymbol member)
-    {
-        AttributeData? rename = FindAttribute(member, KnownTypeNames.JsonPropertyNameAttribute);
-        return rename is { ConstructorArguments: [{ Value: string name }] } ? name : member.Name;
-    }
-
     private static bool IsPointerName(string name)
         => string.Equals(name, BucketName, StringComparison.OrdinalIgnoreCase)
             || string.Equals(name, KeyName, StringComparison.OrdinalIgnoreCase);
-
-    private static bool HasAttribute(ISymbol symbol, string metadataName) => FindAttribute(symbol, metadataName) is not null;
-
-    private static AttributeData? FindAttribute(ISymbol symbol, string metadataName)
-    {
-        foreach (AttributeData attribute in symbol.GetAttributes())
-        {
-            if (SymbolNames.Is(attribute.AttributeClass, metadataName))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
 }

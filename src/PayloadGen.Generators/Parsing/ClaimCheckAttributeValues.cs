@@ -13,9 +13,10 @@ internal readonly struct ClaimCheckAttributeValues
     public const string InlineThresholdBytesArgument = "InlineThresholdBytes";
     public const string MaxConcurrencyArgument = "MaxConcurrency";
 
-    private ClaimCheckAttributeValues(HandlerSource source, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency)
+    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsKnown, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency)
     {
         Source = source;
+        SourceIsKnown = sourceIsKnown;
         JsonContext = jsonContext;
         SetsJsonContext = setsJsonContext;
         InlineThresholdBytes = inlineThresholdBytes;
@@ -24,6 +25,12 @@ internal readonly struct ClaimCheckAttributeValues
 
     /// <summary><c>Source</c>: how the handler is invoked.</summary>
     public HandlerSource Source { get; }
+
+    /// <summary>
+    /// Whether <see cref="Source"/> is what the attribute says: <see langword="false"/> when <c>Source</c> holds a value
+    /// the enum does not define, so that no rule of a source is checked against a guess.
+    /// </summary>
+    public bool SourceIsKnown { get; }
 
     /// <summary><c>JsonContext</c>: the context type when one is set and usable, else <see langword="null"/>.</summary>
     public INamedTypeSymbol? JsonContext { get; }
@@ -41,6 +48,7 @@ internal readonly struct ClaimCheckAttributeValues
     public static ClaimCheckAttributeValues Read(AttributeData attribute, List<Refusal> refusals)
     {
         var source = HandlerSource.Direct;
+        bool sourceIsKnown = true;
         INamedTypeSymbol? jsonContext = null;
         bool setsJsonContext = false;
         long threshold = 0;
@@ -50,6 +58,7 @@ internal readonly struct ClaimCheckAttributeValues
             TypedConstant value = argument.Value;
             if (value.Kind == TypedConstantKind.Error)
             {
+                sourceIsKnown &= argument.Key != SourceArgument;
                 refusals.Add(Refusal.AtArgument(RefusalReason.InvalidAttributeValue, argument.Key, string.Empty));
                 continue;
             }
@@ -64,6 +73,7 @@ internal readonly struct ClaimCheckAttributeValues
                     }
                     else
                     {
+                        sourceIsKnown = false;
                         refusals.Add(Refusal.AtArgument(RefusalReason.UndefinedSource, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                     }
 
@@ -93,7 +103,7 @@ internal readonly struct ClaimCheckAttributeValues
             }
         }
 
-        return new ClaimCheckAttributeValues(source, jsonContext, setsJsonContext, threshold, maxConcurrency);
+        return new ClaimCheckAttributeValues(source, sourceIsKnown, jsonContext, setsJsonContext, threshold, maxConcurrency);
     }
 
     private static INamedTypeSymbol? ReadJsonContext(ITypeSymbol type, List<Refusal> refusals)

@@ -52,19 +52,36 @@ internal static class ContainingTypesReader
 
     /// <summary>
     /// Whether a compiler-made type (<c>&lt;invalid-global-code&gt;</c> around a method outside any type, a script's
-    /// class) encloses the method: no wrapper can be declared in it and no handler string can name it.
+    /// class) encloses the method: the code does not compile as a library, and the compiler says so.
     /// </summary>
     public static bool IsOutsideAnyType(IMethodSymbol method)
     {
         for (INamedTypeSymbol? enclosing = method.ContainingType; enclosing is not null; enclosing = enclosing.ContainingType)
         {
-            if (enclosing.IsImplicitlyDeclared || !enclosing.CanBeReferencedByName || enclosing.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            if (enclosing.IsImplicitlyDeclared)
             {
                 return true;
             }
         }
 
         return method.ContainingType is null;
+    }
+
+    /// <summary>
+    /// The first enclosing type that is not a class, struct or interface and so cannot be re-declared around a wrapper
+    /// or named in a handler string (a C# 14 extension block), or <see langword="null"/> when there is none.
+    /// </summary>
+    public static INamedTypeSymbol? FirstUnsupportedKind(IMethodSymbol method)
+    {
+        for (INamedTypeSymbol? enclosing = method.ContainingType; enclosing is not null; enclosing = enclosing.ContainingType)
+        {
+            if (enclosing.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !enclosing.CanBeReferencedByName)
+            {
+                return enclosing;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c>.</summary>

@@ -30,7 +30,7 @@ internal static class HandlerParser
         ClaimCheckAttributeValues attribute = shape.Attribute;
         // A sequence's JSON is an array, which the bare {"bucket":…,"key":…} object can never be.
         bool allowBarePointer = signature.RequestItemType is not null
-            || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, cancellationToken));
+            || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken));
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),

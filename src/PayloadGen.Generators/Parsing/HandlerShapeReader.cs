@@ -30,11 +30,23 @@ internal static class HandlerShapeReader
             return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
         }
 
+        if (ContainingTypesReader.FirstUnsupportedKind(method) is { } enclosing)
+        {
+            string where = enclosing.TypeKind == TypeKind.Extension ? "a member of an extension block" : "a member of a " + enclosing.TypeKind.ToString().ToLowerInvariant();
+            refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, where));
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+        }
+
         // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper
         // in the interface does not have.
         if (method.IsStatic && (method.IsAbstract || method.IsVirtual))
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.StaticAbstractInterfaceMember, method.ContainingType.Name, method.IsAbstract ? "abstract" : "virtual"));
+        }
+
+        if (CallsAreRemoved(method) is { } removed)
+        {
+            refusals.Add(Refusal.AtMethod(RefusalReason.CallsRemovedByCompiler, removed.Why, removed.Fix));
         }
 
         if (method.IsGenericMethod)
@@ -44,7 +56,10 @@ internal static class HandlerShapeReader
 
         EquatableArray<ContainingTypeSpec> containingTypes = ContainingTypesReader.Read(method.ContainingType, refusals, cancellationToken);
         HandlerSignature signature = SignatureReader.Read(method, refusals);
-        SourceSignatureRules.Check(values.Source, method, signature, refusals);
+        if (values.SourceIsKnown)
+        {
+            SourceSignatureRules.Check(values.Source, method, signature, refusals);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         if (attribute.AttributeClass is { } attributeType)
@@ -55,6 +70,28 @@ internal static class HandlerShapeReader
         ConfigurationMember runtime = ConfigurationMembers.Runtime(compilation, method.ContainingType, staticWrapper: method.IsStatic);
         ConfigurationMember jsonOptions = values.SetsJsonContext ? default : ConfigurationMembers.JsonOptions(compilation, method.ContainingType);
         return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals);
+    }
+
+    /// <summary>
+    /// Why the compiler removes calls to <paramref name="method"/> and what to do about it, or <see langword="null"/>
+    /// when it keeps them.
+    /// </summary>
+    private static (string Why, string Fix)? CallsAreRemoved(IMethodSymbol method)
+    {
+        if (method.IsPartialDefinition && method.PartialImplementationPart is null)
+        {
+            return ("it is a partial method without an implementation", "implement it");
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolNames.Is(attribute.AttributeClass, KnownTypeNames.ConditionalAttribute))
+            {
+                return ("it is [Conditional]", "remove [Conditional]");
+            }
+        }
+
+        return null;
     }
 
     private static string MethodKindText(MethodKind kind) => kind switch

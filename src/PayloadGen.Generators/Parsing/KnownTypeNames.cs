@@ -11,6 +11,7 @@ internal static class KnownTypeNames
     public const string QueueMessageContext = "PayloadGen.QueueMessageContext";
     public const string LambdaContext = "Amazon.Lambda.Core.ILambdaContext";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";

@@ -64,48 +64,17 @@ internal static class SignatureReader
 
     private static ReturnShape ReadReturn(IMethodSymbol method, List<Refusal> refusals, out ITypeSymbol? response)
     {
-        response = null;
-        if (method.ReturnsVoid)
-        {
-            return ReturnShape.Void;
-        }
-
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             refusals.Add(Refusal.AtReturn(RefusalReason.ReturnsByReference, TypeText(method.ReturnType), method.ReturnsByRefReadonly ? "ref readonly" : "ref"));
         }
 
-        ITypeSymbol type = method.ReturnType;
-        ReturnShape shape = ReturnShape.Value;
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
-        {
-            INamedTypeSymbol definition = generic.OriginalDefinition;
-            if (SymbolNames.Is(definition, KnownTypeNames.TaskOfT))
-            {
-                shape = ReturnShape.TaskOfValue;
-                type = generic.TypeArguments[0];
-            }
-            else if (SymbolNames.Is(definition, KnownTypeNames.ValueTaskOfT))
-            {
-                shape = ReturnShape.ValueTaskOfValue;
-                type = generic.TypeArguments[0];
-            }
-        }
-        else if (SymbolNames.Is(type, KnownTypeNames.Task))
-        {
-            return ReturnShape.Task;
-        }
-        else if (SymbolNames.Is(type, KnownTypeNames.ValueTask))
-        {
-            return ReturnShape.ValueTask;
-        }
-
-        response = type;
-        if (PayloadTypes.Problem(type) is { } problem)
+        ReturnShape shape = ReturnShapes.Read(method, out response);
+        if (response is not null && PayloadTypes.Problem(response) is { } problem)
         {
             refusals.Add(Refusal.AtReturn(
                 problem == PayloadTypeProblem.Unresolved ? RefusalReason.UnresolvedType : RefusalReason.UnsupportedResponseType,
-                TypeText(type)));
+                TypeText(response)));
         }
 
         return shape;

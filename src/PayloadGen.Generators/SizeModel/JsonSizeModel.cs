@@ -22,74 +22,19 @@ internal sealed class JsonSizeModel
         .RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private readonly ConcurrentDictionary<ITypeSymbol, SizeEstimate> _cache = new(SymbolEqualityComparer.Default);
-    private readonly INamedTypeSymbol? _enumerableOfT;
-    private readonly INamedTypeSymbol? _asyncEnumerableOfT;
-    private readonly INamedTypeSymbol? _dictionaryOfKV;
-    private readonly INamedTypeSymbol? _readOnlyDictionaryOfKV;
-    private readonly INamedTypeSymbol? _memoryOfT;
-    private readonly INamedTypeSymbol? _readOnlyMemoryOfT;
-    private readonly INamedTypeSymbol? _stream;
-    private readonly INamedTypeSymbol? _jsonIgnore;
-    private readonly INamedTypeSymbol? _jsonInclude;
-    private readonly INamedTypeSymbol? _jsonPropertyName;
-    private readonly INamedTypeSymbol? _jsonExtensionData;
-    private readonly INamedTypeSymbol? _jsonConverter;
-    private readonly INamedTypeSymbol? _jsonDerivedType;
-    private readonly INamedTypeSymbol? _jsonPolymorphic;
-    private readonly INamedTypeSymbol? _jsonNumberHandling;
-    private readonly INamedTypeSymbol? _jsonRequired;
-    private readonly INamedTypeSymbol? _maxLength;
-    private readonly INamedTypeSymbol? _minLength;
-    private readonly INamedTypeSymbol? _stringLength;
-    private readonly INamedTypeSymbol? _length;
+    private readonly SizeSymbols _symbols;
+    private readonly JsonContract _contract;
 
-    public JsonSizeModel(Compilation compilation)
+    public JsonSizeModel(SizeSymbols symbols)
     {
-        _enumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
-        _asyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-        _dictionaryOfKV = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
-        _readOnlyDictionaryOfKV = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
-        _memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
-        _readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
-        _stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        _jsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-        _jsonInclude = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIncludeAttribute");
-        _jsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-        _jsonExtensionData = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
-        _jsonConverter = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
-        _jsonDerivedType = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
-        _jsonPolymorphic = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPolymorphicAttribute");
-        _jsonRequired = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonRequiredAttribute");
-        _jsonNumberHandling = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
-        _maxLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MaxLengthAttribute");
-        _minLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MinLengthAttribute");
-        _stringLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.StringLengthAttribute");
-        _length = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.LengthAttribute");
+        _symbols = symbols;
+        _contract = new JsonContract(symbols);
     }
 
     public static string Display(ITypeSymbol type) => type.ToDisplayString(DisplayFormat);
 
     /// <summary>The JSON size of a value of <paramref name="type"/>.</summary>
     public SizeEstimate Estimate(ITypeSymbol type) => Estimate(type, new Walk(), depth: 0);
-
-    /// <summary>The chain that explains <paramref name="estimate"/> of a root value of <paramref name="type"/>, joined with arrows.</summary>
-    public static string DescribeChain(ITypeSymbol type, SizeEstimate estimate)
-    {
-        IEnumerable<string> steps = type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && estimate.Note.Length == 0
-            ? estimate.Chain
-            : Prepend(Display(type) + estimate.Note, estimate.Chain);
-        string chain = string.Join(" \u2192 ", steps);
-        return chain.Length > 0 ? chain : Display(type);
-    }
-
-    private static IEnumerable<string> Prepend(string first, ImmutableArray<string> rest)
-    {
-        yield return first;
-        foreach (string step in rest)
-        {
-            yield return step;
-        }
-    }
 
     private SizeEstimate Estimate(ITypeSymbol type, Walk walk, int depth)
     {
@@ -106,7 +51,7 @@ internal sealed class JsonSizeModel
         if (!walk.Enter(type))
         {
             walk.CycleCuts++;
-            return new SizeEstimate(ByteRange.AtLeast(0), GrowthKind.Recursive, " (recursive)", ImmutableArray<string>.Empty);
+            return new SizeEstimate(ByteRange.AtLeast(0), GrowthKind.Recursive, SizeNote.Recursive, ImmutableArray<SizeStep>.Empty);
         }
 
         int cutsBefore = walk.CycleCuts;
@@ -144,7 +89,7 @@ internal sealed class JsonSizeModel
         switch (type.SpecialType)
         {
             case SpecialType.System_String:
-                return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+                return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, SizeNote.NoBound, ImmutableArray<SizeStep>.Empty);
             case SpecialType.System_Object:
                 return SizeEstimate.Unknown();
         }
@@ -178,31 +123,31 @@ internal sealed class JsonSizeModel
             return SizeEstimate.Fixed(known);
         }
 
-        if (metadataName == "System.Uri")
+        if (Is(named, _symbols.Uri))
         {
-            return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, " (no bound)", ImmutableArray<string>.Empty);
+            return new SizeEstimate(JsonEscaping.StringRange(0, ByteRange.Unbounded), GrowthKind.Text, SizeNote.NoBound, ImmutableArray<SizeStep>.Empty);
         }
 
-        if (Is(named.OriginalDefinition, _memoryOfT) || Is(named.OriginalDefinition, _readOnlyMemoryOfT))
+        if (Is(named.OriginalDefinition, _symbols.MemoryOfT) || Is(named.OriginalDefinition, _symbols.ReadOnlyMemoryOfT))
         {
             return named.TypeArguments[0].SpecialType == SpecialType.System_Byte
                 ? Binary(0, ByteRange.Unbounded, base64: true)
                 : Collection(named.TypeArguments[0], 0, ByteRange.Unbounded, walk, depth);
         }
 
-        if (InheritsFrom(named, _stream))
+        if (InheritsFrom(named, _symbols.Stream))
         {
             return Binary(0, ByteRange.Unbounded, base64: false);
         }
 
         if (named.TypeKind == TypeKind.Enum)
         {
-            return EnumEstimate(named, asString: HasStringEnumConverter(named.GetAttributes()));
+            return EnumSizes.Estimate(named, _symbols, asString: _contract.HasStringEnumConverter(named.GetAttributes()));
         }
 
-        if (HasCustomConverter(named.GetAttributes()))
+        if (_contract.HasCustomConverter(named.GetAttributes()))
         {
-            return SizeEstimate.Unknown(" (custom converter)");
+            return SizeEstimate.Unknown(SizeNote.CustomConverter);
         }
 
         if (DictionaryTypes(named) is { } entry)
@@ -226,7 +171,7 @@ internal sealed class JsonSizeModel
     private SizeEstimate ObjectEstimate(INamedTypeSymbol type, Walk walk, int depth)
     {
         SizeEstimate shape = ObjectShape(type, walk, depth);
-        if (_jsonDerivedType is null)
+        if (_symbols.JsonDerivedType is null)
         {
             return shape;
         }
@@ -234,7 +179,7 @@ internal sealed class JsonSizeModel
         string discriminatorName = "$type";
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (Is(attribute.AttributeClass, _jsonPolymorphic))
+            if (Is(attribute.AttributeClass, _symbols.JsonPolymorphic))
             {
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
@@ -249,7 +194,7 @@ internal sealed class JsonSizeModel
         SizeEstimate? result = type.IsAbstract ? null : shape;
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (!Is(attribute.AttributeClass, _jsonDerivedType)
+            if (!Is(attribute.AttributeClass, _symbols.JsonDerivedType)
                 || attribute.ConstructorArguments.Length == 0
                 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol derived
                 || SymbolEqualityComparer.Default.Equals(derived, type))
@@ -298,21 +243,23 @@ internal sealed class JsonSizeModel
         int alwaysWritten = 0;
         int members = 0;
         GrowthKind kind = GrowthKind.None;
-        ImmutableArray<string> chain = ImmutableArray<string>.Empty;
+        ImmutableArray<SizeStep> chain = ImmutableArray<SizeStep>.Empty;
         SizeEstimate? dominant = null;
         string owner = type.Name;
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ISymbol member in SerializedMembers(type))
+        foreach (JsonMember jsonMember in _contract.DataMembers(type))
         {
-            ITypeSymbol memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
-            ImmutableArray<AttributeData> attributes = member.GetAttributes();
-            if (!seen.Add(member.Name) || IgnoredAlways(attributes, out bool conditionallyIgnored))
+            ISymbol member = jsonMember.Symbol;
+            ITypeSymbol memberType = jsonMember.Type;
+            ImmutableArray<AttributeData> attributes = jsonMember.Attributes;
+            if (!IsWritten(jsonMember) || !seen.Add(member.Name))
             {
                 continue;
             }
 
-            if (HasAttribute(attributes, _jsonExtensionData))
+            bool conditionallyIgnored = jsonMember.Ignore == JsonIgnoreKind.WhenWriting;
+            if (jsonMember.IsExtensionData)
             {
                 // Extension data is flattened into the object: any number of unknown members.
                 max = ByteRange.Unbounded;
@@ -321,7 +268,7 @@ internal sealed class JsonSizeModel
             }
 
             SizeEstimate value = MemberEstimate(memberType, attributes, walk, depth);
-            long nameBytes = 3 + JsonEscaping.EscapedLength(JsonName(member, attributes));
+            long nameBytes = 3 + JsonEscaping.EscapedLength(jsonMember.JsonName);
             bool canBeOmitted = conditionallyIgnored
                 || (!memberType.IsValueType && !IsRequiredNonNull(member, memberType, attributes))
                 || memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
@@ -337,8 +284,7 @@ internal sealed class JsonSizeModel
             if (dominant is null || Dominates(value, dominant))
             {
                 dominant = value;
-                string step = owner + "." + member.Name + ": " + Display(memberType) + value.Note;
-                chain = ImmutableArray.Create(step).AddRange(value.Chain);
+                chain = ImmutableArray.Create(new SizeStep(owner, member.Name, Display(memberType), value.Note)).AddRange(value.Chain);
             }
 
             kind = Max(kind, value.Kind);
@@ -346,16 +292,20 @@ internal sealed class JsonSizeModel
 
         min = ByteRange.Add(min, Math.Max(0, alwaysWritten - 1));
         max = ByteRange.Add(max, Math.Max(0, members - 1));
-        return new SizeEstimate(new ByteRange(min, max), kind, string.Empty, chain);
+        return new SizeEstimate(new ByteRange(min, max), kind, SizeNote.None, chain);
     }
 
     /// <summary>
-    /// A <c>required</c> or <c>[JsonRequired]</c> member of non-nullable type is always present: deserialization
-    /// rejects JSON without it, and a non-nullable annotation promises no null on the way out.
+    /// A member of non-nullable type is always present when it is <c>required</c> or <c>[JsonRequired]</c>
+    /// (deserialization rejects JSON without it), or when it is a collection that declares a minimum count above zero
+    /// (<c>[MinLength(n)]</c>, <c>[Length(n, …)]</c> on a non-nullable list: the author states it holds at least n items);
+    /// a non-nullable annotation promises no null on the way out.
     /// </summary>
     private bool IsRequiredNonNull(ISymbol member, ITypeSymbol type, ImmutableArray<AttributeData> attributes)
     {
-        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } || HasAttribute(attributes, _jsonRequired);
+        bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }
+            || JsonContract.Has(attributes, _symbols.JsonRequired)
+            || (IsCollectionOfItems(type) && DataAnnotationBounds.Of(attributes, _symbols) is { Min: > 0 });
         return required && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
     }
 
@@ -366,19 +316,19 @@ internal sealed class JsonSizeModel
             ? nullable.TypeArguments[0]
             : type;
 
-        if (HasCustomConverter(attributes))
+        if (_contract.HasCustomConverter(attributes))
         {
-            return underlying.TypeKind == TypeKind.Enum && HasStringEnumConverter(attributes)
-                ? EnumEstimate((INamedTypeSymbol)underlying, asString: true)
-                : SizeEstimate.Unknown(" (custom converter)");
+            return underlying.TypeKind == TypeKind.Enum && _contract.HasStringEnumConverter(attributes)
+                ? EnumSizes.Estimate((INamedTypeSymbol)underlying, _symbols, asString: true)
+                : SizeEstimate.Unknown(SizeNote.CustomConverter);
         }
 
-        if (LengthBounds(attributes) is { } bounds)
+        if (DataAnnotationBounds.Of(attributes, _symbols) is { } bounds)
         {
             if (underlying.SpecialType == SpecialType.System_String)
             {
-                string note = bounds.Max == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(bounds.Max) + " characters)";
-                return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<string>.Empty);
+                SizeNote note = bounds.Max == ByteRange.Unbounded ? SizeNote.NoBound : new SizeNote(SizeNoteKind.AtMostCharacters, bounds.Max);
+                return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
             }
 
             if (IsBinary(underlying))
@@ -398,7 +348,7 @@ internal sealed class JsonSizeModel
         }
 
         SizeEstimate estimate = Estimate(type, walk, depth + 1);
-        if (IsNumber(underlying) && WritesNumbersAsStrings(attributes))
+        if (IsNumber(underlying) && _contract.WritesNumbersAsStrings(attributes))
         {
             return new SizeEstimate(estimate.Range.Plus(2), estimate.Kind, estimate.Note, estimate.Chain);
         }
@@ -409,106 +359,53 @@ internal sealed class JsonSizeModel
     private SizeEstimate Collection(ITypeSymbol element, long minCount, long maxCount, Walk walk, int depth)
     {
         SizeEstimate item = Estimate(element, walk, depth + 1);
-        long itemMin = element.IsValueType ? item.Range.Min : Math.Min(item.Range.Min, 4);
+        // A reference element may be null (4 bytes) unless the nullable annotations promise it is not: then a declared
+        // minimum count times the element's own minimum proves the size ([MinLength(100_000)] List<Row>).
+        bool neverNull = element.IsValueType || element.NullableAnnotation == NullableAnnotation.NotAnnotated;
+        long itemMin = neverNull ? item.Range.Min : Math.Min(item.Range.Min, 4);
         long itemMax = element.IsValueType ? item.Range.Max : Math.Max(item.Range.Max, 4);
         long min = ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(minCount, itemMin), Math.Max(0, minCount - 1)));
         long max = maxCount == ByteRange.Unbounded
             ? ByteRange.Unbounded
             : ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(maxCount, itemMax), Math.Max(0, maxCount - 1)));
-        string note = maxCount == ByteRange.Unbounded ? " (no bound)" : " (at most " + Count(maxCount) + " items)";
+        SizeNote note = maxCount != ByteRange.Unbounded ? new SizeNote(SizeNoteKind.AtMostItems, maxCount)
+            : minCount > 0 ? new SizeNote(SizeNoteKind.AtLeastItems, minCount)
+            : SizeNote.NoBound;
         GrowthKind kind = maxCount == ByteRange.Unbounded ? Max(GrowthKind.Collection, item.Kind) : item.Kind;
-        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
+        ImmutableArray<SizeStep> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
             ? ElementChain(element, item)
-            : ImmutableArray<string>.Empty;
+            : ImmutableArray<SizeStep>.Empty;
         return new SizeEstimate(new ByteRange(min, max), kind, note, chain);
     }
 
     private SizeEstimate Dictionary(ITypeSymbol value, Walk walk, int depth)
     {
         SizeEstimate item = Estimate(value, walk, depth + 1);
-        ImmutableArray<string> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<string>.Empty;
-        return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), " (no bound)", chain);
+        ImmutableArray<SizeStep> chain = item.Kind >= GrowthKind.Collection ? ElementChain(value, item) : ImmutableArray<SizeStep>.Empty;
+        return new SizeEstimate(ByteRange.AtLeast(2), Max(GrowthKind.Collection, item.Kind), SizeNote.NoBound, chain);
     }
 
-    private static ImmutableArray<string> ElementChain(ITypeSymbol element, SizeEstimate item) =>
-        element.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && item.Note.Length == 0
+    private static ImmutableArray<SizeStep> ElementChain(ITypeSymbol element, SizeEstimate item) =>
+        SizeChainRenderer.IsObjectLike(element) && item.Note.IsEmpty
             ? item.Chain
-            : ImmutableArray.Create(Display(element) + item.Note).AddRange(item.Chain);
+            : ImmutableArray.Create(new SizeStep(null, null, Display(element), item.Note)).AddRange(item.Chain);
 
     private static SizeEstimate Binary(long minBytes, long maxBytes, bool base64)
     {
         ByteRange range = base64 ? JsonEscaping.Base64Range(minBytes, maxBytes) : new ByteRange(minBytes, maxBytes);
-        string note = maxBytes == ByteRange.Unbounded ? string.Empty : " (at most " + Count(maxBytes) + " bytes)";
-        return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<string>.Empty);
+        SizeNote note = maxBytes == ByteRange.Unbounded ? SizeNote.None : new SizeNote(SizeNoteKind.AtMostBytes, maxBytes);
+        return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
     }
 
-    private static SizeEstimate EnumEstimate(INamedTypeSymbol type, bool asString)
-    {
-        ByteRange numeric = ScalarSizes.ForSpecialType(type.EnumUnderlyingType?.SpecialType ?? SpecialType.System_Int32) ?? new ByteRange(1, 20);
-        if (!asString)
-        {
-            return SizeEstimate.Fixed(numeric);
-        }
 
-        bool isFlags = false;
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            isFlags |= attribute.AttributeClass is { Name: "FlagsAttribute", ContainingNamespace.Name: "System" };
-        }
-
-        long shortest = long.MaxValue;
-        long longest = 0;
-        long nonZeroNames = 0;
-        int nonZeroCount = 0;
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field)
-            {
-                long length = JsonEscaping.EscapedLength(field.Name);
-                shortest = Math.Min(shortest, length);
-                longest = Math.Max(longest, length);
-                if (System.Convert.ToDecimal(field.ConstantValue, CultureInfo.InvariantCulture) != 0)
-                {
-                    nonZeroNames += length;
-                    nonZeroCount++;
-                }
-            }
-        }
-
-        // A flags value names every set flag joined with ", "; values without a name are written as numbers.
-        long named = 2 + (isFlags ? nonZeroNames + (2 * Math.Max(0, nonZeroCount - 1)) : longest);
-        long min = shortest == long.MaxValue ? numeric.Min : Math.Min(numeric.Min, 2 + shortest);
-        return SizeEstimate.Fixed(new ByteRange(min, Math.Max(numeric.Max, named)));
-    }
-
-    private IEnumerable<ISymbol> SerializedMembers(INamedTypeSymbol type)
-    {
-        IEnumerable<INamedTypeSymbol> types = type.TypeKind == TypeKind.Interface
-            ? Prepend(type, type.AllInterfaces)
-            : BaseTypes(type);
-        foreach (INamedTypeSymbol current in types)
-        {
-            foreach (ISymbol member in current.GetMembers())
-            {
-                if (member.IsStatic || member.IsImplicitlyDeclared)
-                {
-                    continue;
-                }
-
-                bool included = HasAttribute(member.GetAttributes(), _jsonInclude);
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } when
-                        (member.DeclaredAccessibility == Accessibility.Public && getter.DeclaredAccessibility == Accessibility.Public) || included:
-                        yield return member;
-                        break;
-                    case IFieldSymbol { IsConst: false } when included:
-                        yield return member;
-                        break;
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// What System.Text.Json writes with default options: public properties with a public getter and members opted in
+    /// with <c>[JsonInclude]</c>, unless always ignored.
+    /// </summary>
+    private static bool IsWritten(JsonMember member) =>
+        member.Ignore != JsonIgnoreKind.Always
+        && (member.IsIncluded
+            || (member.Symbol is IPropertySymbol { GetMethod: { DeclaredAccessibility: Accessibility.Public } } && member.Symbol.DeclaredAccessibility == Accessibility.Public));
 
     private static IEnumerable<INamedTypeSymbol> Prepend(INamedTypeSymbol first, ImmutableArray<INamedTypeSymbol> rest)
     {
@@ -519,132 +416,12 @@ internal sealed class JsonSizeModel
         }
     }
 
-    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
-        {
-            yield return current;
-        }
-    }
-
-    private bool IgnoredAlways(ImmutableArray<AttributeData> attributes, out bool conditionally)
-    {
-        conditionally = false;
-        foreach (AttributeData attribute in attributes)
-        {
-            if (!Is(attribute.AttributeClass, _jsonIgnore))
-            {
-                continue;
-            }
-
-            int condition = 1; // JsonIgnoreCondition.Always
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                if (argument.Key == "Condition" && argument.Value.Value is int value)
-                {
-                    condition = value;
-                }
-            }
-
-            // Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3.
-            conditionally = condition is 2 or 3;
-            return condition == 1;
-        }
-
-        return false;
-    }
-
-    private string JsonName(ISymbol member, ImmutableArray<AttributeData> attributes)
-    {
-        foreach (AttributeData attribute in attributes)
-        {
-            if (Is(attribute.AttributeClass, _jsonPropertyName) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
-            {
-                return name;
-            }
-        }
-
-        return member.Name;
-    }
-
-    /// <summary>Declared length bounds (characters, bytes or items) from data-annotation attributes.</summary>
-    private ByteRange? LengthBounds(ImmutableArray<AttributeData> attributes)
-    {
-        long min = 0;
-        long max = ByteRange.Unbounded;
-        bool found = false;
-        foreach (AttributeData attribute in attributes)
-        {
-            ImmutableArray<TypedConstant> arguments = attribute.ConstructorArguments;
-            if (Is(attribute.AttributeClass, _maxLength) && arguments.Length == 1 && arguments[0].Value is int maxLength && maxLength >= 0)
-            {
-                max = Math.Min(max, maxLength);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _minLength) && arguments.Length == 1 && arguments[0].Value is int minLength)
-            {
-                min = Math.Max(min, minLength);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _length) && arguments.Length == 2 && arguments[0].Value is int lower && arguments[1].Value is int upper)
-            {
-                min = Math.Max(min, lower);
-                max = Math.Min(max, upper);
-                found = true;
-            }
-            else if (Is(attribute.AttributeClass, _stringLength) && arguments.Length == 1 && arguments[0].Value is int stringMax)
-            {
-                max = Math.Min(max, stringMax);
-                found = true;
-                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                {
-                    if (named.Key == "MinimumLength" && named.Value.Value is int stringMin)
-                    {
-                        min = Math.Max(min, stringMin);
-                    }
-                }
-            }
-        }
-
-        return found ? new ByteRange(Math.Max(0, min), Math.Max(Math.Max(0, min), max)) : null;
-    }
-
-    private bool WritesNumbersAsStrings(ImmutableArray<AttributeData> attributes)
-    {
-        foreach (AttributeData attribute in attributes)
-        {
-            if (Is(attribute.AttributeClass, _jsonNumberHandling) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int handling)
-            {
-                return (handling & 2) != 0; // JsonNumberHandling.WriteAsString
-            }
-        }
-
-        return false;
-    }
-
-    private bool HasCustomConverter(ImmutableArray<AttributeData> attributes) => HasAttribute(attributes, _jsonConverter);
-
-    private bool HasStringEnumConverter(ImmutableArray<AttributeData> attributes)
-    {
-        foreach (AttributeData attribute in attributes)
-        {
-            if (Is(attribute.AttributeClass, _jsonConverter)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol converter
-                && converter.Name == "JsonStringEnumConverter")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private KeyValuePair<ITypeSymbol, ITypeSymbol>? DictionaryTypes(INamedTypeSymbol type)
     {
         foreach (INamedTypeSymbol candidate in Prepend(type, type.AllInterfaces))
         {
-            if (Is(candidate.OriginalDefinition, _dictionaryOfKV) || Is(candidate.OriginalDefinition, _readOnlyDictionaryOfKV))
+            if (Is(candidate.OriginalDefinition, _symbols.DictionaryOfKV) || Is(candidate.OriginalDefinition, _symbols.ReadOnlyDictionaryOfKV))
             {
                 return new KeyValuePair<ITypeSymbol, ITypeSymbol>(candidate.TypeArguments[0], candidate.TypeArguments[1]);
             }
@@ -662,7 +439,7 @@ internal sealed class JsonSizeModel
 
         foreach (INamedTypeSymbol candidate in Prepend(type, type.AllInterfaces))
         {
-            if (Is(candidate.OriginalDefinition, _enumerableOfT) || Is(candidate.OriginalDefinition, _asyncEnumerableOfT))
+            if (Is(candidate.OriginalDefinition, _symbols.EnumerableOfT) || Is(candidate.OriginalDefinition, _symbols.AsyncEnumerableOfT))
             {
                 return candidate.TypeArguments[0];
             }
@@ -671,14 +448,22 @@ internal sealed class JsonSizeModel
         return null;
     }
 
+    /// <summary>An array or list of items (not text, binary data or a dictionary), whose declared minimum is a count of items.</summary>
+    private bool IsCollectionOfItems(ITypeSymbol type) =>
+        !IsBinary(type)
+        && (type is IArrayTypeSymbol { Rank: 1 } || (type is INamedTypeSymbol named && DictionaryTypes(named) is null && ElementType(named) is not null));
+
     private bool IsBinary(ITypeSymbol type) =>
         type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }
         || (type is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_Byte }] } named
-            && (Is(named.OriginalDefinition, _memoryOfT) || Is(named.OriginalDefinition, _readOnlyMemoryOfT)));
+            && (Is(named.OriginalDefinition, _symbols.MemoryOfT) || Is(named.OriginalDefinition, _symbols.ReadOnlyMemoryOfT)));
 
     private static bool IsNumber(ITypeSymbol type) => type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double;
 
-    /// <summary>Types whose JSON the model does not know: framework, AWS SDK and ASP.NET types outside the table above.</summary>
+    /// <summary>
+    /// Types whose JSON the model does not know: framework, AWS SDK, ASP.NET and Newtonsoft types outside the table above.
+    /// No symbol stands for "every framework type", so the root namespace decides; user types are never in these.
+    /// </summary>
     private static bool IsFrameworkOrSdkType(INamedTypeSymbol type)
     {
         INamespaceSymbol? ns = type.ContainingNamespace;
@@ -700,24 +485,6 @@ internal sealed class JsonSizeModel
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
             if (Is(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasAttribute(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
-    {
-        if (attributeType is null)
-        {
-            return false;
-        }
-
-        foreach (AttributeData attribute in attributes)
-        {
-            if (Is(attribute.AttributeClass, attributeType))
             {
                 return true;
             }

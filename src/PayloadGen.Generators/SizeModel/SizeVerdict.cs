@@ -28,19 +28,21 @@ internal readonly struct SizeVerdict
     public static SizeVerdict Silent => default;
 
     /// <summary>
-    /// Judges a payload against <paramref name="limit"/>: evidence from the body first, then constants, then what
-    /// the types alone say (<paramref name="declaredType"/>, or the types serialized into the value when null).
+    /// Judges a payload against <paramref name="limit"/>: evidence from the code first, then constants, then what the
+    /// types alone say (<paramref name="declaredType"/>, or the types serialized into the value when null). A type whose
+    /// minimum is over the limit (a <c>[MinLength]</c> on a list of elements of known size) proves it.
+    /// <paramref name="origin"/> names the method the value was traced from, for paths through the methods it calls.
     /// </summary>
-    public static SizeVerdict Judge(ITypeSymbol? declaredType, FlowFindings? findings, JsonSizeModel model, long limit)
+    public static SizeVerdict Judge(ITypeSymbol? declaredType, FlowFindings? findings, JsonSizeModel model, long limit, string origin)
     {
         if (findings is { Unbounded.Count: > 0 })
         {
-            return new SizeVerdict(SizeLevel.Likely, findings.Unbounded[0]);
+            return new SizeVerdict(SizeLevel.Likely, EvidenceRenderer.Render(findings.Unbounded[0], origin));
         }
 
-        if (findings is { ConstantDescription: { } constant } && findings.ConstantBytes > limit)
+        if (findings is { Constant: { } constant } && findings.ConstantBytes > limit)
         {
-            return new SizeVerdict(SizeLevel.Likely, constant + " (" + Bytes(findings.ConstantBytes) + " bytes of JSON)");
+            return new SizeVerdict(SizeLevel.Likely, EvidenceRenderer.Render(constant, origin) + " (" + Bytes(findings.ConstantBytes) + " bytes of JSON)");
         }
 
         IEnumerable<ITypeSymbol> types = declaredType is not null ? new[] { declaredType } : (IEnumerable<ITypeSymbol>?)findings?.SerializedTypes ?? System.Array.Empty<ITypeSymbol>();
@@ -48,7 +50,7 @@ internal readonly struct SizeVerdict
         foreach (ITypeSymbol type in types)
         {
             SizeEstimate estimate = model.Estimate(type);
-            string chain = JsonSizeModel.DescribeChain(type, estimate);
+            string chain = SizeChainRenderer.Describe(type, estimate);
             if (estimate.Range.Min > limit)
             {
                 return new SizeVerdict(SizeLevel.Likely, "its JSON is at least " + Bytes(estimate.Range.Min) + " bytes (" + chain + ")");

@@ -22,20 +22,46 @@ internal readonly struct ContiguousPayload : IDisposable
 
     public ReadOnlyMemory<byte> Memory { get; }
 
+    /// <summary>
+    /// The rest of <paramref name="stream"/> without awaiting, when it is a <see cref="MemoryStream"/> (what Lambda
+    /// hands a stream handler): in place when its buffer is exposed, else copied once into a pooled array.
+    /// <see langword="false"/> for any other stream, which <see cref="ReadAsync"/> reads.
+    /// </summary>
+    /// <exception cref="PayloadTooLargeException">The payload is larger than <paramref name="maxBytes"/>.</exception>
+    public static bool TryReadInMemory(Stream stream, long maxBytes, out ContiguousPayload payload)
+    {
+        payload = default;
+        if (stream is not MemoryStream memoryStream)
+        {
+            return false;
+        }
+
+        int position = (int)memoryStream.Position;
+        int available = (int)memoryStream.Length - position;
+        // Already in memory, so nothing is exhausted by reading it; the cap still applies, the same as on every path.
+        if (available > maxBytes)
+        {
+            throw new PayloadTooLargeException("The inline payload", available, maxBytes);
+        }
+
+        if (memoryStream.TryGetBuffer(out ArraySegment<byte> segment))
+        {
+            payload = new ContiguousPayload(segment.AsMemory(position, available), null);
+            return true;
+        }
+
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(available, 1));
+        memoryStream.ReadExactly(rented, 0, available);
+        payload = new ContiguousPayload(rented.AsMemory(0, available), rented);
+        return true;
+    }
+
     public static async ValueTask<ContiguousPayload> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> segment))
+        if (TryReadInMemory(stream, maxBytes, out ContiguousPayload inMemory))
         {
-            int position = (int)memory.Position;
-            int available = segment.Count - position;
-            // Already in memory, so nothing is exhausted by reading it; the cap still applies, the same as on every path.
-            if (available > maxBytes)
-            {
-                throw new PayloadTooLargeException("The inline payload", available, maxBytes);
-            }
-
-            return new ContiguousPayload(segment.AsMemory(position, available), null);
+            return inMemory;
         }
 
         // The cap may be as large as long.MaxValue; one array can never be larger than Array.MaxLength anyway.

@@ -79,9 +79,23 @@ internal sealed class ReadOnlySequenceStream : Stream
         return new ValueTask<int>(Read(buffer.Span));
     }
 
-    public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+    public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ReadOnlySequence<byte> rest = _sequence.Slice(_position);
+        if (!rest.IsSingleSegment)
+        {
+            return CopySegmentsToAsync(destination, cancellationToken);
+        }
+
+        // A small response is one segment: written without an async state machine, which a cold start pays for in JIT time.
+        _position = _sequence.End;
+        _offset = Math.Max(_offset, _sequence.Length);
+        return destination.WriteAsync(rest.First, cancellationToken).AsTask();
+    }
+
+    private async Task CopySegmentsToAsync(Stream destination, CancellationToken cancellationToken)
+    {
         foreach (ReadOnlyMemory<byte> segment in _sequence.Slice(_position))
         {
             await destination.WriteAsync(segment, cancellationToken).ConfigureAwait(false);

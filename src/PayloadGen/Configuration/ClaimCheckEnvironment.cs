@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 
 namespace PayloadGen;
 
@@ -14,6 +16,13 @@ namespace PayloadGen;
 /// </remarks>
 internal static class ClaimCheckEnvironment
 {
+    // S3's own spellings of the encryption header's values.
+    private static readonly Dictionary<string, PayloadEncryption> s_encryptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AES256"] = PayloadEncryption.S3Managed,
+        ["aws:kms"] = PayloadEncryption.Kms,
+    };
+
     /// <summary>Reads the options through <paramref name="lookup"/> and validates them.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable is unusable; the message names it.</exception>
     public static ClaimCheckOptions Read(Func<string, string?> lookup)
@@ -82,6 +91,40 @@ internal static class ClaimCheckEnvironment
             options.ExpectedBucketOwner = owner;
         }
 
+        // How objects are stored: encryption, storage class, tags (S3 only; the file store has none of them).
+        if (env.Choice(EnvironmentVariables.ServerSideEncryption, s_encryptions) is PayloadEncryption encryption)
+        {
+            options.ServerSideEncryption = encryption;
+        }
+
+        if (env.Text(EnvironmentVariables.KmsKeyId) is string kmsKeyId)
+        {
+            options.KmsKeyId = kmsKeyId;
+        }
+
+        if (env.Boolean(EnvironmentVariables.S3BucketKey) is bool bucketKey)
+        {
+            // Never silently ignored: a bucket key exists only for SSE-KMS.
+            options.S3BucketKeyEnabled = options.ServerSideEncryption == PayloadEncryption.Kms
+                ? bucketKey
+                : throw env.Invalid(EnvironmentVariables.S3BucketKey, $"applies only with {EnvironmentVariables.ServerSideEncryption}=aws:kms");
+        }
+
+        if (env.Text(EnvironmentVariables.StorageClass) is string storageClass)
+        {
+            options.StorageClass = storageClass;
+        }
+
+        foreach (KeyValuePair<string, string> tag in env.Pairs(EnvironmentVariables.Tags))
+        {
+            options.ObjectTags.Add(tag);
+        }
+
+        if (env.Boolean(EnvironmentVariables.TagObjects) is bool tagObjects)
+        {
+            options.TagObjects = tagObjects;
+        }
+
         // Cross-account access through STS.
         if (env.Text(EnvironmentVariables.RoleArn) is string roleArn)
         {
@@ -117,5 +160,53 @@ internal static class ClaimCheckEnvironment
 
         options.Validate();
         return options;
+    }
+
+    /// <summary>
+    /// The <c>PAYLOADGEN_*</c> names among <paramref name="names"/> that PayloadGen does not know
+    /// (<see cref="EnvironmentVariables.All"/>): most often a typo, whose setting would otherwise be silently ignored.
+    /// </summary>
+    public static List<string> UnknownVariables(IEnumerable<string> names)
+    {
+        var unknown = new List<string>();
+        foreach (string name in names)
+        {
+            if (name.StartsWith("PAYLOADGEN_", StringComparison.Ordinal) && !Contains(EnvironmentVariables.All, name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        return unknown;
+    }
+
+    /// <summary>Writes a warning to standard error (the function's log) for every unknown <c>PAYLOADGEN_*</c> variable of the process.</summary>
+    public static void WarnAboutUnknownVariables()
+    {
+        var names = new List<string>();
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            names.Add((string)variable.Key);
+        }
+
+        foreach (string name in UnknownVariables(names))
+        {
+            // A warning, not an error: the name may belong to a newer PayloadGen version deployed beside this one.
+            Console.Error.WriteLine($"PayloadGen: warning: {UntrustedName.Render(name)} is not a PayloadGen setting and is ignored; the settings are {string.Join(", ", EnvironmentVariables.All)}.");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        foreach (string known in names)
+        {
+            if (string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -58,13 +58,22 @@ public sealed class ClaimCheckOptions
     private TimeSpan? _presignedUrlLifetime;
     private bool _deletePayloadAfterProcessing;
     private IClaimCheckObserver? _observer;
+    private PayloadEncryption _serverSideEncryption;
+    private string? _kmsKeyId;
+    private bool _s3BucketKeyEnabled = true;
+    private string? _storageClass;
+    private bool _tagObjects = true;
     private bool _isReadOnly;
 
     /// <summary>The region an S3-compatible endpoint is signed for when <c>AWS_REGION</c> is unset.</summary>
     public const string DefaultS3SigningRegion = "us-east-1";
 
     /// <summary>Creates options with every default.</summary>
-    public ClaimCheckOptions() => AllowedBuckets = new FreezableList<string>(() => _isReadOnly);
+    public ClaimCheckOptions()
+    {
+        AllowedBuckets = new FreezableList<string>(() => _isReadOnly);
+        ObjectTags = new FreezableList<KeyValuePair<string, string>>(() => _isReadOnly);
+    }
 
     /// <summary>Whether the options are frozen: a runtime uses them, and every setter throws.</summary>
     public bool IsReadOnly => _isReadOnly;
@@ -153,6 +162,45 @@ public sealed class ClaimCheckOptions
     public string S3SigningRegion { get => _s3SigningRegion; set => Set(ref _s3SigningRegion, value ?? throw new ArgumentNullException(nameof(value))); }
 
     /// <summary>
+    /// Server-side encryption of every object written to S3 (<c>PAYLOADGEN_SSE</c>: <c>AES256</c> or <c>aws:kms</c>);
+    /// by default none is requested and the bucket's default encryption applies. Sent on single-part uploads and on
+    /// the start of multipart uploads alike.
+    /// </summary>
+    public PayloadEncryption ServerSideEncryption { get => _serverSideEncryption; set => Set(ref _serverSideEncryption, value); }
+
+    /// <summary>
+    /// The KMS key of <see cref="PayloadEncryption.Kms"/> (<c>PAYLOADGEN_KMS_KEY_ID</c>: key id, key ARN, alias name or
+    /// alias ARN; use the key ARN for a bucket or key in another account); the account's <c>aws/s3</c> key when unset.
+    /// </summary>
+    public string? KmsKeyId { get => _kmsKeyId; set => Set(ref _kmsKeyId, value); }
+
+    /// <summary>
+    /// Whether SSE-KMS uses an S3 Bucket Key (<c>PAYLOADGEN_S3_BUCKET_KEY</c>, default true), which cuts KMS
+    /// requests by up to 99 %; the header is sent either way, so the bucket's own setting does not decide.
+    /// </summary>
+    public bool S3BucketKeyEnabled { get => _s3BucketKeyEnabled; set => Set(ref _s3BucketKeyEnabled, value); }
+
+    /// <summary>
+    /// The storage class of every object written (<c>PAYLOADGEN_STORAGE_CLASS</c>, one of the SDK's
+    /// <c>S3StorageClass</c> values such as <c>STANDARD_IA</c> or <c>INTELLIGENT_TIERING</c>; not the archive classes,
+    /// whose objects cannot be read without a restore); the bucket's default when unset.
+    /// </summary>
+    public string? StorageClass { get => _storageClass; set => Set(ref _storageClass, value); }
+
+    /// <summary>
+    /// Tags put on every object besides PayloadGen's own <c>payloadgen=1</c>, <c>payloadgen-direction</c> and
+    /// <c>payloadgen-source</c> (<c>PAYLOADGEN_TAGS=key=value,key2=value2</c>): at most seven, each key 1–128 and each
+    /// value 0–256 letters, digits, spaces and <c>+ - = . _ : / @</c>.
+    /// </summary>
+    public IList<KeyValuePair<string, string>> ObjectTags { get; }
+
+    /// <summary>
+    /// Whether objects are tagged at all (<c>PAYLOADGEN_TAG_OBJECTS</c>, default true). Tagging on upload needs
+    /// <c>s3:PutObjectTagging</c>; turn it off for a role that may only <c>s3:PutObject</c>.
+    /// </summary>
+    public bool TagObjects { get => _tagObjects; set => Set(ref _tagObjects, value); }
+
+    /// <summary>
     /// How long before the Lambda deadline the handler's <see cref="System.Threading.CancellationToken"/> is
     /// cancelled (<c>PAYLOADGEN_DEADLINE_MARGIN_MS</c>, default 500 ms), leaving time to fail cleanly.
     /// </summary>
@@ -196,9 +244,17 @@ public sealed class ClaimCheckOptions
         }
     }
 
-    /// <summary>Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>).</summary>
+    /// <summary>
+    /// Reads the options from the process environment (see <see cref="ClaimCheckEnvironment"/>), and warns on standard
+    /// error about any <c>PAYLOADGEN_*</c> variable it does not know (a misspelt name would otherwise be ignored).
+    /// </summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
-    public static ClaimCheckOptions FromEnvironment() => ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+    public static ClaimCheckOptions FromEnvironment()
+    {
+        ClaimCheckOptions options = ClaimCheckEnvironment.Read(Environment.GetEnvironmentVariable);
+        ClaimCheckEnvironment.WarnAboutUnknownVariables();
+        return options;
+    }
 
     /// <summary>Reads the options through <paramref name="variable"/>, a lookup of environment variables.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable holds a value that cannot be used; the message names it.</exception>
@@ -236,7 +292,7 @@ public sealed class ClaimCheckOptions
 
         // Checked on a key as PayloadGen writes it, so a prefix too long for S3's 1,024-byte keys fails here, not at
         // the first offload.
-        if (ObjectKeys.Problem(ObjectKeys.NewKey(KeyPrefix, DateTimeOffset.UnixEpoch)) is string problem)
+        if (ObjectKeys.Problem(KeyPrefix + ObjectKeys.ExampleSuffix) is string problem)
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.KeyPrefix, nameof(KeyPrefix))} '{UntrustedName.Render(KeyPrefix)}' cannot start a valid key: {problem}");
         }
@@ -257,6 +313,11 @@ public sealed class ClaimCheckOptions
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.AwsEndpointUrlS3, nameof(S3ServiceUrl))} must be an absolute http(s) URL, not '{UntrustedName.Render(S3ServiceUrl)}'.");
         }
 
+        if (ObjectSettings.FindProblem() is (string setting, string settingProblem))
+        {
+            throw new ClaimCheckConfigurationException($"{ObjectSettingName(setting)} {settingProblem}");
+        }
+
         if (AssumeRole is AssumeRoleSettings role)
         {
             role.Validate();
@@ -267,6 +328,17 @@ public sealed class ClaimCheckOptions
         }
     }
 
+    /// <summary>How the S3 store writes objects: encryption, storage class and tags.</summary>
+    internal S3ObjectSettings ObjectSettings => new()
+    {
+        Encryption = ServerSideEncryption,
+        KmsKeyId = KmsKeyId,
+        BucketKeyEnabled = S3BucketKeyEnabled,
+        StorageClass = StorageClass is null ? null : S3StorageClasses.Find(StorageClass)?.Value ?? StorageClass,
+        TagObjects = TagObjects,
+        Tags = [.. ObjectTags],
+    };
+
     /// <summary>The directory of a <c>file:&lt;dir&gt;</c> store, or <see langword="null"/> for S3.</summary>
     internal string? FileStoreDirectory
         => Store.StartsWith(FileStorePrefix, StringComparison.OrdinalIgnoreCase) ? Store.Substring(FileStorePrefix.Length) : null;
@@ -275,6 +347,14 @@ public sealed class ClaimCheckOptions
         => new("These ClaimCheckOptions are in use by a ClaimCheckRuntime and can no longer change (a prefix or allow-list that moved under a running function would refuse its own objects or accept foreign ones). Create a new ClaimCheckOptions and a new runtime instead.");
 
     private static string Name(string variable, string property) => $"{variable} (ClaimCheckOptions.{property})";
+
+    private static string ObjectSettingName(string setting) => setting switch
+    {
+        nameof(S3ObjectSettings.Encryption) => Name(EnvironmentVariables.ServerSideEncryption, nameof(ServerSideEncryption)),
+        nameof(S3ObjectSettings.KmsKeyId) => Name(EnvironmentVariables.KmsKeyId, nameof(KmsKeyId)),
+        nameof(S3ObjectSettings.StorageClass) => Name(EnvironmentVariables.StorageClass, nameof(StorageClass)),
+        _ => Name(EnvironmentVariables.Tags, nameof(ObjectTags)),
+    };
 
     private void Set<T>(ref T field, T value)
     {

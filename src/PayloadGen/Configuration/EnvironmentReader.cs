@@ -43,6 +43,24 @@ internal sealed class EnvironmentReader
     public IReadOnlyList<string> List(string name)
         => Text(name) is string value ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
+    /// <summary>The <c>key=value</c> items of a comma-separated value, trimmed, split at their first <c>=</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs(string name)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (string item in List(name))
+        {
+            int equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw Invalid(name, "must be key=value pairs separated by commas");
+            }
+
+            pairs.Add(new(item[..equals].Trim(), item[(equals + 1)..].Trim()));
+        }
+
+        return pairs;
+    }
+
     /// <summary><c>true</c>/<c>false</c> (also <c>1</c>/<c>0</c>, <c>yes</c>/<c>no</c>, any case), or <see langword="null"/> when unset.</summary>
     public bool? Boolean(string name) => Text(name) is not string value ? null : value.ToLowerInvariant() switch
     {

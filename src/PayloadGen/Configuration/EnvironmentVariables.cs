@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PayloadGen;
 
 /// <summary>
@@ -51,6 +53,24 @@ public static class EnvironmentVariables
     /// <summary>Seconds a presigned GET URL in an offloaded response's pointer stays valid; unset writes none.</summary>
     public const string PresignSeconds = "PAYLOADGEN_PRESIGN_SECONDS";
 
+    /// <summary>Server-side encryption of offloaded objects: <c>AES256</c> (SSE-S3) or <c>aws:kms</c> (SSE-KMS).</summary>
+    public const string ServerSideEncryption = "PAYLOADGEN_SSE";
+
+    /// <summary>The KMS key of <c>aws:kms</c> encryption: key id, key ARN, alias name or alias ARN.</summary>
+    public const string KmsKeyId = "PAYLOADGEN_KMS_KEY_ID";
+
+    /// <summary><c>false</c> turns the S3 Bucket Key of <c>aws:kms</c> encryption off (it is on by default).</summary>
+    public const string S3BucketKey = "PAYLOADGEN_S3_BUCKET_KEY";
+
+    /// <summary>The storage class of offloaded objects, as S3 spells it (<c>STANDARD_IA</c>, <c>INTELLIGENT_TIERING</c>…).</summary>
+    public const string StorageClass = "PAYLOADGEN_STORAGE_CLASS";
+
+    /// <summary>Tags added to every offloaded object besides PayloadGen's own: <c>key=value,key2=value2</c>.</summary>
+    public const string Tags = "PAYLOADGEN_TAGS";
+
+    /// <summary><c>false</c> writes objects without any tag (for roles without <c>s3:PutObjectTagging</c>).</summary>
+    public const string TagObjects = "PAYLOADGEN_TAG_OBJECTS";
+
     /// <summary>The AWS SDK's S3 endpoint override, read for <see cref="ClaimCheckOptions.S3ServiceUrl"/>.</summary>
     public const string AwsEndpointUrlS3 = "AWS_ENDPOINT_URL_S3";
 
@@ -62,4 +82,15 @@ public static class EnvironmentVariables
 
     /// <summary>The region older tools set; <see cref="AwsRegion"/> wins.</summary>
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
+
+    /// <summary>
+    /// Every <c>PAYLOADGEN_*</c> variable above. A variable of that prefix that is not listed here is a typo (or a
+    /// setting of another version) and is reported at start-up rather than silently ignored; add new ones here.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
+        S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
+        DeleteAfterProcessing, PresignSeconds,
+    ];
 }

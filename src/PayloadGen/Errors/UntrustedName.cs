@@ -68,6 +68,12 @@ internal static class UntrustedName
         return text.ToString();
     }
 
+    /// <summary>
+    /// The message of <paramref name="error"/>, safe for one log line: PayloadGen's own messages already are; any
+    /// other (a handler's exception) may quote what the sender wrote, and is rendered like a name.
+    /// </summary>
+    public static string MessageOf(Exception error) => error is ClaimCheckException ? error.Message : Render(error.Message);
+
     private static bool NeedsEscaping(string value)
     {
         for (int i = 0; i < value.Length; i++)

@@ -63,7 +63,38 @@ internal static class ObjectKeys
         return null;
     }
 
+    /// <summary>What <see cref="NewKey"/> appends to the prefix, as a fixed-length example (for checking a prefix's room).</summary>
+    public const string ExampleSuffix = "2026/01/01/0123456789abcdef0123456789abcdef.json";
+
     /// <summary>A new key under <paramref name="prefix"/>: date folders keep listings and lifecycle rules manageable.</summary>
+    /// <remarks>
+    /// Formatted by hand: culture-aware formatting would load ICU on a function's first call, which costs more than
+    /// the rest of a small invocation's cold start (see docs/performance.md).
+    /// </remarks>
     public static string NewKey(string prefix, DateTimeOffset now)
-        => $"{prefix}{now:yyyy'/'MM'/'dd}/{Guid.NewGuid():N}.json";
+    {
+        DateTime utc = now.UtcDateTime;
+        return string.Create(prefix.Length + ExampleSuffix.Length, (prefix, utc, Guid.NewGuid()), static (key, state) =>
+        {
+            state.prefix.CopyTo(key);
+            Span<char> rest = key[state.prefix.Length..];
+            WriteDigits(rest[..4], state.utc.Year);
+            rest[4] = '/';
+            WriteDigits(rest.Slice(5, 2), state.utc.Month);
+            rest[7] = '/';
+            WriteDigits(rest.Slice(8, 2), state.utc.Day);
+            rest[10] = '/';
+            state.Item3.TryFormat(rest.Slice(11, 32), out _, "N");
+            ".json".CopyTo(rest[43..]);
+        });
+    }
+
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (int i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 }

@@ -12,13 +12,10 @@ public sealed class ClaimCheckBatchException : ClaimCheckException
 {
     /// <summary>Creates the exception.</summary>
     public ClaimCheckBatchException(IReadOnlyList<string> failedMessageIds, Exception firstError)
-        : base($"{failedMessageIds.Count} message(s) failed: {string.Join(", ", failedMessageIds.Select(id => "'" + UntrustedName.Render(id) + "'"))}. First error: {firstError.GetType().Name}: {SafeMessage(firstError)}", firstError)
+        : base($"{failedMessageIds.Count} message(s) failed: {string.Join(", ", failedMessageIds.Select(id => "'" + UntrustedName.Render(id) + "'"))}. First error: {firstError.GetType().Name}: {UntrustedName.MessageOf(firstError)}", firstError)
     {
         FailedMessageIds = failedMessageIds;
     }
-
-    // PayloadGen's own messages are already safe to log; a handler's exception may quote anything.
-    private static string SafeMessage(Exception error) => error is ClaimCheckException ? error.Message : UntrustedName.Render(error.Message);
 
     /// <summary>The ids of the messages that failed.</summary>
     public IReadOnlyList<string> FailedMessageIds { get; }

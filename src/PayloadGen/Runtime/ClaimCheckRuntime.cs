@@ -79,17 +79,40 @@ public sealed partial class ClaimCheckRuntime
     /// Whether <c>{"bucket":…,"key":…}</c> alone is a pointer; only when <typeparamref name="T"/> cannot have that shape.
     /// </param>
     /// <param name="cancellationToken">Cancels store calls.</param>
-    public async ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    public ValueTask<T?> HydrateAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
-        using ContiguousPayload contiguous = await ContiguousPayload.ReadAsync(payload, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
-        return await HydrateAsync(contiguous.Memory, typeInfo, allowBarePointer, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (!ContiguousPayload.TryReadInMemory(payload, Options.MaxPayloadBytes, out ContiguousPayload contiguous))
+        {
+            return HydrateCopyAsync(payload, typeInfo, allowBarePointer, cancellationToken);
+        }
+
+        // Lambda hands a stream handler its payload in memory: read there, an inline payload completes without an
+        // async state machine, whose generic instantiations a cold start would pay for in JIT time. The memory is
+        // needed only until the pointer (if any) is parsed.
+        var request = new HydrationRequest(contiguous.Memory, allowBarePointer);
+        T? inline;
+        PayloadPointer? pointer;
+        using (contiguous)
+        {
+            if (TryHydrateInline(request, typeInfo, out inline, out pointer))
+            {
+                return new ValueTask<T?>(inline);
+            }
+        }
+
+        return ValueOfAsync(FollowAsync(request with { Body = default }, pointer!, typeInfo, cancellationToken));
     }
 
     /// <summary>Reads a payload held in memory that is either inline JSON or a pointer to a stored one.</summary>
-    public async ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    public ValueTask<T?> HydrateAsync<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return (await HydrateAsync(new HydrationRequest(payload, allowBarePointer), typeInfo, cancellationToken).ConfigureAwait(false)).Value;
+        var request = new HydrationRequest(payload, allowBarePointer);
+        return TryHydrateInline(request, typeInfo, out T? inline, out PayloadPointer? pointer)
+            ? new ValueTask<T?>(inline)
+            : ValueOfAsync(FollowAsync(request, pointer!, typeInfo, cancellationToken));
     }
 
     /// <summary>
@@ -128,25 +151,35 @@ public sealed partial class ClaimCheckRuntime
     /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
     /// <remarks>
     /// A value is first serialized synchronously into pooled memory, which stops as soon as the JSON passes the
-    /// threshold: what fits is returned as those bytes, with no store call. What does not is serialized again, straight
-    /// into a <see cref="StreamedOffload"/> that uploads it in parts while it is written, so memory is bounded by the
-    /// parts in flight, not by the payload (the first attempt costs at most the threshold's worth of serialization).
-    /// Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>, an iterator — are never
-    /// enumerated twice: they go to the streamed path directly, which is what lets them be of any length.
+    /// threshold: what fits is returned as those bytes, with no store call and no async state machine. What does not
+    /// is serialized again, straight into a <see cref="StreamedOffload"/> that uploads it in parts while it is
+    /// written, so memory is bounded by the parts in flight, not by the payload (the first attempt costs at most the
+    /// threshold's worth of serialization). Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>,
+    /// an iterator — are never enumerated twice: they go to the streamed path directly, which is what lets them be of
+    /// any length.
     /// </remarks>
-    internal async ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
+    internal ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
         long threshold = InlineThreshold(source, inlineThresholdBytes);
         if (!IsLazySequence(value, typeInfo) && PooledJsonSerializer.TrySerializeWithin(value, typeInfo, threshold) is PooledByteBuffer fits)
         {
+            // Completes synchronously: no async state machine for the common case (see HydrateAsync).
             Report(PayloadDirection.Dehydrated, fits.Length, null, started);
-            return new ReadOnlySequenceStream(fits.WrittenSequence, owner: fits);
+            return new ValueTask<Stream>(new ReadOnlySequenceStream(fits.WrittenSequence, owner: fits));
         }
 
+        // A value that did not fit is known to go to the store: its streamed pass starts on parts at once, rather than
+        // buffering the threshold's worth again; only a lazy sequence's length is still unknown.
+        long streamedThreshold = IsLazySequence(value, typeInfo) ? threshold : -1;
+        return StreamToStoreAsync(value, typeInfo, streamedThreshold, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
+    }
+
+    private async ValueTask<Stream> StreamToStoreAsync<T>(T value, JsonTypeInfo<T> typeInfo, long threshold, PayloadDescription description, long started, CancellationToken cancellationToken)
+    {
         OffloadOutcome outcome;
-        await using (var offload = new StreamedOffload(this, threshold, new PayloadDescription { Direction = direction, Source = source }))
+        await using (var offload = new StreamedOffload(this, threshold, description))
         {
             await PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken).ConfigureAwait(false);
             outcome = await offload.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -154,6 +187,7 @@ public sealed partial class ClaimCheckRuntime
 
         if (outcome.Inline is Stream inline)
         {
+            // A lazy sequence that turned out short.
             Report(PayloadDirection.Dehydrated, outcome.Length, null, started);
             return inline;
         }
@@ -211,27 +245,46 @@ public sealed partial class ClaimCheckRuntime
 
     /// <summary>
     /// The hydration core every path calls: reads <paramref name="request"/> as inline JSON or as a pointer, and says
-    /// which pointer (if any) it followed. A size and SHA-256 announced beside an extended-client pointer complete
-    /// it: the size is capped before download, and with a hash the object is verified end to end like a PayloadGen
-    /// pointer.
+    /// which pointer (if any) it followed.
     /// </summary>
-    internal async ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal ValueTask<HydratedPayload<T>> HydrateAsync<T>(HydrationRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => TryHydrateInline(request, typeInfo, out T? inline, out PayloadPointer? pointer)
+            ? new ValueTask<HydratedPayload<T>>(new HydratedPayload<T>(inline, null))
+            : FollowAsync(request, pointer!, typeInfo, cancellationToken);
+
+    /// <summary>
+    /// The synchronous half of the core: deserializes <paramref name="request"/> when it is inline JSON (and returns
+    /// <see langword="true"/>), or finds the pointer to follow.
+    /// </summary>
+    private bool TryHydrateInline<T>(in HydrationRequest request, JsonTypeInfo<T> typeInfo, out T? value, out PayloadPointer? pointer)
     {
         long started = Stopwatch.GetTimestamp();
-        ReadOnlyMemory<byte> body = request.Body;
-        if (!PayloadPointerReader.TryRead(body.Span, request.AllowBarePointer, out PayloadPointer? pointer))
+        ReadOnlySpan<byte> body = request.Body.Span;
+        if (PayloadPointerReader.TryRead(body, request.AllowBarePointer, out pointer))
         {
-            if (request.AnnouncedSize is not null)
-            {
-                throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
-            }
-
-            T? inline = DeserializeInline(body.Span, typeInfo);
-            Report(PayloadDirection.Hydrated, body.Length, null, started);
-            return new HydratedPayload<T>(inline, null);
+            value = default;
+            return false;
         }
 
-        if (pointer!.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
+        if (request.AnnouncedSize is not null)
+        {
+            throw new MalformedPointerException($"The message is flagged as offloaded ({MessageAttributeNames.ExtendedPayloadSize}) but its body is not a pointer.");
+        }
+
+        value = DeserializeInline(body, typeInfo);
+        Report(PayloadDirection.Hydrated, body.Length, null, started);
+        return true;
+    }
+
+    /// <summary>
+    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside an
+    /// extended-client pointer complete it: the size is capped before download, and with a hash the object is
+    /// verified end to end like a PayloadGen pointer.
+    /// </summary>
+    private async ValueTask<HydratedPayload<T>> FollowAsync<T>(HydrationRequest request, PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        if (pointer.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
         {
             if (size > Options.MaxPayloadBytes)
             {
@@ -249,6 +302,15 @@ public sealed partial class ClaimCheckRuntime
         return new HydratedPayload<T>(value, pointer);
     }
 
+    private static async ValueTask<T?> ValueOfAsync<T>(ValueTask<HydratedPayload<T>> hydration)
+        => (await hydration.ConfigureAwait(false)).Value;
+
+    private async ValueTask<T?> HydrateCopyAsync<T>(Stream payload, JsonTypeInfo<T> typeInfo, bool allowBarePointer, CancellationToken cancellationToken)
+    {
+        using ContiguousPayload contiguous = await ContiguousPayload.ReadAsync(payload, Options.MaxPayloadBytes, cancellationToken).ConfigureAwait(false);
+        return await HydrateAsync(contiguous.Memory, typeInfo, allowBarePointer, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Tells the observer (or, without one, standard error — the function's log) that a record failed.</summary>
     internal void ReportFailure(QueueMessageContext message, Exception error)
     {
@@ -258,7 +320,7 @@ public sealed partial class ClaimCheckRuntime
         }
         else
         {
-            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {error.Message}");
+            Console.Error.WriteLine($"PayloadGen: {message} failed: {error.GetType().Name}: {UntrustedName.MessageOf(error)}");
         }
     }
 
@@ -308,8 +370,8 @@ public sealed partial class ClaimCheckRuntime
 
     private static IPayloadStore CreateStore(ClaimCheckOptions options, IAmazonS3? s3)
     {
-        // Checked here too, so an unknown store is named before any store is built.
-        options.Validate();
+        // Building a store has no side effects (the S3 client comes later), so the constructor's validation, which
+        // names an unknown store, runs before anything is used.
         if (options.FileStoreDirectory is string directory)
         {
             return new FilePayloadStore(directory, options.Bucket);
@@ -320,6 +382,7 @@ public sealed partial class ClaimCheckRuntime
             Bucket = options.Bucket ?? string.Empty,
             ExpectedBucketOwner = options.EffectiveExpectedBucketOwner,
             UseChunkEncoding = options.S3ChunkedEncoding,
+            Objects = options.ObjectSettings,
         };
         return s3 is null
             ? new S3PayloadStore(() => CreateS3Client(options), storeOptions)

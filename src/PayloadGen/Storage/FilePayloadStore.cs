@@ -49,10 +49,10 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
     {
         ArgumentNullException.ThrowIfNull(write);
         string path = PathOf(Bucket, write.Key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
                 foreach (ReadOnlyMemory<byte> segment in write.Content)
@@ -63,9 +63,16 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
 
             File.Move(temporary, path, overwrite: true);
         }
-        catch
+        catch (Exception ex)
         {
-            File.Delete(temporary);
+            DeleteQuietly(temporary);
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full disk, a read-only folder, a file where a folder should be. The key is one PayloadGen
+                // made, so the file system's message (which quotes the path) may ride along.
+                throw new PayloadStoreException("write", Bucket, write.Key, $"the file store failed ({ex.GetType().Name}).", ex);
+            }
+
             throw;
         }
 
@@ -101,7 +108,7 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A name the file system cannot hold (too long), a folder where a file was expected, or no permission.
-            throw Failure("read", pointer, ex);
+            throw Failure("open", pointer, ex);
         }
 
         try
@@ -134,9 +141,21 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
         return Task.CompletedTask;
     }
 
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Its folder may not exist (the write failed creating it); the write's own failure is the one to report.
+        }
+    }
+
     // The inner exception's message quotes the full path, which holds the sender's key raw: it is not attached.
     private static PayloadStoreException Failure(string operation, PayloadPointer pointer, Exception ex)
-        => new($"The file store could not {operation} payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}': {ex.GetType().Name}.");
+        => new(operation, pointer.Bucket, pointer.Key, $"the file store failed ({ex.GetType().Name}).", innerException: null);
 
     private string PathOf(string bucket, string key)
     {

@@ -33,7 +33,7 @@ public sealed class PayloadWrite
     /// <summary>The headers the object is stored with, and its direction and source.</summary>
     public PayloadDescription Description { get; }
 
-    /// <summary>The pointer to the object once written, with <paramref name="versionId"/> when the bucket is versioned.</summary>
-    internal PayloadPointer PointerIn(string bucket, string? versionId = null)
+    /// <summary>The pointer a store returns once it wrote the object in <paramref name="bucket"/>, with <paramref name="versionId"/> when the bucket is versioned.</summary>
+    public PayloadPointer PointerIn(string bucket, string? versionId = null)
         => new(bucket, Key) { Size = Content.Length, Sha256 = Sha256, ContentType = Description.ContentType, VersionId = versionId };
 }

@@ -18,6 +18,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     /// <summary>S3's limit on the parts of one object.</summary>
     public const int MaxParts = 10_000;
 
+    private readonly S3PayloadStore _store;
     private readonly IAmazonS3 _s3;
     private readonly S3PayloadStoreOptions _options;
     private readonly string _uploadId;
@@ -25,10 +26,11 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     private readonly PartETag?[] _etags = new PartETag?[MaxParts];
     private int _state; // 0 open, 1 completed, 2 aborted
 
-    public S3MultipartUpload(IAmazonS3 s3, S3PayloadStoreOptions options, string key, string uploadId, string contentType)
+    public S3MultipartUpload(S3PayloadStore store, string key, string uploadId, string contentType)
     {
-        _s3 = s3;
-        _options = options;
+        _store = store;
+        _s3 = store.Client;
+        _options = store.Options;
         Key = key;
         _uploadId = uploadId;
         _contentType = contentType;
@@ -66,7 +68,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
         }
         catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw S3PayloadStore.Failure("write", _options.Bucket, Key, ex);
+            throw _store.Failure("write", _options.Bucket, Key, ex);
         }
 
         _etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
@@ -96,7 +98,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
         }
         catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
-            throw S3PayloadStore.Failure("write", _options.Bucket, Key, ex);
+            throw _store.Failure("write", _options.Bucket, Key, ex);
         }
 
         _state = 1;

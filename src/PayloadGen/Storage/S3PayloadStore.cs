@@ -42,12 +42,24 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, "S3 multipart parts must be at least 5 MiB.");
         }
 
+        ArgumentNullException.ThrowIfNull(options.Objects, nameof(options) + "." + nameof(options.Objects));
+        if (options.Objects.FindProblem() is (string property, string problem))
+        {
+            throw new ArgumentException($"{nameof(S3ObjectSettings)}.{property} {problem}", nameof(options));
+        }
+
         _client = client;
         _options = options;
     }
 
     /// <inheritdoc />
     public string Bucket => _options.Bucket;
+
+    /// <summary>
+    /// The headers an upload of an object described by <paramref name="description"/> must carry (encryption,
+    /// storage class, tags), for a presigned PUT to sign and its uploader to send; see <see cref="S3ObjectSettings.UploadHeaders"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UploadHeaders(PayloadDescription description) => _options.Objects.UploadHeaders(description);
 
     /// <summary>The S3 client this store uses (created now if it was created lazily and not yet needed).</summary>
     public IAmazonS3 Client => _client.Value;
@@ -72,6 +84,9 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         }
     }
 
+    /// <summary>How this store writes and reads (the part uploads of <see cref="S3MultipartUpload"/> read it too).</summary>
+    internal S3PayloadStoreOptions Options => _options;
+
     /// <inheritdoc />
     public long PartSizeBytes => _options.PartSizeBytes;
 
@@ -92,10 +107,12 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         };
         initiate.Headers.ContentDisposition = description.ContentDisposition;
         initiate.Headers.ContentEncoding = description.ContentEncoding;
+        // Encryption, tags and storage class: the same settings as a single-part PutObject, from the one place that applies them.
+        _options.Objects.ApplyTo(initiate, description);
         try
         {
             InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
-            return new S3MultipartUpload(Client, _options, key, started.UploadId, description.ContentType);
+            return new S3MultipartUpload(this, key, started.UploadId, description.ContentType);
         }
         catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
@@ -208,6 +225,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         request.Headers.ContentLength = write.Content.Length;
         request.Headers.ContentDisposition = write.Description.ContentDisposition;
         request.Headers.ContentEncoding = write.Description.ContentEncoding;
+        _options.Objects.ApplyTo(request, write.Description);
         PutObjectResponse response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         return response.VersionId;
     }
@@ -239,7 +257,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         }
     }
 
-    internal static PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
+    internal PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
         if (ex is not AmazonServiceException { StatusCode: not 0 } service)
         {
@@ -248,15 +266,23 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         }
 
         string hint = service.StatusCode == HttpStatusCode.Forbidden
-            ? $" The function's role needs s3:{PermissionFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*, and the bucket must belong to the expected owner."
+            ? $" The function's role needs {PermissionsFor(operation)} on arn:aws:s3:::{UntrustedName.Render(bucket)}/*{KmsPermissionsFor(operation)}, and the bucket must belong to the expected owner."
             : string.Empty;
         return new PayloadStoreException(operation, bucket, key, $"S3 answered {UntrustedName.Render(service.ErrorCode)} ({(int)service.StatusCode}).{hint}", ex);
     }
 
-    private static string PermissionFor(string operation) => operation switch
+    private string PermissionsFor(string operation) => operation switch
     {
-        "write" => "PutObject",
-        "delete" => "DeleteObject",
-        _ => "GetObject",
+        "write" => _options.Objects.TagObjects ? "s3:PutObject and s3:PutObjectTagging (objects are tagged)" : "s3:PutObject",
+        "delete" => "s3:DeleteObject",
+        _ => "s3:GetObject",
     };
+
+    // SSE-KMS objects need the key as well; a read may name an object some other writer encrypted, so it is mentioned
+    // whenever this store encrypts with KMS, as a hint rather than a diagnosis.
+    private string KmsPermissionsFor(string operation) => _options.Objects.Encryption != PayloadEncryption.Kms
+        ? string.Empty
+        : operation == "write"
+            ? " and kms:GenerateDataKey plus kms:Decrypt (multipart uploads) on the KMS key"
+            : " and kms:Decrypt on the KMS key";
 }

@@ -24,6 +24,9 @@ public sealed class S3PayloadStoreOptions
     /// <summary>The size of each part of a multipart upload (at least 5 MiB, S3's minimum). Default 8 MiB.</summary>
     public long PartSizeBytes { get; init; } = 8L * 1024 * 1024;
 
+    /// <summary>Encryption, storage class and tags of every object written.</summary>
+    public S3ObjectSettings Objects { get; init; } = S3ObjectSettings.Default;
+
     /// <summary>How many parts are uploaded at once. Default 4.</summary>
     public int MaxConcurrentParts { get; init; } = 4;
 }

@@ -16,7 +16,10 @@ namespace PayloadGen.Analyzers.Tests.Documentation;
 /// <summary>Every rule has a page its help link points at, the page documents its options, and the rules table lists it.</summary>
 public class RuleDocumentationTests
 {
-    private const string HelpLinkPrefix = "https://github.com/payloadgen/payloadgen/blob/main/";
+    // The package's RepositoryUrl (the SDK writes it into the runtime assembly) and the help links come from one MSBuild
+    // property, PayloadGenRepositoryUrl: a link under any other root would point where the package does not.
+    private static readonly string HelpLinkPrefix = typeof(global::PayloadGen.ClaimCheckRuntime).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "RepositoryUrl").Value!.TrimEnd('/') + "/blob/main/";
 
     private static readonly string RepositoryRoot = FindRepositoryRoot();
     private static readonly string[] StandardCategories = ["Usage", "Reliability", "Performance"];

@@ -33,11 +33,12 @@ internal static class AnalyzerRunner
         })
         .ToImmutableArray();
 
-    public static CSharpCompilation Compile(string assemblyName, IEnumerable<(string Path, string Text)> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
+    /// <param name="references">Extra metadata references (another project of the solution), besides <see cref="TestReferences.All"/>.</param>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<(string Path, string Text)> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<MetadataReference>? references = null) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
-            TestReferences.All,
+            TestReferences.All.AddRange(references ?? []),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static async Task<Result> RunAsync(Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, string editorConfig = "")
@@ -45,15 +46,7 @@ internal static class AnalyzerRunner
         ImmutableArray<AdditionalText> texts = additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var optionsProvider = new TestOptionsProvider(editorConfig);
 
-        var generatorFailures = new List<Diagnostic>();
-        if (!AllGenerators.IsEmpty)
-        {
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(AllGenerators, texts, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, optionsProvider);
-            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out compilation, out ImmutableArray<Diagnostic> generatorDiagnostics);
-            generatorFailures.AddRange(generatorDiagnostics.Where(d => d.Id is "CS8784" or "CS8785"));
-            generatorFailures.AddRange(driver.GetRunResult().Results.Where(r => r.Exception is not null)
-                .Select(r => Diagnostic.Create("CS8785", "Generator", r.Exception!.ToString(), DiagnosticSeverity.Error, DiagnosticSeverity.Error, true, 0)));
-        }
+        (compilation, ImmutableArray<Diagnostic> generatorFailures) = RunGenerators(compilation, texts, optionsProvider);
 
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
@@ -63,7 +56,26 @@ internal static class AnalyzerRunner
             logAnalyzerExecutionTime: false);
         ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        return new Result(compilation, diagnostics, exceptions.ToImmutableArray(), generatorFailures.ToImmutableArray());
+        return new Result(compilation, diagnostics, exceptions.ToImmutableArray(), generatorFailures);
+    }
+
+    /// <summary>Runs every generator as a build would: the compilation with their output, and their crashes (CS8784/CS8785).</summary>
+    public static (Compilation Compilation, ImmutableArray<Diagnostic> Failures) RunGenerators(Compilation compilation, IEnumerable<(string Path, string Text)> additionalFiles, string editorConfig = "") =>
+        RunGenerators(compilation, additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray(), new TestOptionsProvider(editorConfig));
+
+    private static (Compilation Compilation, ImmutableArray<Diagnostic> Failures) RunGenerators(Compilation compilation, ImmutableArray<AdditionalText> texts, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        if (AllGenerators.IsEmpty)
+        {
+            return (compilation, []);
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(AllGenerators, texts, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, optionsProvider);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        var failures = generatorDiagnostics.Where(d => d.Id is "CS8784" or "CS8785").ToList();
+        failures.AddRange(driver.GetRunResult().Results.Where(r => r.Exception is not null)
+            .Select(r => Diagnostic.Create("CS8785", "Generator", r.Exception!.ToString(), DiagnosticSeverity.Error, DiagnosticSeverity.Error, true, 0)));
+        return (generated, failures.ToImmutableArray());
     }
 
     internal sealed record Result(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> AnalyzerExceptions, ImmutableArray<Diagnostic> GeneratorFailures)

@@ -116,6 +116,8 @@ internal static class AwsShapes
         {
             [System.AttributeUsage(System.AttributeTargets.Method)]
             public class LambdaFunctionAttribute : System.Attribute { public string ResourceName { get; set; } public int Timeout { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public class LambdaStartupAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Parameter)]
             public class FromBodyAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Parameter)]
@@ -320,6 +322,12 @@ internal static class AwsShapes
                 Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
                 Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default);
             }
+            public class AmazonDynamoDBClient : IAmazonDynamoDB
+            {
+                public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default) => null;
+                public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default) => null;
+                public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default) => null;
+            }
         }
         namespace Amazon.DynamoDBv2.Model
         {
@@ -353,12 +361,35 @@ internal static class AwsShapes
                 public string TableName { get; set; }
                 public int Limit { get; set; }
                 public string KeyConditionExpression { get; set; }
+                public string IndexName { get; set; }
+                public string Select { get; set; }
+                public Dictionary<string, AttributeValue> ExpressionAttributeValues { get; set; }
                 public Dictionary<string, AttributeValue> ExclusiveStartKey { get; set; }
             }
             public class QueryResponse : Amazon.Runtime.AmazonWebServiceResponse
             {
                 public List<Dictionary<string, AttributeValue>> Items { get; set; }
                 public Dictionary<string, AttributeValue> LastEvaluatedKey { get; set; }
+                public int Count { get; set; }
+            }
+        }
+        namespace Amazon.DynamoDBv2.DocumentModel
+        {
+            public class Expression { public string ExpressionStatement { get; set; } }
+            public class ScanOperationConfig
+            {
+                public int Limit { get; set; }
+                public string IndexName { get; set; }
+                public Expression FilterExpression { get; set; }
+                public string PaginationToken { get; set; }
+            }
+            public class QueryOperationConfig
+            {
+                public int Limit { get; set; }
+                public string IndexName { get; set; }
+                public bool BackwardSearch { get; set; }
+                public Expression KeyExpression { get; set; }
+                public string PaginationToken { get; set; }
             }
         }
         namespace Amazon.DynamoDBv2.DataModel
@@ -368,18 +399,66 @@ internal static class AwsShapes
             using System.Threading.Tasks;
             public class ScanCondition { }
             public class QueryConfig { public int? Limit { get; set; } public bool? BackwardQuery { get; set; } }
+            public class ScanConfig { public string IndexName { get; set; } public string OverrideTableName { get; set; } public int? Limit { get; set; } }
+            public class DynamoDBOperationConfig
+            {
+                public string OverrideTableName { get; set; }
+                public string IndexName { get; set; }
+                public bool? BackwardQuery { get; set; }
+                public bool? ConsistentRead { get; set; }
+            }
             public interface IDynamoDBContext
             {
                 AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions);
+                AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, DynamoDBOperationConfig operationConfig);
+                AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, ScanConfig scanConfig);
                 AsyncSearch<T> QueryAsync<T>(object hashKeyValue);
                 AsyncSearch<T> QueryAsync<T>(object hashKeyValue, QueryConfig queryConfig);
+                AsyncSearch<T> QueryAsync<T>(object hashKeyValue, DynamoDBOperationConfig operationConfig);
+                AsyncSearch<T> FromScanAsync<T>(Amazon.DynamoDBv2.DocumentModel.ScanOperationConfig scanConfig, DynamoDBOperationConfig operationConfig = null);
+                AsyncSearch<T> FromQueryAsync<T>(Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig queryConfig, DynamoDBOperationConfig operationConfig = null);
                 Task<T> LoadAsync<T>(object hashKey, CancellationToken cancellationToken = default);
+                Task<T> LoadAsync<T>(object hashKey, object rangeKey, CancellationToken cancellationToken = default);
+                Task SaveAsync<T>(T value, CancellationToken cancellationToken = default);
+            }
+            public class DynamoDBContext : IDynamoDBContext
+            {
+                public DynamoDBContext(Amazon.DynamoDBv2.IAmazonDynamoDB client) { }
+                public AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions) => null;
+                public AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, DynamoDBOperationConfig operationConfig) => null;
+                public AsyncSearch<T> ScanAsync<T>(IEnumerable<ScanCondition> conditions, ScanConfig scanConfig) => null;
+                public AsyncSearch<T> QueryAsync<T>(object hashKeyValue) => null;
+                public AsyncSearch<T> QueryAsync<T>(object hashKeyValue, QueryConfig queryConfig) => null;
+                public AsyncSearch<T> QueryAsync<T>(object hashKeyValue, DynamoDBOperationConfig operationConfig) => null;
+                public AsyncSearch<T> FromScanAsync<T>(Amazon.DynamoDBv2.DocumentModel.ScanOperationConfig scanConfig, DynamoDBOperationConfig operationConfig = null) => null;
+                public AsyncSearch<T> FromQueryAsync<T>(Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig queryConfig, DynamoDBOperationConfig operationConfig = null) => null;
+                public Task<T> LoadAsync<T>(object hashKey, CancellationToken cancellationToken = default) => null;
+                public Task<T> LoadAsync<T>(object hashKey, object rangeKey, CancellationToken cancellationToken = default) => null;
+                public Task SaveAsync<T>(T value, CancellationToken cancellationToken = default) => null;
             }
             public class AsyncSearch<T>
             {
                 public Task<List<T>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
                 public Task<List<T>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
                 public bool IsDone { get; }
+            }
+        }
+        namespace Amazon.DynamoDBv2.DocumentModel
+        {
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public class Document : Dictionary<string, object> { public string ToJson() => null; }
+            public class Search
+            {
+                public Task<List<Document>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
+                public Task<List<Document>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
+                public bool IsDone { get; }
+            }
+            public class Table
+            {
+                public Search Scan(ScanOperationConfig config) => null;
+                public Search Query(QueryOperationConfig config) => null;
             }
         }
         namespace Amazon.Lambda.Core
@@ -411,13 +490,41 @@ internal static class AwsShapes
                 public LambdaBootstrap Build() => null;
             }
         }
+        namespace AWS.Lambda.Powertools.Logging
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public class LoggingAttribute : System.Attribute { public bool LogEvent { get; set; } }
+        }
+        namespace AWS.Lambda.Powertools.Tracing
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public class TracingAttribute : System.Attribute { }
+        }
         namespace Microsoft.Extensions.DependencyInjection
         {
             public enum LambdaEventSource { RestApi, HttpApi, ApplicationLoadBalancer }
             public interface IServiceCollection { }
+            public class ServiceCollection : IServiceCollection { }
             public static class ServiceCollectionServiceExtensions
             {
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddScoped<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddTransient<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+            }
+            public sealed class ServiceProvider : System.IServiceProvider, System.IDisposable
+            {
+                public object GetService(System.Type serviceType) => null;
+                public void Dispose() { }
+            }
+            public static class ServiceCollectionContainerBuilderExtensions
+            {
+                public static ServiceProvider BuildServiceProvider(this IServiceCollection services) => new ServiceProvider();
+            }
+            public static class ServiceProviderServiceExtensions
+            {
+                public static T GetRequiredService<T>(this System.IServiceProvider provider) where T : notnull => default;
+                public static T GetService<T>(this System.IServiceProvider provider) => default;
             }
             public static class LambdaHostingServiceCollectionExtensions
             {

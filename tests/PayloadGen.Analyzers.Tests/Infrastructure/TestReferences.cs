@@ -10,8 +10,8 @@ namespace PayloadGen.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// What test compilations reference: .NET 10 reference assemblies (from Basic.Reference.Assemblies, because the
-/// testing library's own reference-assembly packages are not served here), the PayloadGen runtime, and the AWS
-/// shapes compiled into a metadata reference.
+/// testing library's own reference-assembly packages are not served here), the PayloadGen runtime, the AWS
+/// shapes compiled into a metadata reference, and Newtonsoft.Json.
 /// </summary>
 internal static class TestReferences
 {
@@ -26,10 +26,14 @@ internal static class TestReferences
 
     public static readonly MetadataReference Aws = CompileAwsShapes();
 
-    public static ImmutableArray<MetadataReference> All { get; } = Framework.Add(PayloadGen).Add(Aws);
+    /// <summary>The real Newtonsoft.Json package: many public handlers build their bodies with <c>JsonConvert</c>.</summary>
+    public static readonly MetadataReference Newtonsoft =
+        MetadataReference.CreateFromFile(typeof(global::Newtonsoft.Json.JsonConvert).Assembly.Location);
+
+    public static ImmutableArray<MetadataReference> All { get; } = Framework.Add(PayloadGen).Add(Aws).Add(Newtonsoft);
 
     /// <summary>All references except the PayloadGen runtime, for "analyzers stay quiet without PayloadGen" tests.</summary>
-    public static ImmutableArray<MetadataReference> WithoutPayloadGen { get; } = Framework.Add(Aws);
+    public static ImmutableArray<MetadataReference> WithoutPayloadGen { get; } = Framework.Add(Aws).Add(Newtonsoft);
 
     private static PortableExecutableReference CompileAwsShapes()
     {

@@ -20,6 +20,9 @@ public sealed class PayloadGenAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnal
         CompilerDiagnostics = CompilerDiagnostics.Errors;
     }
 
+    /// <summary>The C# version the test code is parsed with; the latest released one unless a test needs a preview feature.</summary>
+    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.Latest;
+
     /// <summary>Sets <c>.editorconfig</c> lines for every source file.</summary>
     public PayloadGenAnalyzerTest<TAnalyzer> WithEditorConfig(string lines)
     {
@@ -38,7 +41,7 @@ public sealed class PayloadGenAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnal
         ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 
     protected override ParseOptions CreateParseOptions() =>
-        ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+        ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 }
 
 /// <summary>A code fix test with the same references as <see cref="AnalyzerTest{TAnalyzer}"/>.</summary>

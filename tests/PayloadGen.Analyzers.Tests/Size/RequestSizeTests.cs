@@ -50,7 +50,7 @@ public class RequestSizeTests
                 """,
         }.WithEditorConfig("payloadgen.limit.sync = 512");
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequestLikelyExceedsLimit).WithLocation(0)
-            .WithMessage("The request of 'Count' cannot fit the synchronous invoke limit of 512 bytes: its JSON is at least 609 bytes (Batch.Ids: List<int> (no bound)); add [ClaimCheck] so callers can send large requests as a pointer to S3"));
+            .WithMessage("The request of 'Count' cannot fit the synchronous invoke limit of 512 bytes: its JSON is at least 609 bytes (Batch.Ids: List<int> (at least 300 items)); add [ClaimCheck] so callers can send large requests as a pointer to S3"));
         await test.RunAsync();
     }
 

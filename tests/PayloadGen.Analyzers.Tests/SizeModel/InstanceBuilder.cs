@@ -34,6 +34,23 @@ internal sealed class InstanceBuilder
 
     public static object Random(Type type, Random random) => new InstanceBuilder(worst: false, random).Build(type, null, depth: 0)!;
 
+    /// <summary>
+    /// A non-nullable list or array with a declared minimum count (<c>[MinLength(2)] List&lt;T&gt;</c>) is never null in a
+    /// valid instance: the size model counts its minimum, so the smallest instance must hold it too.
+    /// </summary>
+    private static bool DeclaresMinimumCount(MemberInfo member, Type type)
+    {
+        bool collection = (type.IsArray && type != typeof(byte[])) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>));
+        int minimum = member.GetCustomAttribute<MinLengthAttribute>()?.Length ?? member.GetCustomAttribute<LengthAttribute>()?.MinimumLength ?? 0;
+        NullabilityState state = member switch
+        {
+            PropertyInfo property => new NullabilityInfoContext().Create(property).ReadState,
+            FieldInfo field => new NullabilityInfoContext().Create(field).ReadState,
+            _ => NullabilityState.Unknown,
+        };
+        return collection && minimum > 0 && state == NullabilityState.NotNull;
+    }
+
     private bool Pick() => _random is null ? _worst : _random.Next(2) == 0;
 
     private object? Build(Type type, MemberInfo? member, int depth)
@@ -44,7 +61,7 @@ internal sealed class InstanceBuilder
             return Pick() ? Build(nullable, member, depth) : null;
         }
 
-        if (!_worst && _random is null && member is not null && !type.IsValueType)
+        if (!_worst && _random is null && member is not null && !type.IsValueType && !DeclaresMinimumCount(member, type))
         {
             return null;
         }

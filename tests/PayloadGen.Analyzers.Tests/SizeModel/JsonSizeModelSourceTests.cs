@@ -18,7 +18,7 @@ public class JsonSizeModelSourceTests
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
             TestReferences.Framework,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        return (new JsonSizeModel(compilation), compilation);
+        return (new JsonSizeModel(SizeSymbols.For(compilation)), compilation);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class JsonSizeModelSourceTests
         SizeEstimate estimate = model.Estimate(type);
 
         Assert.Equal(GrowthKind.Binary, estimate.Kind);
-        Assert.Equal("Attachments.ByName: Dictionary<string, Blob> (no bound) \u2192 Blob.Data: byte[]", JsonSizeModel.DescribeChain(type, estimate));
+        Assert.Equal("Attachments.ByName: Dictionary<string, Blob> (no bound) \u2192 Blob.Data: byte[]", SizeChainRenderer.Describe(type, estimate));
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public class JsonSizeModelTests
     private static SizeEstimate Estimate(Type type)
     {
         Compilation compilation = SampleCompilation.Value;
-        var model = new JsonSizeModel(compilation);
+        var model = new JsonSizeModel(SizeSymbols.For(compilation));
         return model.Estimate(Symbol(compilation, type));
     }
 
@@ -130,7 +130,7 @@ public class JsonSizeModelTests
     {
         Compilation compilation = SampleCompilation.Value;
         ITypeSymbol symbol = Symbol(compilation, type);
-        return JsonSizeModel.DescribeChain(symbol, estimate ?? new JsonSizeModel(compilation).Estimate(symbol));
+        return SizeChainRenderer.Describe(symbol, estimate ?? new JsonSizeModel(SizeSymbols.For(compilation)).Estimate(symbol));
     }
 
     private static ITypeSymbol Symbol(Compilation compilation, Type type)

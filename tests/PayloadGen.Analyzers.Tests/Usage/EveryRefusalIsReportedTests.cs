@@ -60,6 +60,9 @@ public sealed class EveryRefusalIsReportedTests
         [RefusalReason.StaticAbstractInterfaceMember] = (
             "public partial interface IF { [ClaimCheck] static abstract Report [|M|](ReportRequest r); }",
             "[ClaimCheck] cannot wrap 'M': it is a static abstract interface member, which can only be called through a type parameter; put [ClaimCheck] on the implementation in a class that implements 'IF'"),
+        [RefusalReason.CallsRemovedByCompiler] = (
+            "public partial class F { [ClaimCheck] partial void [|M|](ReportRequest r); }",
+            "[ClaimCheck] cannot wrap 'M': it is a partial method without an implementation, so the compiler removes calls to it and the wrapper would call nothing; implement it"),
         [RefusalReason.GenericMethod] = (
             "public partial class F { [ClaimCheck] public T [|M|]<T>(T r) => r; }",
             "[ClaimCheck] cannot wrap 'M': it is generic and Lambda cannot supply type arguments; use concrete types"),

@@ -178,6 +178,19 @@ public sealed class JsonErrorRedactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_handlers_exception_is_escaped_in_the_line_PayloadGen_writes_about_it()
+    {
+        string snsEvent = """{"Records":[{"EventSource":"aws:sns","Sns":{"Type":"Notification","MessageId":"m-1","TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"{}","MessageAttributes":{}}}]}""";
+
+        var error = await Assert.ThrowsAsync<ClaimCheckBatchException>(async () =>
+            await Observed([]).ProcessSnsEventAsync(Utf8(snsEvent), ProfileType, false, (_, _, _) => throw new InvalidOperationException("order x\n[ERROR] forged"), null, CancellationToken.None));
+
+        // The handler's own exception rides along as it is (it is the user's); PayloadGen's line quotes it escaped.
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.EndsWith("First error: InvalidOperationException: order x\\n[ERROR] forged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_pointer_does_not_carry_the_readers_quote_of_the_payload()
     {
         string json = "{\"$payloadgen\":\"s3-pointer/1\",\"bucket\":tru\n[ERROR] forged}";

@@ -175,4 +175,25 @@ public sealed class ClaimCheckOptionsTests
         var unconfigured = new ClaimCheckRuntime(new ClaimCheckOptions(), new FilePayloadStore(System.IO.Path.GetTempPath()));
         Assert.Equal(PayloadLimits.DefaultInlineThreshold(PayloadSource.Sns), unconfigured.InlineThreshold(PayloadSource.Sns));
     }
+
+    [Fact]
+    public void A_misspelt_PAYLOADGEN_variable_is_reported_not_ignored()
+    {
+        Assert.Equal(
+            ["PAYLOADGEN_BUKET", "PAYLOADGEN_KEY_PREFX"],
+            ClaimCheckEnvironment.UnknownVariables(["PAYLOADGEN_KEY_PREFX", "PAYLOADGEN_BUCKET", "PATH", "PAYLOADGEN_BUKET", "AWS_REGION"]));
+    }
+
+    [Fact]
+    public void Every_PAYLOADGEN_constant_is_a_known_variable()
+    {
+        string[] constants = typeof(EnvironmentVariables).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Where(name => name.StartsWith("PAYLOADGEN_", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(constants, EnvironmentVariables.All.Order(StringComparer.Ordinal));
+    }
 }

@@ -14,6 +14,9 @@ public enum S3Fault
 {
     None,
     SlowDown503,
+
+    /// <summary>S3 refuses the request: the role lacks a permission (S3's, or the KMS key's).</summary>
+    AccessDenied403,
     ConnectionReset,
     TruncatedBody,
 
@@ -56,6 +59,15 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
                         RequestMessage = request,
                         Content = new StringContent(
                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
+                            Encoding.UTF8,
+                            "application/xml"),
+                    };
+                case S3Fault.AccessDenied403:
+                    return new HttpResponseMessage(HttpStatusCode.Forbidden)
+                    {
+                        RequestMessage = request,
+                        Content = new StringContent(
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
                             Encoding.UTF8,
                             "application/xml"),
                     };

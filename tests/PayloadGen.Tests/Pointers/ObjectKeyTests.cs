@@ -53,4 +53,14 @@ public sealed class ObjectKeyTests
 
         Assert.Contains("PAYLOADGEN_KEY_PREFIX", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void New_keys_are_dated_folders_with_a_random_name_as_long_as_the_example()
+    {
+        string key = ObjectKeys.NewKey("p/", new DateTimeOffset(2026, 3, 7, 23, 30, 0, TimeSpan.FromHours(-5)));
+
+        Assert.Matches(@"^p/2026/03/08/[0-9a-f]{32}\.json$", key);
+        Assert.Equal(("p/" + ObjectKeys.ExampleSuffix).Length, key.Length);
+        Assert.NotEqual(key, ObjectKeys.NewKey("p/", DateTimeOffset.UtcNow));
+    }
 }

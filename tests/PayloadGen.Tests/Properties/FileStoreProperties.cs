@@ -88,7 +88,7 @@ public sealed class FileStoreProperties
                 {
                     // Refused by name: fine.
                 }
-                catch (Exception ex) when (ex is IOException)
+                catch (PayloadStoreException ex) when (ex.Operation == "write" && ex.InnerException is IOException)
                 {
                     // The file system refused a name it cannot hold (too long, a file where a folder is needed).
                 }

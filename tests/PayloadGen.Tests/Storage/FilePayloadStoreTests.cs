@@ -99,4 +99,18 @@ public sealed class FilePayloadStoreTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(_directory.Path, FilePayloadStore.DefaultBucket, pointer.Key)));
     }
+
+    [Fact]
+    public async Task A_write_the_file_system_refuses_is_a_store_error_naming_the_object()
+    {
+        // A file where the bucket's folder should be: every write under it fails in the file system.
+        File.WriteAllText(Path.Combine(_directory.Path, FilePayloadStore.DefaultBucket), "in the way");
+
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(() => _runtime.OffloadAsync(new ReadOnlySequence<byte>("{}"u8.ToArray()), CancellationToken.None));
+
+        Assert.Equal("write", error.Operation);
+        Assert.Equal(FilePayloadStore.DefaultBucket, error.Bucket);
+        Assert.StartsWith(ClaimCheckOptions.DefaultKeyPrefix, error.Key, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
 }

@@ -136,6 +136,26 @@ public sealed class S3StoreFailureTests : IDisposable
         Assert.Contains("Connection reset by peer", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "s3:PutObject and s3:PutObjectTagging (objects are tagged) on arn:aws:s3:::payloads/*, and")]
+    [InlineData(true, "s3:PutObject and s3:PutObjectTagging (objects are tagged) on arn:aws:s3:::payloads/* and kms:GenerateDataKey plus kms:Decrypt (multipart uploads) on the KMS key, and")]
+    public async Task Access_denied_on_a_write_names_every_permission_the_write_needs(bool kms, string expected)
+    {
+        var runtime = new ClaimCheckRuntime(
+            new ClaimCheckOptions { Bucket = S3rverFixture.Bucket },
+            new S3PayloadStore(_client, new S3PayloadStoreOptions
+            {
+                Bucket = S3rverFixture.Bucket,
+                UseChunkEncoding = false,
+                Objects = new S3ObjectSettings { Encryption = kms ? PayloadEncryption.Kms : PayloadEncryption.S3Managed },
+            }));
+        Inject(S3Fault.AccessDenied403, "payloadgen/");
+
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(() => runtime.OffloadAsync(Content(100), CancellationToken.None));
+
+        Assert.Contains("S3 answered AccessDenied (403). The function's role needs " + expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_connection_reset_while_deleting_is_a_store_error()
     {

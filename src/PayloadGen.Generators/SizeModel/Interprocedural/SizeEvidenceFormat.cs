@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Immutable;
+
+namespace PayloadGen.Generators.SizeModel;
+
+/// <summary>
+/// How a method summary travels between projects, in <c>[assembly: PayloadGen.SizeEvidence(member, kind, detail,
+/// Subject = …, Path = new[] { … })]</c>: the member is its documentation-comment id
+/// (<c>M:Data.ProductRepository.GetAll</c>), the kind an <see cref="EvidenceKind"/> name, the path's steps
+/// <c>call:ProductRepository.ScanAll()</c> or <c>member:ProductPage.Products</c>. Written by the generator in the
+/// library's build, read by the analyzers in the handler's; one definition for both directions.
+/// </summary>
+internal static class SizeEvidenceFormat
+{
+    private const string CallPrefix = "call:";
+    private const string MemberPrefix = "member:";
+
+    public static string Step(PathStep step) => (step.IsCall ? CallPrefix : MemberPrefix) + step.Text;
+
+    /// <summary>The path written as steps, or null when a step is not in this format (a newer or hand-written attribute).</summary>
+    public static EvidencePath? ReadPath(ImmutableArray<string> steps)
+    {
+        EvidencePath path = EvidencePath.Empty;
+        foreach (string step in steps)
+        {
+            if (step.StartsWith(CallPrefix, StringComparison.Ordinal))
+            {
+                path = path.Call(step.Substring(CallPrefix.Length));
+            }
+            else if (step.StartsWith(MemberPrefix, StringComparison.Ordinal))
+            {
+                path = path.Append(step.Substring(MemberPrefix.Length));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The kind named <paramref name="name"/>, or null for names this version does not know.</summary>
+    public static EvidenceKind? ReadKind(string name) =>
+        Enum.TryParse(name, ignoreCase: false, out EvidenceKind kind) && kind != EvidenceKind.FirstBound && Enum.IsDefined(typeof(EvidenceKind), kind) && !IsNumeric(name)
+            ? kind
+            : null;
+
+    private static bool IsNumeric(string name) => name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace PayloadGen.Generators.SizeModel;
+
+/// <summary>
+/// The size engine of one compilation: its well-known symbols, the JSON size model, the recognizers (one per API
+/// family, asked in order) and the method summaries. Created once per compilation and shared by the size analyzers
+/// and the generator's summary export; thread-safe.
+/// </summary>
+internal sealed class SizeEngine
+{
+    private static readonly ConditionalWeakTable<Compilation, SizeEngine> PerCompilation = new();
+
+    private SizeEngine(Compilation compilation)
+    {
+        Symbols = SizeSymbols.For(compilation);
+        Sizes = new JsonSizeModel(Symbols);
+        Summaries = new MethodSummaries(this);
+    }
+
+    public SizeSymbols Symbols { get; }
+
+    public JsonSizeModel Sizes { get; }
+
+    public MethodSummaries Summaries { get; }
+
+    /// <summary>
+    /// The API families the tracer knows, most specific first; a call none of them claims is answered by its
+    /// method's summary. Stateless, so shared by every compilation.
+    /// </summary>
+    public static ImmutableArray<IInvocationRecognizer> Recognizers { get; } = ImmutableArray.Create<IInvocationRecognizer>(
+        new FileReadRecognizer(),
+        new StreamReadRecognizer(),
+        new DynamoDbPagingRecognizer(),
+        new S3ReadRecognizer(),
+        new TextBuilderRecognizer(),
+        new SerializerRecognizer(),
+        new PassThroughRecognizer(),
+        new HttpBodyRecognizer(),
+        new LinqQueryRecognizer());
+
+    public static SizeEngine For(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new SizeEngine(c));
+}

@@ -1,0 +1,131 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using PayloadGen.Analyzers.Tests.Infrastructure;
+using PayloadGen.Generators;
+using PayloadGen.Generators.Analyzers;
+using PayloadGen.Generators.Diagnostics;
+using Xunit;
+
+namespace PayloadGen.Analyzers.Tests.SizeModel.Interprocedural;
+
+/// <summary>
+/// Evidence in another project of the solution: a data library built with PayloadGen's generator carries its method
+/// summaries as <c>[assembly: SizeEvidence(…)]</c>; a handler project that sees the library only as metadata uses
+/// them. Two real compilations: the library emitted to an in-memory image, the handler referencing that image.
+/// </summary>
+public class CrossProjectEvidenceTests
+{
+    private const string Library = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2.DataModel;
+
+        namespace Data;
+
+        public class Product { public string Id { get; set; } = ""; public string Name { get; set; } = ""; }
+
+        public interface IProductRepository
+        {
+            Task<List<Product>> GetAll();
+            Task<List<Product>> FirstPage();
+        }
+
+        public class ProductRepository : IProductRepository
+        {
+            private readonly IDynamoDBContext _context;
+
+            public ProductRepository(IDynamoDBContext context) => _context = context;
+
+            public Task<List<Product>> GetAll() => ScanAll();
+
+            public Task<List<Product>> FirstPage() => _context.QueryAsync<Product>("catalog", new QueryConfig { Limit = 20 }).GetNextSetAsync();
+
+            private Task<List<Product>> ScanAll() => _context.ScanAsync<Product>(new List<ScanCondition>()).GetRemainingAsync();
+        }
+        """;
+
+    private const string Handlers = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using Data;
+
+        public class Functions
+        {
+            private readonly IProductRepository _repository;
+
+            public Functions(IProductRepository repository) => _repository = repository;
+
+            public async Task<List<Product>> {|#0:GetProducts|}(ILambdaContext context) => await _repository.GetAll();
+
+            public async Task<List<Product>> {|#1:FirstPage|}(ILambdaContext context) => await _repository.FirstPage();
+        }
+        """;
+
+    [Fact]
+    public void The_library_build_writes_the_summaries_of_its_methods_and_of_the_interface_they_implement()
+    {
+        (_, string generated) = BuildLibrary(withGenerator: true);
+
+        Assert.Contains("[assembly: global::PayloadGen.SizeEvidence(\"M:Data.ProductRepository.GetAll\", \"DrainedPages\", \"GetRemainingAsync\", Subject = \"scan\", Path = new string[] { \"call:ProductRepository.ScanAll()\" })]", generated, StringComparison.Ordinal);
+        Assert.Contains("[assembly: global::PayloadGen.SizeEvidence(\"M:Data.IProductRepository.GetAll\", \"DrainedPages\", \"GetRemainingAsync\", Subject = \"scan\", Path = new string[] { \"call:ProductRepository.ScanAll()\" })]", generated, StringComparison.Ordinal);
+        Assert.Contains("[assembly: global::PayloadGen.SizeEvidence(\"M:Data.IProductRepository.FirstPage\", \"OnePage\", \"GetNextSetAsync\")]", generated, StringComparison.Ordinal);
+        // Private helpers are summarized into their callers, never exported themselves.
+        Assert.DoesNotContain("M:Data.ProductRepository.ScanAll", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_handler_project_reads_the_librarys_evidence_through_metadata()
+    {
+        (MetadataReference library, _) = BuildLibrary(withGenerator: true);
+        var test = new PayloadGenAnalyzerTest<ResponseSizeAnalyzer> { TestCode = Handlers };
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(0).WithMessage(
+            "The response of 'GetProducts' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: GetProducts() \u2192 IProductRepository.GetAll() \u2192 ProductRepository.ScanAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan; add [ClaimCheck] to offload large responses to S3"));
+        // FirstPage: the library's summary says one page, so the type-only Info is silenced too.
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_the_generator_in_the_library_the_handler_sees_types_only()
+    {
+        (MetadataReference library, string generated) = BuildLibrary(withGenerator: false);
+        var test = new PayloadGenAnalyzerTest<ResponseSizeAnalyzer> { TestCode = Handlers };
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(0).WithMessage(
+            "The response of 'GetProducts' may exceed the synchronous invoke limit of 6,291,556 bytes: List<Product> (no bound); add [ClaimCheck] to offload large responses to S3"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(1).WithMessage(
+            "The response of 'FirstPage' may exceed the synchronous invoke limit of 6,291,556 bytes: List<Product> (no bound); add [ClaimCheck] to offload large responses to S3"));
+
+        Assert.Empty(generated);
+        await test.RunAsync();
+    }
+
+    /// <summary>Compiles the library (optionally running PayloadGen's generator over it) and emits it to an in-memory image.</summary>
+    private static (MetadataReference Reference, string Generated) BuildLibrary(bool withGenerator)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Data",
+            [CSharpSyntaxTree.ParseText(Library, new CSharpParseOptions(LanguageVersion.Latest))],
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        string generated = string.Empty;
+        if (withGenerator)
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new ClaimCheckGenerator())
+                .RunGeneratorsAndUpdateCompilation(compilation, out Compilation updated, out _);
+            compilation = (CSharpCompilation)updated;
+            generated = string.Concat(driver.GetRunResult().GeneratedTrees.Select(tree => tree.ToString()));
+        }
+
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        return (MetadataReference.CreateFromImage(image.ToArray()), generated);
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PayloadGen.Analyzers.Tests.Infrastructure;
+
+namespace PayloadGen.Benchmarks;
+
+/// <summary>
+/// What PayloadGen adds to a build: the generator and every analyzer on a synthetic 200-handler Lambda project,
+/// against the compiler's own <see cref="Compilation.GetDiagnostics"/> on the same sources (the baseline). Each
+/// operation starts from a fresh compilation of pre-parsed trees, as a command-line build does; warm (JIT and
+/// metadata caches) after BenchmarkDotNet's warm-up. Single-threaded on both sides (no concurrent build, no concurrent
+/// analysis) so that the ratio does not depend on free cores. Not run in CI: <c>docs/performance.md</c> has the command.
+/// </summary>
+[MemoryDiagnoser]
+public class CompileCostBenchmarks
+{
+    private const int Handlers = 200;
+
+    private ImmutableArray<SyntaxTree> _trees;
+    private ImmutableArray<SyntaxTree> _generatedTrees;
+    private ImmutableArray<MetadataReference> _references;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private ImmutableArray<ISourceGenerator> _generators;
+    private CSharpParseOptions _parseOptions = CSharpParseOptions.Default;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        _trees = SyntheticLambdaProject.Sources(Handlers)
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text, _parseOptions, s.Path))
+            .ToImmutableArray();
+        var framework = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+        _references = framework
+            .Add(MetadataReference.CreateFromFile(typeof(ClaimCheckAttribute).Assembly.Location))
+            .Add(CompileShapes(framework));
+
+        var generatorAssembly = typeof(global::PayloadGen.Generators.Diagnostics.Rules).Assembly;
+        _analyzers = generatorAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        _generators = generatorAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
+            .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())
+            .ToImmutableArray();
+
+        // The benchmark is only meaningful on a project that compiles and that PayloadGen has work to do in.
+        Compilation compiled = NewCompilation();
+        Diagnostic[] errors = compiled.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException("The synthetic project does not compile: " + string.Join(Environment.NewLine, errors.Take(5)));
+        }
+
+        _generatedTrees = RunGenerators(compiled).SyntaxTrees.Except(_trees).ToImmutableArray();
+        int reported = CompileWithPayloadGen().GetAwaiter().GetResult();
+        Console.WriteLine(
+            $"// synthetic project: {Handlers} handlers in {_trees.Length} files, {Lines(_trees)} lines; " +
+            $"generated: {_generatedTrees.Length} files, {Lines(_generatedTrees)} lines; {_analyzers.Length} analyzers, {_generators.Length} generators; " +
+            $"{reported} diagnostics with PayloadGen");
+    }
+
+    [Benchmark(Baseline = true, Description = "compiler: GetDiagnostics()")]
+    public int Compile() => NewCompilation().GetDiagnostics().Length;
+
+    /// <summary>The project with the wrappers already generated: what compiling the generated code itself costs.</summary>
+    [Benchmark(Description = "compiler, wrappers pre-generated")]
+    public int CompilePreGenerated() => NewCompilation().AddSyntaxTrees(_generatedTrees).GetDiagnostics().Length;
+
+    [Benchmark(Description = "compiler + PayloadGen generator")]
+    public int CompileWithGenerator() => RunGenerators(NewCompilation()).GetDiagnostics().Length;
+
+    [Benchmark(Description = "compiler + PayloadGen generator + analyzers")]
+    public async Task<int> CompileWithPayloadGen()
+    {
+        Compilation compilation = RunGenerators(NewCompilation());
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: null,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> all = await compilation.WithAnalyzers(_analyzers, options).GetAllDiagnosticsAsync(CancellationToken.None);
+        return all.Length;
+    }
+
+    /// <summary>
+    /// Where PayloadGen's share goes: the generator's run time and each analyzer's own execution time (Roslyn's telemetry)
+    /// on the same project,
+    /// after <paramref name="warmUps"/> unmeasured runs. Not a benchmark: <c>dotnet run -c Release -- --analyzer-times</c>.
+    /// </summary>
+    public async Task PrintAnalyzerTimesAsync(int warmUps = 2)
+    {
+        Setup();
+        for (int run = 0; run <= warmUps; run++)
+        {
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions)
+                .RunGeneratorsAndUpdateCompilation(NewCompilation(), out Compilation generated, out _);
+            CompilationWithAnalyzers analyzed = generated.WithAnalyzers(_analyzers, options);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            if (run < warmUps)
+            {
+                continue;
+            }
+
+            foreach (GeneratorTimingInfo generator in driver.GetTimingInfo().GeneratorTimes)
+            {
+                Console.WriteLine($"generator {generator.Generator.GetGeneratorType().Name}: {generator.ElapsedTime.TotalMilliseconds:F0} ms");
+            }
+
+            Console.WriteLine($"analyzer diagnostics (compiler binding included): {clock.Elapsed.TotalMilliseconds:F0} ms");
+            foreach (DiagnosticAnalyzer analyzer in _analyzers)
+            {
+                var telemetry = await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                Console.WriteLine($"  {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
+            }
+        }
+    }
+
+    private CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+        "Synthetic.Functions",
+        _trees,
+        _references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+    private Compilation RunGenerators(Compilation compilation)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        return generated;
+    }
+
+    private static int Lines(ImmutableArray<SyntaxTree> trees) => trees.Sum(t => t.GetText().Lines.Count);
+
+    /// <summary>The AWS contract types, shared with the analyzer tests (the Amazon.Lambda packages are not served here).</summary>
+    private static PortableExecutableReference CompileShapes(ImmutableArray<MetadataReference> framework)
+    {
+        CSharpCompilation shapes = CSharpCompilation.Create(
+            "Amazon.Lambda.Shapes",
+            [CSharpSyntaxTree.ParseText(AwsShapes.Source)],
+            framework,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        using var image = new MemoryStream();
+        if (!shapes.Emit(image).Success)
+        {
+            throw new InvalidOperationException("AWS shapes do not compile");
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}

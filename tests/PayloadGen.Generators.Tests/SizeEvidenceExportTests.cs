@@ -1,0 +1,73 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PayloadGen.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PayloadGen.Generators.Tests;
+
+/// <summary>
+/// The assembly-level size evidence a library exports for the projects that reference it: written only when a method
+/// carries evidence, compiled into the assembly, and — though the step reads the whole compilation — its output stays
+/// cached after edits that change no summary.
+/// </summary>
+public sealed class SizeEvidenceExportTests
+{
+    private const string HintName = "PayloadGen.SizeEvidence.g.cs";
+
+    private const string Store = """
+        namespace Demo.Data;
+        public static class ExportStore
+        {
+            public static string ReadAll(string path) => Load(path);
+            private static string Load(string path) => System.IO.File.ReadAllText(path);
+            public static int Count(string path) => System.IO.File.ReadAllLines(path).Length;
+        }
+        """;
+
+    private const string Unrelated = "namespace Demo; public sealed class Clock { public int Ticks => 1; }";
+
+    [Fact]
+    public void A_public_method_with_evidence_is_exported_and_the_attribute_compiles()
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([Store, Unrelated]));
+
+        string source = run.Sources[HintName];
+        Assert.Contains("[assembly: global::PayloadGen.SizeEvidence(\"M:Demo.Data.ExportStore.ReadAll(System.String)\", \"WholeFile\", \"File.ReadAllText\", Path = new string[] { \"call:ExportStore.Load()\" })]", source, System.StringComparison.Ordinal);
+        // Count's result is an int: nothing to export, whatever its body reads.
+        Assert.DoesNotContain("Count", source, System.StringComparison.Ordinal);
+        Assert.Empty(run.OutputProblems());
+        Assert.Contains(run.Output.Assembly.GetAttributes(), attribute => attribute.AttributeClass?.Name == "SizeEvidenceAttribute");
+    }
+
+    [Fact]
+    public void Without_evidence_or_without_the_runtime_nothing_is_written()
+    {
+        Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Unrelated])).Sources.Keys);
+        Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Store], runtime: false)).Sources.Keys);
+    }
+
+    [Fact]
+    public void An_edit_that_changes_no_summary_leaves_the_output_cached_and_one_that_does_rewrites_it()
+    {
+        CSharpCompilation compilation = TestCompilation.Create([Store, Unrelated]);
+        GeneratorRun first = GeneratorRun.Start(compilation);
+
+        GeneratorRun unrelatedEdit = GeneratorRun.Continue(first.Driver, Replace(compilation, Unrelated, Unrelated.Replace("Ticks => 1", "Ticks => 2")));
+        Assert.All(TrackedSteps.Of(unrelatedEdit)[TrackingNames.SizeEvidence], step => Assert.Equal(IncrementalStepRunReason.Unchanged, step.Reason));
+        Assert.Equal(first.Sources[HintName], unrelatedEdit.Sources[HintName]);
+
+        GeneratorRun evidenceEdit = GeneratorRun.Continue(first.Driver, Replace(compilation, Store, Store.Replace("File.ReadAllText(path)", "File.ReadLines(path).First()").Replace("namespace Demo.Data;", "using System.Linq; namespace Demo.Data;")));
+        Assert.All(TrackedSteps.Of(evidenceEdit)[TrackingNames.SizeEvidence], step => Assert.Equal(IncrementalStepRunReason.Modified, step.Reason));
+        // First() bounds what ReadAll returns: the export now says so instead of naming a whole file.
+        Assert.Contains("\"BoundingOperator\", \"First()\"", evidenceEdit.Sources[HintName], System.StringComparison.Ordinal);
+        Assert.DoesNotContain("WholeFile", evidenceEdit.Sources[HintName], System.StringComparison.Ordinal);
+        Assert.Empty(evidenceEdit.OutputProblems());
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldSource, string newSource)
+    {
+        SyntaxTree old = compilation.SyntaxTrees.Single(tree => tree.ToString() == oldSource);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(newSource, TestCompilation.ParseOptions, old.FilePath));
+    }
+}
