@@ -15,7 +15,7 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// Offload and hydration of large payloads, side by side in one run on s3rver, each measurement in its own child
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
-/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3</c>.
+/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]</c>.
 /// </summary>
 public static class StreamingComparison
 {
@@ -23,6 +23,7 @@ public static class StreamingComparison
     {
         long[] sizes = Option(args, "--sizes", "20,200").Split(',').Select(mb => long.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024).ToArray();
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
+        string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -45,7 +46,7 @@ public static class StreamingComparison
 
                 for (int i = 0; i < repeat; i++)
                 {
-                    foreach (string scenario in StreamingProbe.Scenarios)
+                    foreach (string scenario in scenarios)
                     {
                         ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
                         Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult));

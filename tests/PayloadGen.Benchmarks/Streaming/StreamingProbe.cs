@@ -81,7 +81,7 @@ public static class StreamingProbe
         => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 
     public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client)
-        => new(new ClaimCheckOptions { Bucket = Bucket }, new S3PayloadStore(client, new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false }));
+        => new(new ClaimCheckOptions { Bucket = Bucket, MaxPayloadBytes = 4L * 1024 * 1024 * 1024 }, new S3PayloadStore(client, new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false }));
 
     /// <summary>Offloads <paramref name="value"/> and returns the stored length.</summary>
     public static async Task<long> DehydrateAsync<T>(ClaimCheckRuntime runtime, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
