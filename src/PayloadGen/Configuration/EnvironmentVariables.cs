@@ -91,6 +91,6 @@ public static class EnvironmentVariables
     [
         Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
         S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
-        DeleteAfterProcessing, PresignSeconds,
+        DeleteAfterProcessing, PresignSeconds, ServerSideEncryption, KmsKeyId, S3BucketKey, StorageClass, Tags, TagObjects,
     ];
 }
