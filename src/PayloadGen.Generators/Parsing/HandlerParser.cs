@@ -28,9 +28,11 @@ internal static class HandlerParser
         INamedTypeSymbol type = method.ContainingType;
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
+        // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
         // A sequence's JSON is an array, which the bare {"bucket":…,"key":…} object can never be.
-        bool allowBarePointer = signature.RequestItemType is not null
-            || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken));
+        bool allowBarePointer = !shape.IsHttp
+            && (signature.RequestItemType is not null
+                || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken)));
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),
@@ -40,7 +42,7 @@ internal static class HandlerParser
             MethodName: SymbolNames.Identifier(method.Name),
             MethodMetadataName: method.Name,
             IsStatic: method.IsStatic,
-            Source: attribute.Source,
+            Source: shape.Source,
             InlineThresholdBytes: attribute.InlineThresholdBytes,
             MaxConcurrency: SourceSignatureRules.IsPerRecord(attribute.Source) ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
@@ -51,6 +53,9 @@ internal static class HandlerParser
             Response: ToSpec(signature.ResponseType),
             Json: JsonMetadata(shape),
             RuntimeMemberExpression: shape.Runtime.Expression,
+            HttpAnswer: shape.IsHttp ? attribute.HttpAnswer : 0,
+            PresignSeconds: shape.IsHttp ? attribute.PresignSeconds : 0,
+            HydratesHttpRequestBody: shape.IsHttp && HttpHandlerShape.HasReplaceableBody(signature.RequestType),
             DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 

@@ -222,20 +222,21 @@ public sealed partial class ClaimCheckRuntime
     public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(description);
-        string key = NewOffloadKey(content.Length);
+        string key = NewOffloadKey(content.Length, description);
         return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A new key below the prefix for a payload that must be offloaded (<paramref name="length"/> bytes so far).</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
-    internal string NewOffloadKey(long length)
+    internal string NewOffloadKey(long length, PayloadDescription description)
     {
         if (string.IsNullOrEmpty(Store.Bucket))
         {
             throw new ClaimCheckConfigurationException($"A payload of {length:N0} bytes or more must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        return ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
+        // The extension names the type for whoever downloads the object (.json, or .csv for an HTTP body).
+        return ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>

@@ -191,5 +191,5 @@ internal sealed class PartUploader : IAsyncDisposable
         }
     }
 
-    private string Key() => _key ??= _runtime.NewOffloadKey(_length);
+    private string Key() => _key ??= _runtime.NewOffloadKey(_length, _description);
 }
