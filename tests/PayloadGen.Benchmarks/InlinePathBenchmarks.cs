@@ -48,6 +48,16 @@ public class InlinePathBenchmarks
         return stream.Length;
     }
 
+    /// <summary>The inline path before streaming: one synchronous pass into pooled segments (unbounded memory past the threshold).</summary>
+    [Benchmark(Description = "before streaming: synchronous pass into pooled memory")]
+    [BenchmarkCategory("response")]
+    public long SynchronousPooledPass()
+    {
+        using PooledByteBuffer buffer = PooledJsonSerializer.Serialize(_invoice, BenchmarkJsonContext.Default.Invoice);
+        using var stream = new ReadOnlySequenceStream(buffer.WrittenSequence);
+        return stream.Length;
+    }
+
     [Benchmark(Baseline = true, Description = "STJ deserialize from MemoryStream")]
     [BenchmarkCategory("request")]
     public async Task<int> DeserializeBaseline()

@@ -1,9 +1,26 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
+using PayloadGen.Benchmarks.Streaming;
 
-if (args is ["--analyzer-times"])
+// 'streaming' runs the side-by-side offload/hydration comparison on s3rver (each measurement in a child process,
+// 'probe', so that peak working set belongs to one scenario); '--analyzer-times' prints the analyzers' compile
+// cost; anything else goes to BenchmarkDotNet.
+return args switch
+{
+    ["streaming", ..] => await StreamingComparison.RunAsync(args[1..]),
+    ["probe", ..] => await StreamingProbe.RunAsync(args[1..]),
+    ["--analyzer-times"] => await PrintAnalyzerTimesAsync(),
+    _ => RunBenchmarks(args),
+};
+
+static async Task<int> PrintAnalyzerTimesAsync()
 {
     await new PayloadGen.Benchmarks.CompileCostBenchmarks().PrintAnalyzerTimesAsync();
-    return;
+    return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PayloadGen.Benchmarks.InlinePathBenchmarks).Assembly).Run(args);
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(PayloadGen.Benchmarks.InlinePathBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -611,6 +611,54 @@ public sealed class SnapshotTests
             }
             """);
 
+    [Fact]
+    public void Async_enumerable_response()
+        => Verify(nameof(Async_enumerable_response), """
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ReportFunctions
+            {
+                [ClaimCheck]
+                public async IAsyncEnumerable<Report> Export(ReportRequest request, [EnumeratorCancellation] CancellationToken ct)
+                {
+                    for (int i = 0; i < request.Rows; i++)
+                    {
+                        await Task.Yield();
+                        yield return new Report { Title = request.Name + i };
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public void Async_enumerable_request()
+        => Verify(nameof(Async_enumerable_request), """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ReportFunctions
+            {
+                [ClaimCheck(Source = PayloadSource.AsyncInvoke)]
+                public async Task Import(IAsyncEnumerable<ReportRequest?> requests, CancellationToken ct)
+                {
+                    await foreach (ReportRequest? request in requests.WithCancellation(ct))
+                    {
+                        _ = request?.Name;
+                    }
+                }
+            }
+            """);
+
     private static void Verify(string name, string source, bool lambdaContext = true)
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([Payloads, source], lambdaContext));

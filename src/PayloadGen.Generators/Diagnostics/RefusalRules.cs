@@ -34,6 +34,7 @@ internal static class RefusalRules
             or RefusalReason.MessageContextOutsideQueue
             or RefusalReason.QueueHandlerWithoutPayload
             or RefusalReason.QueueHandlerReturnsValue
+            or RefusalReason.StreamedRequestOnQueue
             or RefusalReason.HttpSourceWithoutProxyResponse => Rules.UnsupportedHandlerSignature,
         RefusalReason.GeneratedNameTaken
             or RefusalReason.ClaimCheckOverload
@@ -85,6 +86,8 @@ internal static class RefusalRules
             $"it handles {refusal.Detail} records but takes no payload parameter, so it would receive nothing of the message; add a parameter of the message's type",
         RefusalReason.QueueHandlerReturnsValue =>
             $"it handles {refusal.Detail} records and returns '{refusal.Subject}', but nothing receives a value from a queue or topic handler; return Task, ValueTask or void",
+        RefusalReason.StreamedRequestOnQueue =>
+            $"parameter '{refusal.Subject}' is an IAsyncEnumerable, but {refusal.Detail} records are handled whole (a record that failed half-way would be retried and its first half repeated); take the message's type, such as T[] or List<T>",
         RefusalReason.HttpSourceWithoutProxyResponse =>
             $"Source is {refusal.Detail}, whose callers read only a proxy response, but it returns '{refusal.Subject}' (API Gateway and ALB answer 502 to anything else, a PayloadGen pointer included); return {HttpHandlerShape.ResponseTypesFor(SourceNamed(refusal.Detail))} with the payload serialized into Body, and PayloadGen redirects large bodies to S3",
         RefusalReason.UndefinedHttpAnswer =>

@@ -15,6 +15,7 @@ internal static class SingleInvocationWrapperWriter
     // Generated locals start with "__" so they cannot capture or shadow the user's names.
     private const string RequestLocal = "__request";
     private const string ResponseLocal = "__response";
+    private const string Sequence = "global::PayloadGen.HydratedSequence";
     private const string UploadedBodyLocal = "__uploadedBody";
     private const string RefusalLocal = "__refused";
 
@@ -43,7 +44,11 @@ internal static class SingleInvocationWrapperWriter
 
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The claim-check wrapper of <c>" + handler.MethodMetadataName + "</c>: the Lambda handler to deploy (<see cref=\"" + handler.HandlerConstantName + "\"/>).");
-        if (handler.Request is not null)
+        if (handler.RequestIsSequence)
+        {
+            writer.WriteLine("/// It reads the request, a JSON array inline or behind a pointer, one item at a time as the method enumerates it.");
+        }
+        else if (handler.Request is not null)
         {
             writer.WriteLine("/// It reads the request inline or, when the request is a pointer, from the payload store.");
         }
@@ -84,7 +89,14 @@ internal static class SingleInvocationWrapperWriter
 
         WriteDeadlineLocal(writer, takesContext);
 
-        if (handler.Request is { } request)
+        if (handler.Request is { } item && handler.RequestIsSequence)
+        {
+            // Disposed when the wrapper returns, after the response is written: a response may still be reading it.
+            writer.WriteLine("await using " + Sequence + "<" + item.FullyQualifiedName + "> " + RequestLocal + " = await "
+                + RuntimeLocal + ".HydrateSequenceAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, item)
+                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
+        }
+        else if (handler.Request is { } request)
         {
             writer.WriteLine(request.FullyQualifiedName + (request.IsValueType ? string.Empty : "?") + " " + RequestLocal + " = await "
                 + RuntimeLocal + ".HydrateAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, request)
@@ -183,7 +195,8 @@ internal static class SingleInvocationWrapperWriter
             {
                 ParameterRole.LambdaContext => "context",
                 ParameterRole.CancellationToken => DeadlineToken,
-                ParameterRole.Payload => PayloadArgument(handler.Request!, RequestLocal),
+                // A sequence is never null (the wrapper makes it); any other payload goes through the null check.
+                ParameterRole.Payload => handler.RequestIsSequence ? RequestLocal : PayloadArgument(handler.Request!, RequestLocal),
                 // The parser gives per-invocation handlers no other role (a QueueMessageContext exists only per record).
                 _ => throw new InvalidOperationException("A " + handler.Source + " handler cannot take a " + parameter.Role + " parameter."),
             });

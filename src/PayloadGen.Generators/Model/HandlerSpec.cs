@@ -20,6 +20,10 @@ namespace PayloadGen.Generators.Model;
 /// </param>
 /// <param name="Parameters">What to pass for each of the user's parameters, in order.</param>
 /// <param name="Request">The payload parameter's type, or <see langword="null"/> when the method takes none.</param>
+/// <param name="RequestIsSequence">
+/// Whether the payload parameter is <c>IAsyncEnumerable&lt;T&gt;</c>; <paramref name="Request"/> is then its item type
+/// <c>T</c>, read one item at a time from a JSON array.
+/// </param>
 /// <param name="AllowBarePointer">Whether a bare <c>{"bucket":…,"key":…}</c> request is a pointer (the request type cannot have that shape).</param>
 /// <param name="ReturnShape">How the user's method returns.</param>
 /// <param name="Response">The response type, or <see langword="null"/> for <c>Task</c>, <c>ValueTask</c> and <c>void</c>.</param>
@@ -50,6 +54,7 @@ internal sealed record HandlerSpec(
     int MaxConcurrency,
     EquatableArray<HandlerParameter> Parameters,
     PayloadTypeSpec? Request,
+    bool RequestIsSequence,
     bool AllowBarePointer,
     ReturnShape ReturnShape,
     PayloadTypeSpec? Response,

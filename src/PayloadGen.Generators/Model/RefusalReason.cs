@@ -65,6 +65,9 @@ internal enum RefusalReason
     /// <summary>An SQS or SNS handler that returns a value, which nothing would receive.</summary>
     QueueHandlerReturnsValue,
 
+    /// <summary>An SQS or SNS handler that takes <c>IAsyncEnumerable&lt;T&gt;</c>: a record is settled whole, never read lazily.</summary>
+    StreamedRequestOnQueue,
+
     /// <summary><c>Source</c> is a number <c>PayloadSource</c> does not define.</summary>
     UndefinedSource,
 

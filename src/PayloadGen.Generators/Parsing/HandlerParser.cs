@@ -29,9 +29,10 @@ internal static class HandlerParser
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
         // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
+        // A sequence's JSON is an array, which the bare {"bucket":…,"key":…} object can never be.
         bool allowBarePointer = !shape.IsHttp
-            && signature.RequestType is { } requestType
-            && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken);
+            && (signature.RequestItemType is not null
+                || (signature.RequestType is { } requestType && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken)));
 
         return new HandlerSpec(
             Namespace: SymbolNames.NamespaceDeclaration(type.ContainingNamespace),
@@ -45,7 +46,8 @@ internal static class HandlerParser
             InlineThresholdBytes: attribute.InlineThresholdBytes,
             MaxConcurrency: SourceSignatureRules.IsPerRecord(attribute.Source) ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
-            Request: ToSpec(signature.RequestType),
+            Request: ToSpec(signature.RequestItemType ?? signature.RequestType),
+            RequestIsSequence: signature.RequestItemType is not null,
             AllowBarePointer: allowBarePointer,
             ReturnShape: signature.ReturnShape,
             Response: ToSpec(signature.ResponseType),

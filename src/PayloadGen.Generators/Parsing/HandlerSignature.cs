@@ -15,6 +15,7 @@ internal sealed class HandlerSignature
     {
         Parameters = parameters;
         RequestType = requestType;
+        RequestItemType = requestType is null ? null : PayloadTypes.AsyncSequenceItem(requestType);
         DeclaresPayload = declaresPayload;
         ReturnShape = returnShape;
         ResponseType = responseType;
@@ -30,6 +31,12 @@ internal sealed class HandlerSignature
     /// "without a payload".
     /// </summary>
     public bool DeclaresPayload { get; }
+
+    /// <summary>
+    /// The <c>T</c> of an <c>IAsyncEnumerable&lt;T&gt;</c> payload parameter, whose JSON array the wrapper reads item
+    /// by item as the handler enumerates it; <see langword="null"/> for any other request.
+    /// </summary>
+    public ITypeSymbol? RequestItemType { get; }
 
     public ReturnShape ReturnShape { get; }
 

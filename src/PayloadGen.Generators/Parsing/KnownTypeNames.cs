@@ -22,6 +22,7 @@ internal static class KnownTypeNames
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string JsonSerializerOptions = "System.Text.Json.JsonSerializerOptions";
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
     public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";

@@ -5,6 +5,13 @@ namespace PayloadGen.Generators.Parsing;
 /// <summary>Which types a wrapper can read a request as or write a response as.</summary>
 internal static class PayloadTypes
 {
+    /// <summary>The <c>T</c> of <c>IAsyncEnumerable&lt;T&gt;</c>, or <see langword="null"/> when <paramref name="type"/> is something else.</summary>
+    public static ITypeSymbol? AsyncSequenceItem(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && SymbolNames.Is(named.OriginalDefinition, KnownTypeNames.AsyncEnumerableOfT)
+                ? named.TypeArguments[0]
+                : null;
+
     /// <summary>
     /// Why <paramref name="type"/> cannot be the type argument of <c>JsonTypeInfo&lt;T&gt;</c> in the wrapper, or
     /// <see langword="null"/> when it can. Type parameters pass: they only occur in generic methods and types, which

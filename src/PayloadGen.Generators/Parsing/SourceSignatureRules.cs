@@ -32,6 +32,19 @@ internal static class SourceSignatureRules
         }
     }
 
+    private static int PayloadParameterIndex(HandlerSignature signature)
+    {
+        for (int i = 0; i < signature.Parameters.Count; i++)
+        {
+            if (signature.Parameters[i].Role == ParameterRole.Payload)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
     private static void CheckPerRecord(HandlerSource source, IMethodSymbol method, HandlerSignature signature, List<Refusal> refusals)
     {
         // A claim-check queue handler exists to receive the (possibly stored) message; one without a payload
@@ -41,6 +54,15 @@ internal static class SourceSignatureRules
         if (!signature.DeclaresPayload)
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.QueueHandlerWithoutPayload, string.Empty, source.ToString()));
+        }
+
+        // A record's handler runs inside the batch loop, which settles each record as one unit: its failure goes to
+        // batchItemFailures and its object is kept. A request read lazily would fail after the handler had already
+        // acted on part of it, and a retry would repeat that part — so queue handlers take their message whole.
+        if (signature.RequestItemType is not null)
+        {
+            int index = PayloadParameterIndex(signature);
+            refusals.Add(Refusal.AtParameter(RefusalReason.StreamedRequestOnQueue, index, method.Parameters[index].Name, source.ToString()));
         }
 
         // Nothing receives a value a queue handler returns: the response of the invocation is the batch response.

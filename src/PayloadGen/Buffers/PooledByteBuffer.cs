@@ -18,6 +18,20 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
     private byte[] _current = Array.Empty<byte>();
     private int _currentUsed;
     private long _completedBytes;
+    private readonly long _cap;
+
+    /// <summary>A buffer without a cap.</summary>
+    public PooledByteBuffer()
+        : this(long.MaxValue)
+    {
+    }
+
+    /// <summary>
+    /// A buffer that throws <see cref="BufferCapExceededException"/> when asked for more memory once more than
+    /// <paramref name="cap"/> bytes are written, so a writer filling it stops there instead of going on. (Not from
+    /// <see cref="Advance"/>: a writer that has not finished advancing would advance again when it is disposed.)
+    /// </summary>
+    public PooledByteBuffer(long cap) => _cap = cap;
 
     /// <summary>Bytes written so far.</summary>
     public long Length => _completedBytes + _currentUsed;
@@ -86,8 +100,16 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
 
     private int UsedIn(int index) => index == _segments.Count - 1 ? _currentUsed : _segmentUsed[index];
 
+    /// <summary>Whether more than the cap has been written.</summary>
+    public bool IsOverCap => Length > _cap;
+
     private void EnsureRoom(int sizeHint)
     {
+        if (IsOverCap)
+        {
+            throw new BufferCapExceededException();
+        }
+
         int needed = Math.Max(sizeHint, 1);
         if (_current.Length - _currentUsed >= needed)
         {

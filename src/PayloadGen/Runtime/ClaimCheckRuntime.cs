@@ -149,39 +149,65 @@ public sealed partial class ClaimCheckRuntime
         => DehydrateAsync(value, typeInfo, source, inlineThresholdBytes, OffloadDirection.Response, cancellationToken);
 
     /// <summary>Dehydrates a response or a request; <paramref name="direction"/> ends up in the stored object's tags.</summary>
+    /// <remarks>
+    /// A value is first serialized synchronously into pooled memory, which stops as soon as the JSON passes the
+    /// threshold: what fits is returned as those bytes, with no store call and no async state machine. What does not
+    /// is serialized again, straight into a <see cref="StreamedOffload"/> that uploads it in parts while it is
+    /// written, so memory is bounded by the parts in flight, not by the payload (the first attempt costs at most the
+    /// threshold's worth of serialization). Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>,
+    /// an iterator — are never enumerated twice: they go to the streamed path directly, which is what lets them be of
+    /// any length.
+    /// </remarks>
     internal ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = Stopwatch.GetTimestamp();
-        PooledByteBuffer buffer = PooledJsonSerializer.Serialize(value, typeInfo);
-        if (buffer.Length <= InlineThreshold(source, inlineThresholdBytes))
+        long threshold = InlineThreshold(source, inlineThresholdBytes);
+        if (!IsLazySequence(value, typeInfo) && PooledJsonSerializer.TrySerializeWithin(value, typeInfo, threshold) is PooledByteBuffer fits)
         {
             // Completes synchronously: no async state machine for the common case (see HydrateAsync).
-            Report(PayloadDirection.Dehydrated, buffer.Length, null, started);
-            return new ValueTask<Stream>(new ReadOnlySequenceStream(buffer.WrittenSequence, owner: buffer));
+            Report(PayloadDirection.Dehydrated, fits.Length, null, started);
+            return new ValueTask<Stream>(new ReadOnlySequenceStream(fits.WrittenSequence, owner: fits));
         }
 
-        return OffloadPayloadAsync(buffer, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
+        // A value that did not fit is known to go to the store: its streamed pass starts on parts at once, rather than
+        // buffering the threshold's worth again; only a lazy sequence's length is still unknown.
+        long streamedThreshold = IsLazySequence(value, typeInfo) ? threshold : -1;
+        return StreamToStoreAsync(value, typeInfo, streamedThreshold, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
     }
 
-    private async ValueTask<Stream> OffloadPayloadAsync(PooledByteBuffer buffer, PayloadDescription description, long started, CancellationToken cancellationToken)
+    private async ValueTask<Stream> StreamToStoreAsync<T>(T value, JsonTypeInfo<T> typeInfo, long threshold, PayloadDescription description, long started, CancellationToken cancellationToken)
     {
-        try
+        OffloadOutcome outcome;
+        await using (var offload = new StreamedOffload(this, threshold, description))
         {
-            PayloadPointer pointer = await OffloadAsync(buffer.WrittenSequence, description, cancellationToken).ConfigureAwait(false);
-            if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
-            {
-                pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
-            }
+            await PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken).ConfigureAwait(false);
+            outcome = await offload.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-            Report(PayloadDirection.Dehydrated, buffer.Length, pointer, started);
-            return PayloadPointerWriter.ToStream(pointer);
-        }
-        finally
+        if (outcome.Inline is Stream inline)
         {
-            buffer.Dispose();
+            // A lazy sequence that turned out short.
+            Report(PayloadDirection.Dehydrated, outcome.Length, null, started);
+            return inline;
         }
+
+        PayloadPointer pointer = outcome.Pointer!;
+        if (Options.PresignedUrlLifetime is TimeSpan lifetime && Store is IPresigningPayloadStore presigning)
+        {
+            pointer = pointer with { Url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false) };
+        }
+
+        Report(PayloadDirection.Dehydrated, outcome.Length, pointer, started);
+        return PayloadPointerWriter.ToStream(pointer);
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a sequence produced as it is enumerated (an <c>IAsyncEnumerable&lt;T&gt;</c>, an
+    /// iterator): it goes straight to the streamed path, because the synchronous attempt would enumerate it twice.
+    /// </summary>
+    private static bool IsLazySequence<T>(T value, JsonTypeInfo<T> typeInfo)
+        => typeInfo.Kind == JsonTypeInfoKind.Enumerable && value is not System.Collections.ICollection;
 
     /// <summary>Stores <paramref name="content"/>, a JSON response, under a new key below the prefix and returns its pointer.</summary>
     /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
@@ -196,14 +222,21 @@ public sealed partial class ClaimCheckRuntime
     public async Task<PayloadPointer> OffloadAsync(ReadOnlySequence<byte> content, PayloadDescription description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(description);
+        string key = NewOffloadKey(content.Length, description);
+        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A new key below the prefix for a payload that must be offloaded (<paramref name="length"/> bytes so far).</summary>
+    /// <exception cref="ClaimCheckConfigurationException">No bucket is configured to write to.</exception>
+    internal string NewOffloadKey(long length, PayloadDescription description)
+    {
         if (string.IsNullOrEmpty(Store.Bucket))
         {
-            throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
+            throw new ClaimCheckConfigurationException($"A payload of {length:N0} bytes or more must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
         // The extension names the type for whoever downloads the object (.json, or .csv for an HTTP body).
-        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
-        return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
+        return ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
     }
 
     /// <summary>The inline threshold in force for <paramref name="source"/>.</summary>

@@ -9,7 +9,7 @@ namespace PayloadGen;
 /// The embedded local store: payloads are files under <c>{root}/{bucket}/{key}</c>. For local runs, tests and the
 /// demo; zero setup. Writes are atomic (a temporary file renamed into place), and no key resolves outside the root.
 /// </summary>
-public sealed class FilePayloadStore : IPayloadStore
+public sealed class FilePayloadStore : IStreamingPayloadStore
 {
     /// <summary>The bucket name pointers carry when none is configured.</summary>
     public const string DefaultBucket = "local";
@@ -17,12 +17,26 @@ public sealed class FilePayloadStore : IPayloadStore
     private readonly string _root;
 
     /// <summary>Creates a store rooted at <paramref name="rootDirectory"/>, created when missing.</summary>
-    public FilePayloadStore(string rootDirectory, string? bucket = null)
+    /// <param name="rootDirectory">The folder holding the store's buckets.</param>
+    /// <param name="bucket">The bucket written to; <see cref="DefaultBucket"/> when omitted.</param>
+    /// <param name="partSizeBytes">The part size of streamed writes (at least 64 KiB); 8 MiB by default, as for S3.</param>
+    public FilePayloadStore(string rootDirectory, string? bucket = null, long partSizeBytes = DefaultPartSizeBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partSizeBytes, 64 * 1024);
         _root = Path.GetFullPath(rootDirectory);
         Bucket = string.IsNullOrEmpty(bucket) ? DefaultBucket : bucket;
+        PartSizeBytes = partSizeBytes;
     }
+
+    /// <summary>The part size of streamed writes unless the constructor says otherwise.</summary>
+    public const long DefaultPartSizeBytes = 8L * 1024 * 1024;
+
+    /// <inheritdoc />
+    public long PartSizeBytes { get; }
+
+    /// <inheritdoc />
+    public int MaxConcurrentParts => 2;
 
     /// <inheritdoc />
     public string Bucket { get; }
@@ -63,6 +77,16 @@ public sealed class FilePayloadStore : IPayloadStore
         }
 
         return write.PointerIn(Bucket);
+    }
+
+    /// <inheritdoc />
+    public Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        cancellationToken.ThrowIfCancellationRequested();
+        string path = PathOf(Bucket, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return Task.FromResult<IPayloadUpload>(new FilePayloadUpload(Bucket, key, path, description.ContentType));
     }
 
     /// <inheritdoc />

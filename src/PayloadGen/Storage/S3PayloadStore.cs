@@ -11,7 +11,7 @@ using Amazon.S3.Model;
 namespace PayloadGen;
 
 /// <summary>Keeps offloaded payloads in S3.</summary>
-public sealed class S3PayloadStore : IPresigningPayloadStore
+public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadStore
 {
     private const long MinimumPartBytes = 5L * 1024 * 1024;
 
@@ -81,6 +81,42 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
         {
             throw Failure("write", Bucket, write.Key, ex);
+        }
+    }
+
+    /// <summary>How this store writes and reads (the part uploads of <see cref="S3MultipartUpload"/> read it too).</summary>
+    internal S3PayloadStoreOptions Options => _options;
+
+    /// <inheritdoc />
+    public long PartSizeBytes => _options.PartSizeBytes;
+
+    /// <inheritdoc />
+    public int MaxConcurrentParts => Math.Max(1, _options.MaxConcurrentParts);
+
+    /// <inheritdoc />
+    public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(description);
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = description.ContentType,
+            ExpectedBucketOwner = _options.ExpectedBucketOwner,
+        };
+        initiate.Headers.ContentDisposition = description.ContentDisposition;
+        initiate.Headers.ContentEncoding = description.ContentEncoding;
+        // Encryption, tags and storage class: the same settings as a single-part PutObject, from the one place that applies them.
+        _options.Objects.ApplyTo(initiate, description);
+        try
+        {
+            InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+            return new S3MultipartUpload(this, key, started.UploadId, description.ContentType);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw Failure("write", Bucket, key, ex);
         }
     }
 
@@ -223,89 +259,21 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
 
     private async Task<string?> WriteMultipartAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
-        string key = write.Key;
         ReadOnlySequence<byte> content = write.Content;
-        var initiate = new InitiateMultipartUploadRequest
-        {
-            BucketName = Bucket,
-            Key = key,
-            ContentType = write.Description.ContentType,
-            ExpectedBucketOwner = _options.ExpectedBucketOwner,
-            Metadata = { ["payloadgen-sha256"] = write.Sha256 },
-        };
-        initiate.Headers.ContentDisposition = write.Description.ContentDisposition;
-        initiate.Headers.ContentEncoding = write.Description.ContentEncoding;
-        _options.Objects.ApplyTo(initiate, write.Description);
-        InitiateMultipartUploadResponse started = await Client.InitiateMultipartUploadAsync(initiate, cancellationToken).ConfigureAwait(false);
+        await using IPayloadUpload upload = await StartUploadAsync(write.Key, write.Description, cancellationToken).ConfigureAwait(false);
+        int partCount = (int)((content.Length + _options.PartSizeBytes - 1) / _options.PartSizeBytes);
+        await Parallel.ForEachAsync(
+            PartNumbers(partCount),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentParts), CancellationToken = cancellationToken },
+            async (partNumber, ct) =>
+            {
+                long offset = (partNumber - 1) * _options.PartSizeBytes;
+                ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
+                await upload.UploadPartAsync(partNumber, offset, slice, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
-        try
-        {
-            int partCount = (int)((content.Length + _options.PartSizeBytes - 1) / _options.PartSizeBytes);
-            var etags = new PartETag[partCount];
-            await Parallel.ForEachAsync(
-                PartNumbers(partCount),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentParts), CancellationToken = cancellationToken },
-                async (partNumber, ct) =>
-                {
-                    long offset = (partNumber - 1) * _options.PartSizeBytes;
-                    ReadOnlySequence<byte> slice = content.Slice(offset, Math.Min(_options.PartSizeBytes, content.Length - offset));
-                    using var body = new ReadOnlySequenceStream(slice);
-                    UploadPartResponse uploaded = await Client.UploadPartAsync(
-                        new UploadPartRequest
-                        {
-                            BucketName = Bucket,
-                            Key = key,
-                            UploadId = started.UploadId,
-                            PartNumber = partNumber,
-                            PartSize = slice.Length,
-                            InputStream = body,
-                            IsLastPart = partNumber == partCount,
-                            UseChunkEncoding = _options.UseChunkEncoding,
-                            ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                        },
-                        ct).ConfigureAwait(false);
-                    etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
-                }).ConfigureAwait(false);
-
-            CompleteMultipartUploadResponse completed = await Client.CompleteMultipartUploadAsync(
-                new CompleteMultipartUploadRequest
-                {
-                    BucketName = Bucket,
-                    Key = key,
-                    UploadId = started.UploadId,
-                    PartETags = new List<PartETag>(etags),
-                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                },
-                cancellationToken).ConfigureAwait(false);
-            return completed.VersionId;
-        }
-        catch
-        {
-            await AbortQuietlyAsync(key, started.UploadId).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task AbortQuietlyAsync(string key, string uploadId)
-    {
-        try
-        {
-            // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
-            await Client.AbortMultipartUploadAsync(
-                new AbortMultipartUploadRequest
-                {
-                    BucketName = Bucket,
-                    Key = key,
-                    UploadId = uploadId,
-                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                },
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
-        {
-            // The original failure is the one worth reporting; a bucket lifecycle rule
-            // (AbortIncompleteMultipartUpload) cleans up what this could not.
-        }
+        PayloadPointer written = await upload.CompleteAsync(partCount, content.Length, write.Sha256, cancellationToken).ConfigureAwait(false);
+        return written.VersionId;
     }
 
     private static IEnumerable<int> PartNumbers(int count)
@@ -316,7 +284,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
-    private PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
+    internal PayloadStoreException Failure(string operation, string bucket, string key, Exception ex)
     {
         if (ex is not AmazonServiceException { StatusCode: not 0 } service)
         {

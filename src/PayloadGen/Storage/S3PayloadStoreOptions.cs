@@ -27,6 +27,9 @@ public sealed class S3PayloadStoreOptions
     /// <summary>Encryption, storage class and tags of every object written.</summary>
     public S3ObjectSettings Objects { get; init; } = S3ObjectSettings.Default;
 
-    /// <summary>How many parts are uploaded at once. Default 4.</summary>
-    public int MaxConcurrentParts { get; init; } = 4;
+    /// <summary>
+    /// How many parts are uploaded at once. Default 3: a streamed upload holds this many parts plus the one being
+    /// filled (32 MiB with 8 MiB parts), which keeps what PayloadGen adds to a function's memory under 64 MB.
+    /// </summary>
+    public int MaxConcurrentParts { get; init; } = 3;
 }

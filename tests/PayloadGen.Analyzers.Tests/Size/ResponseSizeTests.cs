@@ -279,6 +279,28 @@ public class ResponseSizeTests
     }
 
     [Fact]
+    public async Task Streamed_IAsyncEnumerable_response_under_ClaimCheck_is_handled_and_without_it_is_unbounded()
+    {
+        var test = Test("""
+            public partial class Functions
+            {
+                [PayloadGen.ClaimCheck]
+                public async IAsyncEnumerable<Row> Export(string table, ILambdaContext context)
+                {
+                    foreach (Row row in await Task.FromResult(new List<Row>()))
+                    {
+                        yield return row;
+                    }
+                }
+
+                public IAsyncEnumerable<Row> {|#0:ExportUnwrapped|}(string table, ILambdaContext context) => Export(table, context);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Possible(0, "ExportUnwrapped", "IAsyncEnumerable<Row> (no bound) \u2192 Row.Attachment: byte[]"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Queue_and_notification_handlers_have_no_response_limit()
     {
         await Test("""

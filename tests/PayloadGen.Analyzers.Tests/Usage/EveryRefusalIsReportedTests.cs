@@ -93,6 +93,9 @@ public sealed class EveryRefusalIsReportedTests
         [RefusalReason.QueueHandlerReturnsValue] = (
             "public partial class F { [ClaimCheck(Source = PayloadSource.Sns)] public [|Task<Report>|] M(ReportRequest r) => Task.FromResult(new Report()); }",
             "[ClaimCheck] cannot wrap 'M': it handles Sns records and returns 'Task<Report>', but nothing receives a value from a queue or topic handler; return Task, ValueTask or void"),
+        [RefusalReason.StreamedRequestOnQueue] = (
+            "public partial class F { [ClaimCheck(Source = PayloadSource.Sqs)] public Task M(System.Collections.Generic.IAsyncEnumerable<ReportRequest> [|rows|]) => Task.CompletedTask; }",
+            "[ClaimCheck] cannot wrap 'M': parameter 'rows' is an IAsyncEnumerable, but Sqs records are handled whole (a record that failed half-way would be retried and its first half repeated); take the message's type, such as T[] or List<T>"),
         [RefusalReason.UndefinedSource] = (
             "public partial class F { [ClaimCheck(Source = [|(PayloadSource)42|])] public Report M(ReportRequest r) => new(); }",
             "[ClaimCheck] cannot wrap 'M': Source is 42, which is not a PayloadSource value; set Source to a named PayloadSource member"),

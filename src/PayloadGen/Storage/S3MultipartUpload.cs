@@ -1,0 +1,136 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace PayloadGen;
+
+/// <summary>
+/// One S3 multipart upload: parts go up as they are handed in (concurrently, in any order), the object appears on
+/// completion, and an upload that is not completed is aborted so no billed parts are left behind. Both of
+/// <see cref="S3PayloadStore"/>'s ways of writing in parts — a payload already in memory and a payload streamed
+/// while it is serialized — use it.
+/// </summary>
+internal sealed class S3MultipartUpload : IPayloadUpload
+{
+    /// <summary>S3's limit on the parts of one object.</summary>
+    public const int MaxParts = 10_000;
+
+    private readonly S3PayloadStore _store;
+    private readonly IAmazonS3 _s3;
+    private readonly S3PayloadStoreOptions _options;
+    private readonly string _uploadId;
+    private readonly string _contentType;
+    private readonly PartETag?[] _etags = new PartETag?[MaxParts];
+    private int _state; // 0 open, 1 completed, 2 aborted
+
+    public S3MultipartUpload(S3PayloadStore store, string key, string uploadId, string contentType)
+    {
+        _store = store;
+        _s3 = store.Client;
+        _options = store.Options;
+        Key = key;
+        _uploadId = uploadId;
+        _contentType = contentType;
+    }
+
+    public string Key { get; }
+
+    public async Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    {
+        if (partNumber is < 1 or > MaxParts)
+        {
+            throw new PayloadTooLargeException(
+                $"The streamed payload '{UntrustedName.Render(Key)}' needs more than S3's {MaxParts:N0} parts of {_options.PartSizeBytes:N0} bytes; it",
+                offset + content.Length,
+                MaxParts * _options.PartSizeBytes);
+        }
+
+        using var body = new ReadOnlySequenceStream(content);
+        UploadPartResponse uploaded;
+        try
+        {
+            uploaded = await _s3.UploadPartAsync(
+                new UploadPartRequest
+                {
+                    BucketName = _options.Bucket,
+                    Key = Key,
+                    UploadId = _uploadId,
+                    PartNumber = partNumber,
+                    PartSize = content.Length,
+                    InputStream = body,
+                    UseChunkEncoding = _options.UseChunkEncoding,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw _store.Failure("write", _options.Bucket, Key, ex);
+        }
+
+        _etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
+    }
+
+    public async Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken)
+    {
+        var parts = new System.Collections.Generic.List<PartETag>(partCount);
+        for (int i = 0; i < partCount; i++)
+        {
+            parts.Add(_etags[i] ?? throw new InvalidOperationException($"Part {i + 1} of '{UntrustedName.Render(Key)}' was not uploaded."));
+        }
+
+        CompleteMultipartUploadResponse completed;
+        try
+        {
+            completed = await _s3.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest
+                {
+                    BucketName = _options.Bucket,
+                    Key = Key,
+                    UploadId = _uploadId,
+                    PartETags = parts,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, cancellationToken))
+        {
+            throw _store.Failure("write", _options.Bucket, Key, ex);
+        }
+
+        _state = 1;
+        return new PayloadPointer(_options.Bucket, Key) { Size = length, Sha256 = sha256, ContentType = _contentType, VersionId = completed.VersionId };
+    }
+
+    public async ValueTask AbortAsync()
+    {
+        if (Interlocked.CompareExchange(ref _state, 2, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
+            await _s3.AbortMultipartUploadAsync(
+                new AbortMultipartUploadRequest
+                {
+                    BucketName = _options.Bucket,
+                    Key = Key,
+                    UploadId = _uploadId,
+                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
+        {
+            // The original failure is the one worth reporting; a bucket lifecycle rule
+            // (AbortIncompleteMultipartUpload) cleans up what this could not.
+        }
+    }
+
+    public ValueTask DisposeAsync() => AbortAsync();
+}

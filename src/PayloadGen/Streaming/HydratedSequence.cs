@@ -1,0 +1,156 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PayloadGen;
+
+/// <summary>
+/// An <see cref="IAsyncEnumerable{T}"/> request: a JSON array whose items are deserialized one by one as the handler
+/// asks for them — from the invocation payload, or straight from the payload store's stream — so a handler can take
+/// more data than its memory holds. Enumerable once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A stored array is verified as it streams: more bytes than the pointer announced fail at once, and its length and
+/// SHA-256 are checked when the array ends, before the enumeration completes. A mismatch then throws
+/// <see cref="PayloadIntegrityException"/> from <c>MoveNextAsync</c> — <b>after</b> the items before it were yielded
+/// (that is the price of not holding the payload). A handler whose work must not stand on a tampered or truncated
+/// payload stages it: writes items to a staging table or prefix and commits only after the loop has ended, or
+/// applies them idempotently (upserts keyed by an item id) so that a retry of the whole request repairs it.
+/// </para>
+/// <para>The generated wrapper disposes the sequence after the handler (and its response) are done with it.</para>
+/// </remarks>
+public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
+{
+    private readonly ClaimCheckRuntime _runtime;
+    private readonly JsonTypeInfo<T> _itemType;
+    private readonly CancellationToken _deadline;
+    private readonly StoredPayload? _stored;
+    private readonly VerifyingReadStream? _verifying;
+    private ContiguousPayload _inline;
+    private int _enumerated;
+    private int _disposed;
+
+    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, ContiguousPayload inline, CancellationToken deadline)
+    {
+        _runtime = runtime;
+        _itemType = itemType;
+        _inline = inline;
+        _deadline = deadline;
+    }
+
+    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, PayloadPointer pointer, StoredPayload stored, CancellationToken deadline)
+    {
+        _runtime = runtime;
+        _itemType = itemType;
+        _deadline = deadline;
+        Pointer = pointer;
+        _stored = stored;
+        _verifying = new VerifyingReadStream(stored.Content, pointer, stored.Length);
+    }
+
+    /// <summary>The pointer the request was read through, or <see langword="null"/> when it was inline.</summary>
+    public PayloadPointer? Pointer { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The sequence was already enumerated: its items are not kept.</exception>
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"The IAsyncEnumerable<{typeof(T).Name}> request can be enumerated once: its items are read from the payload as they are asked for, and not kept. Collect them first if they are needed twice.");
+        }
+
+        return EnumerateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_verifying is not null)
+        {
+            // Disposes the store's stream (the S3 response) with it.
+            await _verifying.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _inline.Dispose();
+        _inline = default;
+    }
+
+    private string Origin => Pointer is null ? "inline payload" : $"payload object '{UntrustedName.Render(Pointer.Key)}'";
+
+    private async IAsyncEnumerator<T> EnumerateAsync(CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
+        CancellationToken token = cancellation.Token;
+        Stream source = _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory));
+        await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await items.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
+                if (_verifying is not null)
+                {
+                    await VerifyToEndAsync(token).ConfigureAwait(false);
+                }
+
+                throw new PayloadJsonException(_itemType, Origin, ex);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                throw ReadFailure(ex);
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            // JSON null is a valid item, passed on as sent, as for every other payload.
+            yield return items.Current!;
+        }
+
+        if (_verifying is not null)
+        {
+            await VerifyToEndAsync(token).ConfigureAwait(false);
+        }
+
+        _runtime.Report(PayloadDirection.Hydrated, _stored?.Length ?? _inline.Memory.Length, Pointer, started);
+    }
+
+    private async ValueTask VerifyToEndAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _verifying!.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw ReadFailure(ex);
+        }
+    }
+
+    private PayloadStoreException ReadFailure(Exception ex)
+        => new($"Reading payload object '{UntrustedName.Render(Pointer!.Key)}' in bucket '{UntrustedName.Render(Pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+}

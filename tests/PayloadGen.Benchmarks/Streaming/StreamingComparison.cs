@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+
+namespace PayloadGen.Benchmarks.Streaming;
+
+/// <summary>
+/// Offload and hydration of large payloads, side by side in one run on s3rver, each measurement in its own child
+/// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
+/// serialized, and peak working set added. Run by hand (not CI):
+/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]</c>.
+/// </summary>
+public static class StreamingComparison
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        long[] sizes = Option(args, "--sizes", "20,200").Split(',').Select(mb => long.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024).ToArray();
+        int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
+        string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
+        string root = FindRepositoryRoot();
+        string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+
+        using Process s3rver = StartS3rver(root, data, out string endpoint);
+        try
+        {
+            var results = new List<ProbeResult>();
+            foreach (long size in sizes)
+            {
+                string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
+                using (AmazonS3Client client = StreamingProbe.CreateClient(endpoint))
+                {
+                    ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client);
+                    await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
+                    await using FileStream file = File.Create(pointerFile);
+                    await pointer.CopyToAsync(file);
+                }
+
+                for (int i = 0; i < repeat; i++)
+                {
+                    foreach (string scenario in scenarios)
+                    {
+                        ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
+                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult));
+                        results.Add(result);
+                    }
+                }
+            }
+
+            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            PrintTable(results);
+        }
+        finally
+        {
+            s3rver.StandardInput.Close();
+            if (!s3rver.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                s3rver.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(data, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static void PrintTable(List<ProbeResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility | peak added (median, max) | working set after / after GC |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+        foreach (IGrouping<long, ProbeResult> size in results.GroupBy(result => result.Bytes))
+        {
+            double baseline = Median(size.Where(result => result.Scenario == "transfer-utility").Select(result => result.Seconds));
+            foreach (IGrouping<string, ProbeResult> scenario in size.GroupBy(result => result.Scenario))
+            {
+                double seconds = Median(scenario.Select(result => result.Seconds));
+                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) ? (seconds / baseline).ToString("0.00×", CultureInfo.InvariantCulture) : "—";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {seconds:0.00} s | {ratio} | {Median(scenario.Select(result => result.PeakAddedMb)):0} MiB ({scenario.Max(result => result.PeakAddedMb):0}) | {Median(scenario.Select(result => result.AfterMb)):0} / {Median(scenario.Select(result => result.AfterCollectionMb)):0} MiB |"));
+            }
+        }
+    }
+
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile)
+    {
+        string self = typeof(StreamingComparison).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(self);
+        }
+
+        foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process probe = Process.Start(start)!;
+        string output = await probe.StandardOutput.ReadToEndAsync();
+        await probe.WaitForExitAsync();
+        if (probe.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The {scenario} probe failed ({probe.ExitCode}): {output}");
+        }
+
+        return JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], ProbeJsonContext.Default.ProbeResult)!;
+    }
+
+    private static Process StartS3rver(string root, string data, out string endpoint)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(root, "tests", "s3rver"), RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("start.js");
+        start.ArgumentList.Add(data);
+        start.ArgumentList.Add(StreamingProbe.Bucket);
+        Process process = Process.Start(start)!;
+        using JsonDocument started = JsonDocument.Parse(process.StandardOutput.ReadLine()!);
+        endpoint = "http://127.0.0.1:" + started.RootElement.GetProperty("port").GetInt32().ToString(CultureInfo.InvariantCulture);
+        return process;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PayloadGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PayloadGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Transfer;
+
+namespace PayloadGen.Benchmarks.Streaming;
+
+/// <summary>
+/// One measurement, alone in its process: warm up (so JIT and the SDK's first-call costs are paid), take the working
+/// set as the baseline, run the scenario while sampling the peak, and print one JSON line.
+/// </summary>
+public static class StreamingProbe
+{
+    public const string Bucket = "payloads";
+
+    public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable"];
+
+    /// <summary>probe &lt;scenario&gt; &lt;bytes&gt; &lt;endpoint&gt; [pointer file]</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string scenario = args[0];
+        long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
+        using AmazonS3Client client = CreateClient(args[2]);
+        ClaimCheckRuntime runtime = CreateRuntime(client);
+
+        // Warm-up: every code path of the scenario once, at a size that already takes parts.
+        await using (Stream warm = await runtime.DehydrateAsync(ExportRow.StreamAsync(10 * 1024 * 1024), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None))
+        {
+            if (scenario == "hydrate-enumerable")
+            {
+                await CountAsync(runtime, warm);
+            }
+        }
+
+        if (scenario == "transfer-utility")
+        {
+            await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(10 * 1024 * 1024), ExportJsonContext.Default.ListExportRow));
+        }
+
+        // What the scenario starts from: its input in memory (the serialized bytes, the object graph), nothing else.
+        byte[]? serialized = scenario == "transfer-utility" ? JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(bytes), ExportJsonContext.Default.ListExportRow) : null;
+        List<ExportRow>? graph = scenario == "payloadgen-object" ? ExportRow.List(bytes) : null;
+        byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
+        Collect();
+
+        long baseline = PeakMemory.Current;
+        long produced;
+        var clock = Stopwatch.StartNew();
+        using (PeakMemory peak = PeakMemory.Start())
+        {
+            produced = scenario switch
+            {
+                "transfer-utility" => await UploadWithTransferUtilityAsync(client, serialized!),
+                "payloadgen-enumerable" => await DehydrateAsync(runtime, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
+                "payloadgen-object" => await DehydrateAsync(runtime, graph!, ExportJsonContext.Default.ListExportRow),
+                "hydrate-enumerable" => await CountAsync(runtime, new MemoryStream(pointer!)),
+                _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
+            };
+            clock.Stop();
+            long after = PeakMemory.Current;
+            GC.KeepAlive(serialized);
+            GC.KeepAlive(graph);
+            serialized = null;
+            graph = null;
+            Collect();
+            long afterCollection = PeakMemory.Current;
+            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peak.Peak - baseline), Megabytes(after), Megabytes(afterCollection), produced), ProbeJsonContext.Default.ProbeResult));
+        }
+
+        return 0;
+    }
+
+    public static AmazonS3Client CreateClient(string endpoint)
+        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client)
+        => new(new ClaimCheckOptions { Bucket = Bucket, MaxPayloadBytes = 4L * 1024 * 1024 * 1024 }, new S3PayloadStore(client, new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false }));
+
+    /// <summary>Offloads <paramref name="value"/> and returns the stored length.</summary>
+    public static async Task<long> DehydrateAsync<T>(ClaimCheckRuntime runtime, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        await using Stream response = await runtime.DehydrateAsync(value, typeInfo, PayloadSource.Direct, 0, CancellationToken.None);
+        var pointer = JsonSerializer.Deserialize<JsonElement>(response);
+        return pointer.GetProperty("size").GetInt64();
+    }
+
+    private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, byte[] bytes)
+    {
+        using var transfer = new TransferUtility(client);
+        await transfer.UploadAsync(new TransferUtilityUploadRequest
+        {
+            BucketName = Bucket,
+            Key = "baseline/" + Guid.NewGuid().ToString("N") + ".json",
+            InputStream = new MemoryStream(bytes, writable: false),
+            PartSize = 8 * 1024 * 1024,
+            ContentType = "application/json",
+        });
+        return bytes.Length;
+    }
+
+    private static async Task<long> CountAsync(ClaimCheckRuntime runtime, Stream pointer)
+    {
+        await using HydratedSequence<ExportRow> rows = await runtime.HydrateSequenceAsync(pointer, ExportJsonContext.Default.ExportRow, allowBarePointer: true, CancellationToken.None);
+        long count = 0;
+        await foreach (ExportRow row in rows)
+        {
+            count += row.Quantity > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+    }
+
+    private static double Megabytes(long value) => Math.Round(value / (1024.0 * 1024.0), 1);
+}
+
+/// <summary>One probe's figures; memory in MiB.</summary>
+public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(ProbeResult))]
+public sealed partial class ProbeJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+}

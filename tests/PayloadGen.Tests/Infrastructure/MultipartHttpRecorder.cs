@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+
+namespace PayloadGen.Tests.Infrastructure;
+
+/// <summary>
+/// Plugs into the AWS SDK's HTTP layer (<see cref="Amazon.S3.AmazonS3Config.HttpClientFactory"/>) in front of a
+/// real s3rver: records every request that reached the wire (method, path, query) and when its response came back,
+/// and answers 503 SlowDown to the requests <see cref="FailWhen"/> picks. s3rver cannot list multipart uploads, so
+/// this is how a test sees that an upload was aborted and never completed.
+/// </summary>
+public sealed class MultipartHttpRecorder : HttpClientFactory
+{
+    public ConcurrentQueue<S3Exchange> Exchanges { get; } = new();
+
+    /// <summary>Requests to fail with 503 SlowDown instead of sending them.</summary>
+    public Func<S3Exchange, bool>? FailWhen { get; set; }
+
+    /// <summary>While set and not completed, UploadPart requests wait for it before they are sent.</summary>
+    public TaskCompletionSource? PartGate { get; set; }
+
+    /// <summary>UploadPart requests the SDK has handed to HTTP so far, sent or waiting at <see cref="PartGate"/>.</summary>
+    public int StartedParts => _startedParts;
+
+    private int _startedParts;
+
+    public IReadOnlyList<S3Exchange> Requests(string method, string queryPart)
+        => Exchanges.Where(exchange => exchange.Method == method && exchange.Query.Contains(queryPart, StringComparison.Ordinal)).ToList();
+
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig)
+        => new(new RecordingHandler(this) { InnerHandler = new HttpClientHandler() });
+
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+
+    public sealed class S3Exchange(string method, string path, string query)
+    {
+        public string Method { get; } = method;
+
+        public string Path { get; } = path;
+
+        public string Query { get; } = query;
+
+        public HttpStatusCode? Status { get; set; }
+
+        public bool IsUploadPart => Method == "PUT" && Query.Contains("partNumber=", StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingHandler(MultipartHttpRecorder owner) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var exchange = new S3Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query);
+            if (exchange.IsUploadPart)
+            {
+                Interlocked.Increment(ref owner._startedParts);
+                if (owner.PartGate is TaskCompletionSource gate)
+                {
+                    await gate.Task.WaitAsync(cancellationToken);
+                }
+            }
+
+            if (owner.FailWhen?.Invoke(exchange) == true)
+            {
+                exchange.Status = HttpStatusCode.ServiceUnavailable;
+                owner.Exchanges.Enqueue(exchange);
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+                {
+                    RequestMessage = request,
+                    Content = new StringContent(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
+                        Encoding.UTF8,
+                        "application/xml"),
+                };
+            }
+
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            exchange.Status = response.StatusCode;
+            owner.Exchanges.Enqueue(exchange);
+            return response;
+        }
+    }
+}
