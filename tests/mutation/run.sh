@@ -25,10 +25,16 @@ default_files=(
   Storage/ObjectTagging.cs
   Storage/StoredPayload.cs
 )
-# Files that exist only once the http/streaming work is merged are included when present.
+# Files that exist only once the http (upload slots, redirects) and streaming (the streamed upload's hashing)
+# branches are merged are included when present.
 optional_files=(
-  Http/UploadSlots.cs
-  Http/RedirectPolicy.cs
+  Http/UploadSlot.cs
+  Http/ClaimCheckRuntime.Uploads.cs
+  Http/HttpOffloadAnswerWriter.cs
+  Http/HttpProxyResponseReader.cs
+  Streaming/PartUploader.cs
+  Streaming/StreamedOffload.cs
+  Storage/S3MultipartUpload.cs
 )
 
 if [[ $# -gt 0 ]]; then
