@@ -40,6 +40,9 @@ public sealed class PointerAttackTests : IDisposable
     [InlineData("\"key\":\"payloadgen/a.json\",\"sha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"")]
     [InlineData("\"key\":\"payloadgen/a.json\",\"size\":1")]
     [InlineData("\"key\":\"payloadgen/a.json\",\"$payloadgen\":\"s3-pointer/1\"")]
+    [InlineData("\"key\":\"payloadgen/a.json\",\"url\":\"https://local/a\",\"url\":\"https://evil/a\"")]
+    [InlineData("\"key\":\"payloadgen/a.json\",\"versionId\":\"v1\",\"versionId\":\"v2\"")]
+    [InlineData("\"key\":\"payloadgen/a.json\",\"contentType\":\"application/json\",\"contentType\":\"text/html\"")]
     public async Task Any_duplicate_pointer_field_is_refused(string fields)
     {
         _h.Plant(Prefix + "a.json", Payload);
