@@ -16,7 +16,10 @@ namespace PayloadGen;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class ClaimCheckAttribute : Attribute
 {
-    /// <summary>How the function is invoked; decides the inline limit and, for queues, the generated batch loop.</summary>
+    /// <summary>
+    /// How the function is invoked; decides the inline limit and, for queues, the generated batch loop. A handler
+    /// returning an API Gateway or ALB proxy response gets its HTTP source from that type when this is left unset.
+    /// </summary>
     public PayloadSource Source { get; set; } = PayloadSource.Direct;
 
     /// <summary>
@@ -39,4 +42,18 @@ public sealed class ClaimCheckAttribute : Attribute
     /// message group always run in order.
     /// </summary>
     public int MaxConcurrency { get; set; }
+
+    /// <summary>
+    /// HTTP handlers (those returning an API Gateway or ALB proxy response): how to answer when the body was stored
+    /// because it was over the limit — <see cref="HttpOffloadAnswer.SeeOther"/> (303),
+    /// <see cref="HttpOffloadAnswer.TemporaryRedirect"/> (307) or <see cref="HttpOffloadAnswer.Json"/>.
+    /// <see cref="HttpOffloadAnswer.Default"/> takes <c>PAYLOADGEN_HTTP_ANSWER</c> (303 unless set).
+    /// </summary>
+    public HttpOffloadAnswer HttpAnswer { get; set; }
+
+    /// <summary>
+    /// HTTP handlers: how long, in seconds, the presigned URL of a stored body stays valid (1 to 604800). Zero takes
+    /// <c>PAYLOADGEN_PRESIGN_SECONDS</c>, or 15 minutes. The URL is a bearer token: keep it short.
+    /// </summary>
+    public int PresignSeconds { get; set; }
 }

@@ -58,6 +58,7 @@ public static class PayloadLimits
         PayloadSource.StepFunctions => StepFunctionsStateBytes,
         PayloadSource.Sqs => SqsMessageBytes,
         PayloadSource.Sns => SnsMessageBytes,
+        PayloadSource.ApplicationLoadBalancer => AlbBytes,
         _ => SyncResponseBytes,
     };
 

@@ -142,5 +142,3 @@ static double Percentile(List<double> sorted, double fraction)
     int above = (int)Math.Ceiling(position);
     return sorted[below] + ((sorted[above] - sorted[below]) * (position - below));
 }
-
-internal sealed record Variant(string Mode, string Description, (string Name, string Value)[] Environment);

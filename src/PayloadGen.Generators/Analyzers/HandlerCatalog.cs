@@ -70,11 +70,15 @@ internal sealed class HandlerCatalog
             }
         }
 
+        // A proxy response says which service reads it, even when the request is a Stream: an ALB response is held to
+        // ALB's 1 MB wherever the handler is found.
+        Model.HandlerSource? proxy = Parsing.HttpHandlerShape.SourceOf(_symbols.ResultType(method));
         InvocationPath path = PathFromAttributes(method)
+            ?? PathFromProxyResponse(proxy)
             ?? (payload is null ? null : PathFromEventType(payload.Type))
             ?? deployedPath
             ?? InvocationPath.Sync;
-        return new LambdaHandler(method, path, payload);
+        return new LambdaHandler(method, path, payload, returnsProxyResponse: proxy is not null);
     }
 
     /// <summary>
@@ -110,8 +114,8 @@ internal sealed class HandlerCatalog
     public LambdaHandler? FindEndpoint(IMethodSymbol function, IInvocationOperation map)
     {
         if (!_symbols.HostsAspNetCoreOnLambda
-            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods", ContainingType.Name: "EndpointRouteBuilderExtensions" } target
-            || !KnownSymbols.IsInNamespace(target.ContainingType, "Microsoft.AspNetCore"))
+            || map.TargetMethod is not { Name: "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" } target
+            || !SymbolEqualityComparer.Default.Equals(target.ContainingType, _symbols.EndpointRouteBuilderExtensions))
         {
             return null;
         }
@@ -137,7 +141,7 @@ internal sealed class HandlerCatalog
         bool controller = false;
         for (INamedTypeSymbol? current = type.BaseType; current is not null && !controller; current = current.BaseType)
         {
-            controller = current.Name == "ControllerBase" && KnownSymbols.IsInNamespace(current, "Microsoft.AspNetCore.Mvc");
+            controller = SymbolEqualityComparer.Default.Equals(current, _symbols.ControllerBase);
         }
 
         if (!controller)
@@ -147,7 +151,7 @@ internal sealed class HandlerCatalog
 
         foreach (AttributeData attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "NonActionAttribute" })
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.NonActionAttribute))
             {
                 return false;
             }
@@ -186,6 +190,13 @@ internal sealed class HandlerCatalog
             _ => null,
         };
     }
+
+    private static InvocationPath? PathFromProxyResponse(Model.HandlerSource? proxy) => proxy switch
+    {
+        null => null,
+        Model.HandlerSource.ApplicationLoadBalancer => InvocationPath.Alb,
+        _ => InvocationPath.ApiGateway,
+    };
 
     private static InvocationPath? PathFromAttributes(IMethodSymbol method)
     {

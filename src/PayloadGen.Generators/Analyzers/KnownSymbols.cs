@@ -20,6 +20,11 @@ internal sealed class KnownSymbols
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        AnnotationsHttpResult = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.APIGateway.IHttpResult");
+        AspNetResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
         ClaimCheckSerializerAttribute = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.ClaimCheckSerializerAttribute);
         LambdaSerializerAttribute = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializerAttribute);
         AssemblyUsesClaimCheckSerializer = NamesClaimCheckSerializer(compilation.Assembly);
@@ -51,6 +56,18 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol? Stream { get; }
+
+    public INamedTypeSymbol? ControllerBase { get; }
+
+    public INamedTypeSymbol? NonActionAttribute { get; }
+
+    public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+
+    /// <summary>Amazon.Lambda.Annotations' HTTP result: its body is what the handler passes to <c>HttpResults</c>.</summary>
+    public INamedTypeSymbol? AnnotationsHttpResult { get; }
+
+    /// <summary>ASP.NET Core's minimal-API result.</summary>
+    public INamedTypeSymbol? AspNetResult { get; }
 
     public INamedTypeSymbol? ClaimCheckSerializerAttribute { get; }
 

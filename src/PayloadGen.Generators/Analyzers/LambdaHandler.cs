@@ -6,8 +6,9 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>A method the size rules treat as a Lambda handler, with how it is invoked.</summary>
 internal sealed class LambdaHandler
 {
-    public LambdaHandler(IMethodSymbol method, InvocationPath path, IParameterSymbol? payload, bool isMethod = true)
+    public LambdaHandler(IMethodSymbol method, InvocationPath path, IParameterSymbol? payload, bool isMethod = true, bool returnsProxyResponse = false)
     {
+        ReturnsProxyResponse = returnsProxyResponse;
         Method = method;
         Path = path;
         Payload = payload;
@@ -24,8 +25,18 @@ internal sealed class LambdaHandler
     /// <summary>The request parameter, or null when the handler takes none.</summary>
     public IParameterSymbol? Payload { get; }
 
-    /// <summary>Whether adding [ClaimCheck] fixes an oversized payload on this path; HTTP proxies need paging or a URL instead.</summary>
-    public bool CanClaimCheck => IsMethod && Path is not (InvocationPath.ApiGateway or InvocationPath.Alb);
+    /// <summary>
+    /// Whether the handler returns (a task of) an API Gateway or ALB proxy response, whose wrapper answers a redirect to
+    /// the stored body instead of a pointer.
+    /// </summary>
+    public bool ReturnsProxyResponse { get; }
+
+    /// <summary>
+    /// Whether adding [ClaimCheck] fixes an oversized payload: on an HTTP path only when the method returns the proxy
+    /// response (its wrapper then redirects); a method returning a plain object there is answered by another layer
+    /// (Annotations, ASP.NET Core), which a pointer would break.
+    /// </summary>
+    public bool CanClaimCheck => IsMethod && (ReturnsProxyResponse || Path is not (InvocationPath.ApiGateway or InvocationPath.Alb));
 
     /// <summary>The PayloadSource member a [ClaimCheck] fix should name, or null for the default.</summary>
     public string? PayloadSourceName => Path switch

@@ -58,10 +58,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        bool judgeBodyOnly = engine.Symbols.IsHttpProxyResponse(resultType)
-            || resultType.Name is "IHttpResult" or "IResult"
-            || HandlerCatalog.IsAwsType(resultType)
-            || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
+        bool judgeBodyOnly = JudgesBodyOnly(resultType, catalog.Symbols, engine);
         var findings = new FlowFindings();
         // The function's own body is the root: indexing the whole enclosing method (a top-level Program with dozens of
         // endpoints) once per endpoint would make the cost quadratic.
@@ -103,15 +100,22 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // HTTP proxy responses carry the payload as text in Body; their own type says nothing about its size, and
-        // neither do ASP.NET Core results (IActionResult, ActionResult<T>).
-        bool judgeBodyOnly = engine.Symbols.IsHttpProxyResponse(resultType)
-            || resultType.Name == "IHttpResult"
-            || HandlerCatalog.IsAwsType(resultType)
-            || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
+        bool judgeBodyOnly = JudgesBodyOnly(resultType, catalog.Symbols, engine);
         FlowFindings findings = TraceReturns(context.OperationBlocks, engine);
         Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, engine);
     }
+
+    /// <summary>
+    /// HTTP proxy responses carry the payload as text in <c>Body</c>, and HTTP results (Annotations' <c>IHttpResult</c>,
+    /// ASP.NET Core's <c>IResult</c>, <c>IActionResult</c>, <c>ActionResult&lt;T&gt;</c>) wrap it: their own type says
+    /// nothing about its size, so only what flows into them is judged. AWS types are the service's.
+    /// </summary>
+    private static bool JudgesBodyOnly(ITypeSymbol resultType, KnownSymbols symbols, SizeEngine engine) =>
+        engine.Symbols.IsHttpProxyResponse(resultType)
+        || SymbolEqualityComparer.Default.Equals(resultType, symbols.AnnotationsHttpResult)
+        || SymbolEqualityComparer.Default.Equals(resultType, symbols.AspNetResult)
+        || HandlerCatalog.IsAwsType(resultType)
+        || KnownSymbols.IsInNamespace(resultType, "Microsoft.AspNetCore");
 
     private static void Report(
         System.Action<Diagnostic> report, AnalyzerOptions analyzerOptions, LambdaHandler handler, Location location, ITypeSymbol? judgedType, FlowFindings findings, SizeEngine engine)
@@ -142,9 +146,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
-            handler.CanClaimCheck
-                ? "add [ClaimCheck] to offload large responses to S3"
-                : "page the response or return a presigned S3 URL instead of the data"));
+            !handler.CanClaimCheck ? "page the response or return a presigned S3 URL instead of the data"
+                : handler.ReturnsProxyResponse ? "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3"
+                : "add [ClaimCheck] to offload large responses to S3"));
     }
 
     /// <summary>How the handler starts a path through the methods it calls: <c>GetProducts() → ProductRepository.GetAll()</c>.</summary>

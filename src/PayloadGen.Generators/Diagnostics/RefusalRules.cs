@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using PayloadGen.Generators.Model;
+using PayloadGen.Generators.Parsing;
 
 namespace PayloadGen.Generators.Diagnostics;
 
@@ -32,12 +33,15 @@ internal static class RefusalRules
             or RefusalReason.UnsupportedResponseType
             or RefusalReason.MessageContextOutsideQueue
             or RefusalReason.QueueHandlerWithoutPayload
-            or RefusalReason.QueueHandlerReturnsValue => Rules.UnsupportedHandlerSignature,
+            or RefusalReason.QueueHandlerReturnsValue
+            or RefusalReason.HttpSourceWithoutProxyResponse => Rules.UnsupportedHandlerSignature,
         RefusalReason.GeneratedNameTaken
             or RefusalReason.ClaimCheckOverload
             or RefusalReason.HidesInheritedHandler => Rules.GeneratedNameTaken,
         RefusalReason.UndefinedSource
-            or RefusalReason.InvalidJsonContext => Rules.InvalidClaimCheckArgument,
+            or RefusalReason.InvalidJsonContext
+            or RefusalReason.UndefinedHttpAnswer
+            or RefusalReason.PresignSecondsOutOfRange => Rules.InvalidClaimCheckArgument,
         RefusalReason.UnresolvedType
             or RefusalReason.MethodOutsideType
             or RefusalReason.InvalidAttributeValue => null,
@@ -81,6 +85,12 @@ internal static class RefusalRules
             $"it handles {refusal.Detail} records but takes no payload parameter, so it would receive nothing of the message; add a parameter of the message's type",
         RefusalReason.QueueHandlerReturnsValue =>
             $"it handles {refusal.Detail} records and returns '{refusal.Subject}', but nothing receives a value from a queue or topic handler; return Task, ValueTask or void",
+        RefusalReason.HttpSourceWithoutProxyResponse =>
+            $"Source is {refusal.Detail}, whose callers read only a proxy response, but it returns '{refusal.Subject}' (API Gateway and ALB answer 502 to anything else, a PayloadGen pointer included); return {HttpHandlerShape.ResponseTypesFor(SourceNamed(refusal.Detail))} with the payload serialized into Body, and PayloadGen redirects large bodies to S3",
+        RefusalReason.UndefinedHttpAnswer =>
+            $"HttpAnswer is {refusal.Detail}, which is not an HttpOffloadAnswer value; set it to SeeOther, TemporaryRedirect or Json",
+        RefusalReason.PresignSecondsOutOfRange =>
+            $"PresignSeconds is {refusal.Detail}, but a presigned URL lives 1 to 604800 seconds (7 days, S3's limit); set a value in that range, or 0 for the configured lifetime",
         RefusalReason.UndefinedSource =>
             $"Source is {refusal.Detail}, which is not a PayloadSource value; set Source to a named PayloadSource member",
         RefusalReason.InvalidJsonContext =>
@@ -99,4 +109,7 @@ internal static class RefusalRules
             $"{refusal.Subject} is not a constant the compiler accepts; fix the compiler error",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Reason, "A refusal reason has no message."),
     };
+
+    private static HandlerSource SourceNamed(string name)
+        => Enum.TryParse(name, out HandlerSource source) ? source : HandlerSource.ApiGatewayHttp;
 }

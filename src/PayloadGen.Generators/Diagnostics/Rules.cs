@@ -80,6 +80,14 @@ public static class Rules
         DiagnosticSeverity.Warning,
         "A handler's type configures its wrappers through a ClaimCheckRuntime field or property (static for a static handler) and a static ClaimCheckJsonOptions of type JsonSerializerOptions. A member of one of these names that the wrapper cannot use is ignored, and the wrapper falls back to ClaimCheckRuntime.Default or to Lambda's default JSON options: an injected store or client is silently bypassed.");
 
+    public static readonly DiagnosticDescriptor PointerBehindHttp = Create(
+        DiagnosticIds.PointerBehindHttp,
+        "[ClaimCheck] handler behind API Gateway or an ALB would answer with a pointer",
+        "'{0}' is invoked through {1} ({2}), which reads only a proxy response, but it returns '{3}': an offloaded response would reach the client as a 502; return {4} with the payload serialized into Body (PayloadGen then redirects large bodies to S3), or set Source = PayloadSource.Direct if callers invoke the function directly",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "API Gateway and Application Load Balancers pass a Lambda response to the HTTP client only when it is a proxy response ({statusCode, headers, body}). A [ClaimCheck] handler that returns a plain object answers a large response with a PayloadGen pointer, which neither can read. Return the proxy response: the wrapper then keeps small responses unchanged and answers large ones with a redirect to the stored body.");
+
     public static readonly DiagnosticDescriptor ResponseLikelyExceedsLimit = Create(
         DiagnosticIds.ResponseLikelyExceedsLimit,
         "Handler response is likely to exceed its invocation limit",

@@ -44,7 +44,8 @@ internal sealed class SizeLimitOptions
     private SizeLimitOptions(AnalyzerConfigOptions options)
     {
         _sync = Read(options, SyncKey);
-        _alb = Read(options, AlbKey) ?? AlbBytes;
+        // ALB refuses more than 1 MB whatever a project says: the option can only lower it.
+        _alb = System.Math.Min(Read(options, AlbKey) ?? AlbBytes, AlbBytes);
         _async = Read(options, AsyncKey) ?? AsyncBytes;
         _sqs = Read(options, SqsKey) ?? SqsBytes;
         _sns = Read(options, SnsKey) ?? SnsBytes;

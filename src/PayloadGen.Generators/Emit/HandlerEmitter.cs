@@ -50,6 +50,10 @@ internal static class HandlerEmitter
             case HandlerSource.Direct:
             case HandlerSource.AsyncInvoke:
             case HandlerSource.StepFunctions:
+            case HandlerSource.ApiGatewayRest:
+            case HandlerSource.ApiGatewayHttp:
+            case HandlerSource.FunctionUrl:
+            case HandlerSource.ApplicationLoadBalancer:
                 SingleInvocationWrapperWriter.Write(writer, handler, facts);
                 break;
             case HandlerSource.Sqs:

@@ -15,6 +15,8 @@ internal static class SingleInvocationWrapperWriter
     // Generated locals start with "__" so they cannot capture or shadow the user's names.
     private const string RequestLocal = "__request";
     private const string ResponseLocal = "__response";
+    private const string UploadedBodyLocal = "__uploadedBody";
+    private const string RefusalLocal = "__refused";
 
     /// <summary>Writes the members at the writer's current position, inside the containing type.</summary>
     public static void Write(SourceWriter writer, HandlerSpec handler, CompilationFacts facts)
@@ -46,7 +48,16 @@ internal static class SingleInvocationWrapperWriter
             writer.WriteLine("/// It reads the request inline or, when the request is a pointer, from the payload store.");
         }
 
-        if (handler.Response is not null)
+        if (handler.HydratesHttpRequestBody)
+        {
+            writer.WriteLine("/// A request body that is a pointer to an upload slot is replaced by the uploaded content.");
+        }
+
+        if (handler.IsHttp)
+        {
+            writer.WriteLine("/// It returns the proxy response as is or, over the limit of its source, stores the body and answers with its URL.");
+        }
+        else if (handler.Response is not null)
         {
             writer.WriteLine("/// It returns the response inline or, over the inline threshold, as a pointer to a stored copy.");
         }
@@ -60,7 +71,9 @@ internal static class SingleInvocationWrapperWriter
 
         writer.WriteLine(handler.Response is null
             ? "/// <returns>An empty stream: the method returns no response.</returns>"
-            : "/// <returns>The response JSON, or a pointer to the stored response.</returns>");
+            : handler.IsHttp
+                ? "/// <returns>The proxy response JSON, or a redirect to the stored body.</returns>"
+                : "/// <returns>The response JSON, or a pointer to the stored response.</returns>");
         WriteSignature(writer, handler, takesContext, isAsync);
         writer.OpenBlock();
 
@@ -76,6 +89,11 @@ internal static class SingleInvocationWrapperWriter
             writer.WriteLine(request.FullyQualifiedName + (request.IsValueType ? string.Empty : "?") + " " + RequestLocal + " = await "
                 + RuntimeLocal + ".HydrateAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, request)
                 + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
+        }
+
+        if (handler.HydratesHttpRequestBody)
+        {
+            WriteUploadedBodyReplacement(writer, handler);
         }
 
         string call = (handler.IsStatic ? handler.ContainingTypeName : "this") + "." + handler.MethodName + "(" + Arguments(handler) + ")";
@@ -97,7 +115,15 @@ internal static class SingleInvocationWrapperWriter
                 break;
         }
 
-        if (handler.Response is { } response)
+        if (handler.Response is { } httpResponse && handler.IsHttp)
+        {
+            writer.WriteLine("return await " + RuntimeLocal + ".DehydrateHttpResponseAsync(" + ResponseLocal + (httpResponse.IsAnnotated ? "!" : string.Empty)
+                + ", " + CachedTypeInfo(handler, handler.ResponseTypeInfoField, httpResponse)
+                + ", global::PayloadGen.PayloadSource." + handler.Source
+                + ", new global::PayloadGen.HttpHandlerSettings(" + handler.InlineThresholdBytes.ToString(CultureInfo.InvariantCulture) + "L, global::PayloadGen.HttpOffloadAnswer." + AnswerName(handler.HttpAnswer)
+                + ", " + handler.PresignSeconds.ToString(CultureInfo.InvariantCulture) + "), " + DeadlineToken + ").ConfigureAwait(false);");
+        }
+        else if (handler.Response is { } response)
         {
             writer.WriteLine("return await " + RuntimeLocal + ".DehydrateAsync(" + ResponseLocal + (response.IsAnnotated ? "!" : string.Empty)
                 + ", " + CachedTypeInfo(handler, handler.ResponseTypeInfoField, response)
@@ -113,6 +139,37 @@ internal static class SingleInvocationWrapperWriter
 
         writer.CloseBlock();
     }
+
+    private static void WriteUploadedBodyReplacement(SourceWriter writer, HandlerSpec handler)
+    {
+        // A pointer the client should not have sent is its mistake: a 4xx answer, not a function error (a 502).
+        writer.WriteLine("global::PayloadGen.HttpRequestBody? " + UploadedBodyLocal + ";");
+        writer.WriteLine("try");
+        writer.OpenBlock();
+        writer.WriteLine(UploadedBodyLocal + " = " + RequestLocal + " is null ? null : await " + RuntimeLocal + ".HydrateHttpRequestBodyAsync(" + RequestLocal + ".Body, "
+            + RequestLocal + ".IsBase64Encoded, " + DeadlineToken + ").ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.WriteLine("catch (global::PayloadGen.ClaimCheckException " + RefusalLocal + ") when (" + Runtime + ".IsRefusedUpload(" + RefusalLocal + "))");
+        writer.OpenBlock();
+        writer.WriteLine("return " + RuntimeLocal + ".AnswerRefusedUpload(" + RefusalLocal + ", global::PayloadGen.PayloadSource." + handler.Source + ");");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("if (" + UploadedBodyLocal + " is not null)");
+        writer.OpenBlock();
+        writer.WriteLine(RequestLocal + "!.Body = " + UploadedBodyLocal + ".Body;");
+        writer.WriteLine(RequestLocal + "!.IsBase64Encoded = " + UploadedBodyLocal + ".IsBase64Encoded;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    // Values of PayloadGen.HttpOffloadAnswer; the parser refuses any other.
+    private static string AnswerName(int answer) => answer switch
+    {
+        1 => "SeeOther",
+        2 => "TemporaryRedirect",
+        3 => "Json",
+        _ => "Default",
+    };
 
     private static string ResponseDeclaration(PayloadTypeSpec response)
         => response.FullyQualifiedName + (response.IsAnnotated ? "?" : string.Empty) + " " + ResponseLocal;

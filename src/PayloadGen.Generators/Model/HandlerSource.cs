@@ -11,4 +11,8 @@ internal enum HandlerSource
     StepFunctions = 2,
     Sqs = 3,
     Sns = 4,
+    ApiGatewayRest = 5,
+    ApiGatewayHttp = 6,
+    FunctionUrl = 7,
+    ApplicationLoadBalancer = 8,
 }

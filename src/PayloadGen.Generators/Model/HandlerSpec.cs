@@ -28,6 +28,12 @@ namespace PayloadGen.Generators.Model;
 /// The expression reading the containing type's <c>ClaimCheckRuntime</c> member, or <see langword="null"/> to use
 /// <c>ClaimCheckRuntime.Default</c>.
 /// </param>
+/// <param name="HttpAnswer">HTTP sources: the attribute's <c>HttpAnswer</c> value (zero: configuration decides); zero otherwise.</param>
+/// <param name="PresignSeconds">HTTP sources: the attribute's <c>PresignSeconds</c> (zero: configuration decides); zero otherwise.</param>
+/// <param name="HydratesHttpRequestBody">
+/// HTTP sources: whether the request is a proxy request whose <c>Body</c> may be an upload slot's pointer, replaced by
+/// the stored content before the method runs.
+/// </param>
 /// <param name="DisambiguateFileName">
 /// Whether another handler's file name differs from this one's only in case, so the name needs a suffix to be unique.
 /// </param>
@@ -49,6 +55,9 @@ internal sealed record HandlerSpec(
     PayloadTypeSpec? Response,
     JsonMetadataSpec Json,
     string? RuntimeMemberExpression,
+    int HttpAnswer,
+    int PresignSeconds,
+    bool HydratesHttpRequestBody,
     bool DisambiguateFileName)
 {
     /// <summary>The generated wrapper method's name.</summary>
@@ -62,6 +71,9 @@ internal sealed record HandlerSpec(
 
     /// <summary>The generated field caching the response's JSON metadata.</summary>
     public string ResponseTypeInfoField => GeneratedNames.ResponseTypeInfoField(MethodMetadataName);
+
+    /// <summary>Whether the wrapper speaks HTTP: it answers a redirect to a stored body instead of a pointer.</summary>
+    public bool IsHttp => Source is HandlerSource.ApiGatewayRest or HandlerSource.ApiGatewayHttp or HandlerSource.FunctionUrl or HandlerSource.ApplicationLoadBalancer;
 
     /// <summary>Whether the user's method takes an <c>ILambdaContext</c>, which the wrapper must then receive.</summary>
     public bool TakesLambdaContext

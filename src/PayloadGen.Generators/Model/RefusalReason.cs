@@ -86,6 +86,15 @@ internal enum RefusalReason
     /// <summary>The method is outside any type (broken or top-level code): the compiler reports it.</summary>
     MethodOutsideType,
 
+    /// <summary>An HTTP <c>Source</c> on a method that does not return (a task of) that source's proxy response.</summary>
+    HttpSourceWithoutProxyResponse,
+
+    /// <summary><c>HttpAnswer</c> is a number <c>HttpOffloadAnswer</c> does not define.</summary>
+    UndefinedHttpAnswer,
+
+    /// <summary><c>PresignSeconds</c> is negative or over seven days, S3's limit for presigned URLs.</summary>
+    PresignSecondsOutOfRange,
+
     /// <summary>An attribute argument is not a constant the compiler accepts: the compiler reports it.</summary>
     InvalidAttributeValue,
 }

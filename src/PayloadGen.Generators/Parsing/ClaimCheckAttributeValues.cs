@@ -12,11 +12,19 @@ internal readonly struct ClaimCheckAttributeValues
     public const string JsonContextArgument = "JsonContext";
     public const string InlineThresholdBytesArgument = "InlineThresholdBytes";
     public const string MaxConcurrencyArgument = "MaxConcurrency";
+    public const string HttpAnswerArgument = "HttpAnswer";
+    public const string PresignSecondsArgument = "PresignSeconds";
 
-    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsKnown, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency)
+    /// <summary>The largest <c>PresignSeconds</c>: seven days, S3's limit for SigV4 presigned URLs.</summary>
+    public const int MaxPresignSeconds = 604_800;
+
+    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsKnown, bool sourceIsExplicit, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency, int httpAnswer, int presignSeconds)
     {
         Source = source;
         SourceIsKnown = sourceIsKnown;
+        SourceIsExplicit = sourceIsExplicit;
+        HttpAnswer = httpAnswer;
+        PresignSeconds = presignSeconds;
         JsonContext = jsonContext;
         SetsJsonContext = setsJsonContext;
         InlineThresholdBytes = inlineThresholdBytes;
@@ -31,6 +39,15 @@ internal readonly struct ClaimCheckAttributeValues
     /// the enum does not define, so that no rule of a source is checked against a guess.
     /// </summary>
     public bool SourceIsKnown { get; }
+
+    /// <summary>Whether <c>Source</c> was set: an explicit <c>Direct</c> on a proxy-response handler keeps pointer semantics.</summary>
+    public bool SourceIsExplicit { get; }
+
+    /// <summary><c>HttpAnswer</c> as its underlying value: zero (configuration decides) when unset.</summary>
+    public int HttpAnswer { get; }
+
+    /// <summary><c>PresignSeconds</c>: zero (configuration decides) when unset.</summary>
+    public int PresignSeconds { get; }
 
     /// <summary><c>JsonContext</c>: the context type when one is set and usable, else <see langword="null"/>.</summary>
     public INamedTypeSymbol? JsonContext { get; }
@@ -53,6 +70,9 @@ internal readonly struct ClaimCheckAttributeValues
         bool setsJsonContext = false;
         long threshold = 0;
         int maxConcurrency = 0;
+        bool sourceIsExplicit = false;
+        int httpAnswer = 0;
+        int presignSeconds = 0;
         foreach (var argument in attribute.NamedArguments)
         {
             TypedConstant value = argument.Value;
@@ -70,6 +90,7 @@ internal readonly struct ClaimCheckAttributeValues
                     if (value.Value is int number && Enum.IsDefined(typeof(HandlerSource), number))
                     {
                         source = (HandlerSource)number;
+                        sourceIsExplicit = true;
                     }
                     else
                     {
@@ -93,6 +114,29 @@ internal readonly struct ClaimCheckAttributeValues
                     }
 
                     break;
+                case HttpAnswerArgument:
+                    // PayloadGen.HttpOffloadAnswer: Default, SeeOther, TemporaryRedirect, Json.
+                    if (value.Value is int answer && answer is >= 0 and <= 3)
+                    {
+                        httpAnswer = answer;
+                    }
+                    else
+                    {
+                        refusals.Add(Refusal.AtArgument(RefusalReason.UndefinedHttpAnswer, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                    }
+
+                    break;
+                case PresignSecondsArgument:
+                    if (value.Value is int seconds && seconds is >= 0 and <= MaxPresignSeconds)
+                    {
+                        presignSeconds = seconds;
+                    }
+                    else
+                    {
+                        refusals.Add(Refusal.AtArgument(RefusalReason.PresignSecondsOutOfRange, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                    }
+
+                    break;
                 case MaxConcurrencyArgument:
                     if (value.Value is int concurrency)
                     {
@@ -103,7 +147,7 @@ internal readonly struct ClaimCheckAttributeValues
             }
         }
 
-        return new ClaimCheckAttributeValues(source, sourceIsKnown, jsonContext, setsJsonContext, threshold, maxConcurrency);
+        return new ClaimCheckAttributeValues(source, sourceIsKnown, sourceIsExplicit, jsonContext, setsJsonContext, threshold, maxConcurrency, httpAnswer, presignSeconds);
     }
 
     private static INamedTypeSymbol? ReadJsonContext(ITypeSymbol type, List<Refusal> refusals)

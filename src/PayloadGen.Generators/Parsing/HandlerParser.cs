@@ -28,7 +28,9 @@ internal static class HandlerParser
         INamedTypeSymbol type = method.ContainingType;
         string typeName = type.ToDisplayString(SymbolNames.FullyQualified);
         ClaimCheckAttributeValues attribute = shape.Attribute;
-        bool allowBarePointer = signature.RequestType is { } requestType
+        // API Gateway and ALB build an HTTP handler's event themselves; only its body can be a pointer (an upload).
+        bool allowBarePointer = !shape.IsHttp
+            && signature.RequestType is { } requestType
             && BarePointerShape.IsUnambiguous(requestType, context.SemanticModel.Compilation, cancellationToken);
 
         return new HandlerSpec(
@@ -39,7 +41,7 @@ internal static class HandlerParser
             MethodName: SymbolNames.Identifier(method.Name),
             MethodMetadataName: method.Name,
             IsStatic: method.IsStatic,
-            Source: attribute.Source,
+            Source: shape.Source,
             InlineThresholdBytes: attribute.InlineThresholdBytes,
             MaxConcurrency: SourceSignatureRules.IsPerRecord(attribute.Source) ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
@@ -49,6 +51,9 @@ internal static class HandlerParser
             Response: ToSpec(signature.ResponseType),
             Json: JsonMetadata(shape),
             RuntimeMemberExpression: shape.Runtime.Expression,
+            HttpAnswer: shape.IsHttp ? attribute.HttpAnswer : 0,
+            PresignSeconds: shape.IsHttp ? attribute.PresignSeconds : 0,
+            HydratesHttpRequestBody: shape.IsHttp && HttpHandlerShape.HasReplaceableBody(signature.RequestType),
             DisambiguateFileName: FileNameCollisions.Exist(method, attributeType));
     }
 

@@ -18,8 +18,10 @@ internal sealed class HandlerShape
         HandlerSignature? signature,
         ConfigurationMember runtime,
         ConfigurationMember jsonOptions,
-        IReadOnlyList<Refusal> refusals)
+        IReadOnlyList<Refusal> refusals,
+        HandlerSource source)
     {
+        Source = source;
         Method = method;
         Attribute = attribute;
         ContainingTypes = containingTypes;
@@ -40,6 +42,15 @@ internal sealed class HandlerShape
 
     /// <summary>The signature, or <see langword="null"/> when the method is not one a signature can be read from.</summary>
     public HandlerSignature? Signature { get; }
+
+    /// <summary>
+    /// The source the wrapper serves: the attribute's, or the HTTP source a proxy response type implies when the
+    /// attribute leaves <c>Source</c> unset.
+    /// </summary>
+    public HandlerSource Source { get; }
+
+    /// <summary>Whether the wrapper speaks HTTP (redirects large bodies) rather than the pointer format.</summary>
+    public bool IsHttp => HttpHandlerShape.IsHttp(Source);
 
     /// <summary>The type's <c>ClaimCheckRuntime</c> member, as the wrapper reads it (or why it cannot).</summary>
     public ConfigurationMember Runtime { get; }

@@ -21,20 +21,20 @@ internal static class HandlerShapeReader
         if (method.MethodKind != MethodKind.Ordinary)
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, MethodKindText(method.MethodKind)));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
         }
 
         if (ContainingTypesReader.IsOutsideAnyType(method))
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.MethodOutsideType));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
         }
 
         if (ContainingTypesReader.FirstUnsupportedKind(method) is { } enclosing)
         {
             string where = enclosing.TypeKind == TypeKind.Extension ? "a member of an extension block" : "a member of a " + enclosing.TypeKind.ToString().ToLowerInvariant();
             refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, where));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals);
+            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
         }
 
         // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper
@@ -61,6 +61,8 @@ internal static class HandlerShapeReader
             SourceSignatureRules.Check(values.Source, method, signature, refusals);
         }
 
+        HandlerSource source = values.SourceIsKnown ? HttpHandlerShape.Check(values, method, signature, refusals) : values.Source;
+
         cancellationToken.ThrowIfCancellationRequested();
         if (attribute.AttributeClass is { } attributeType)
         {
@@ -69,7 +71,7 @@ internal static class HandlerShapeReader
 
         ConfigurationMember runtime = ConfigurationMembers.Runtime(compilation, method.ContainingType, staticWrapper: method.IsStatic);
         ConfigurationMember jsonOptions = values.SetsJsonContext ? default : ConfigurationMembers.JsonOptions(compilation, method.ContainingType);
-        return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals);
+        return new HandlerShape(method, values, containingTypes, signature, runtime, jsonOptions, refusals, source);
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ internal static class KnownTypeNames
     public const string ClaimCheckRuntime = "PayloadGen.ClaimCheckRuntime";
     public const string QueueMessageContext = "PayloadGen.QueueMessageContext";
     public const string LambdaContext = "Amazon.Lambda.Core.ILambdaContext";
+    public const string ApiGatewayProxyResponse = "Amazon.Lambda.APIGatewayEvents.APIGatewayProxyResponse";
+    public const string HttpApiV2ProxyResponse = "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyResponse";
+    public const string AlbResponse = "Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerResponse";
+    public const string ApiGatewayProxyRequest = "Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest";
+    public const string HttpApiV2ProxyRequest = "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest";
+    public const string AlbRequest = "Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
     public const string Task = "System.Threading.Tasks.Task";

@@ -23,6 +23,13 @@ internal static class ClaimCheckEnvironment
         ["aws:kms"] = PayloadEncryption.Kms,
     };
 
+    private static readonly Dictionary<string, HttpOffloadAnswer> s_httpAnswers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["303"] = HttpOffloadAnswer.SeeOther,
+        ["307"] = HttpOffloadAnswer.TemporaryRedirect,
+        ["json"] = HttpOffloadAnswer.Json,
+    };
+
     /// <summary>Reads the options through <paramref name="lookup"/> and validates them.</summary>
     /// <exception cref="ClaimCheckConfigurationException">A variable is unusable; the message names it.</exception>
     public static ClaimCheckOptions Read(Func<string, string?> lookup)
@@ -156,6 +163,12 @@ internal static class ClaimCheckEnvironment
         if (env.Boolean(EnvironmentVariables.DeleteAfterProcessing) is bool delete)
         {
             options.DeletePayloadAfterProcessing = delete;
+        }
+
+        // HTTP handlers: how a response whose body was stored answers.
+        if (env.Choice(EnvironmentVariables.HttpAnswer, s_httpAnswers) is HttpOffloadAnswer answer)
+        {
+            options.HttpAnswer = answer;
         }
 
         options.Validate();

@@ -57,6 +57,7 @@ public sealed class ClaimCheckOptions
     private TimeSpan _deadlineMargin = TimeSpan.FromMilliseconds(500);
     private TimeSpan? _presignedUrlLifetime;
     private bool _deletePayloadAfterProcessing;
+    private HttpOffloadAnswer _httpAnswer = HttpOffloadAnswer.SeeOther;
     private IClaimCheckObserver? _observer;
     private PayloadEncryption _serverSideEncryption;
     private string? _kmsKeyId;
@@ -214,6 +215,12 @@ public sealed class ClaimCheckOptions
     public TimeSpan? PresignedUrlLifetime { get => _presignedUrlLifetime; set => Set(ref _presignedUrlLifetime, value); }
 
     /// <summary>
+    /// How an HTTP handler answers when its response body was stored (<c>PAYLOADGEN_HTTP_ANSWER</c>: <c>303</c>, the
+    /// default, <c>307</c> or <c>json</c>); <c>[ClaimCheck(HttpAnswer = …)]</c> overrides it per handler.
+    /// </summary>
+    public HttpOffloadAnswer HttpAnswer { get => _httpAnswer; set => Set(ref _httpAnswer, value); }
+
+    /// <summary>
     /// Queue and topic handlers delete a record's stored payload once the handler has succeeded
     /// (<c>PAYLOADGEN_DELETE_AFTER_PROCESSING</c>, default false); <see cref="ClaimCheckBatchOptions.DeletePayloadAfterProcessing"/>
     /// overrides it per handler. Only objects whose SHA-256 the message carried are ever deleted.
@@ -278,6 +285,11 @@ public sealed class ClaimCheckOptions
         if (PresignedUrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.PresignSeconds, nameof(PresignedUrlLifetime))} must be between 1 and 604800 seconds (7 days, S3's limit for presigned URLs).");
+        }
+
+        if (HttpAnswer is not (HttpOffloadAnswer.SeeOther or HttpOffloadAnswer.TemporaryRedirect or HttpOffloadAnswer.Json))
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.HttpAnswer, nameof(HttpAnswer))} must be SeeOther (303), TemporaryRedirect (307) or Json, not {HttpAnswer}.");
         }
 
         if (InlineThresholdBytes is <= 0)

@@ -83,6 +83,8 @@ public static class EnvironmentVariables
     /// <summary>The region older tools set; <see cref="AwsRegion"/> wins.</summary>
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";
 
+    /// <summary>How an HTTP handler answers when its body was stored: <c>303</c> (default), <c>307</c> or <c>json</c>.</summary>
+    public const string HttpAnswer = "PAYLOADGEN_HTTP_ANSWER";
     /// <summary>
     /// Every <c>PAYLOADGEN_*</c> variable above. A variable of that prefix that is not listed here is a typo (or a
     /// setting of another version) and is reported at start-up rather than silently ignored; add new ones here.
@@ -91,7 +93,6 @@ public static class EnvironmentVariables
     [
         Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
         S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
-        DeleteAfterProcessing, PresignSeconds, ServerSideEncryption, KmsKeyId, S3BucketKey, StorageClass, Tags,
-        TagObjects,
+        DeleteAfterProcessing, PresignSeconds, HttpAnswer, ServerSideEncryption, KmsKeyId, S3BucketKey, StorageClass, Tags, TagObjects,
     ];
 }

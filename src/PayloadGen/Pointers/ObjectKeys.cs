@@ -63,7 +63,10 @@ internal static class ObjectKeys
         return null;
     }
 
-    /// <summary>What <see cref="NewKey"/> appends to the prefix, as a fixed-length example (for checking a prefix's room).</summary>
+    /// <summary>
+    /// What <see cref="NewKey"/> appends to the prefix, as a fixed-length example (for checking a prefix's room); HTTP
+    /// bodies end in their own extension instead of <c>.json</c>, never a longer one.
+    /// </summary>
     public const string ExampleSuffix = "2026/01/01/0123456789abcdef0123456789abcdef.json";
 
     /// <summary>A new key under <paramref name="prefix"/>: date folders keep listings and lifecycle rules manageable.</summary>
@@ -71,10 +74,10 @@ internal static class ObjectKeys
     /// Formatted by hand: culture-aware formatting would load ICU on a function's first call, which costs more than
     /// the rest of a small invocation's cold start (see docs/performance.md).
     /// </remarks>
-    public static string NewKey(string prefix, DateTimeOffset now)
+    public static string NewKey(string prefix, DateTimeOffset now, string extension = ".json")
     {
         DateTime utc = now.UtcDateTime;
-        return string.Create(prefix.Length + ExampleSuffix.Length, (prefix, utc, Guid.NewGuid()), static (key, state) =>
+        return string.Create(prefix.Length + ExampleSuffix.Length - ".json".Length + extension.Length, (prefix, utc, Guid.NewGuid(), extension), static (key, state) =>
         {
             state.prefix.CopyTo(key);
             Span<char> rest = key[state.prefix.Length..];
@@ -85,7 +88,7 @@ internal static class ObjectKeys
             WriteDigits(rest.Slice(8, 2), state.utc.Day);
             rest[10] = '/';
             state.Item3.TryFormat(rest.Slice(11, 32), out _, "N");
-            ".json".CopyTo(rest[43..]);
+            state.extension.CopyTo(rest[43..]);
         });
     }
 

@@ -225,6 +225,3 @@ internal sealed class QueueBatch<T>
         return stream;
     }
 }
-
-/// <summary>Reads an event held in memory into records (a span cannot be a lambda's generic argument).</summary>
-internal delegate QueueEvent QueueEventParser(ReadOnlySpan<byte> json);

@@ -201,7 +201,8 @@ public sealed partial class ClaimCheckRuntime
             throw new ClaimCheckConfigurationException($"A payload of {content.Length:N0} bytes must be offloaded, but no bucket is configured. Set {EnvironmentVariables.Bucket}.");
         }
 
-        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow);
+        // The extension names the type for whoever downloads the object (.json, or .csv for an HTTP body).
+        string key = ObjectKeys.NewKey(Options.KeyPrefix, DateTimeOffset.UtcNow, HttpMediaTypes.KeyExtension(description.ContentType));
         return await Store.WriteAsync(new PayloadWrite(key, content, Sha256Hex.Of(content), description), cancellationToken).ConfigureAwait(false);
     }
 

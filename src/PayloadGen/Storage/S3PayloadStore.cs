@@ -171,6 +171,33 @@ public sealed class S3PayloadStore : IPresigningPayloadStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task<PresignedUpload> PresignWriteAsync(string key, PayloadDescription description, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(description);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            // Signed: an upload with another Content-Type fails S3's signature check.
+            ContentType = description.ContentType,
+            Expires = DateTime.UtcNow + lifetime,
+            Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = description.ContentType };
+        // The uploaded object gets the encryption, storage class and tags every other object gets, or S3 refuses it.
+        foreach (KeyValuePair<string, string> header in UploadHeaders(description))
+        {
+            request.Headers[header.Key] = header.Value;
+            headers[header.Key] = header.Value;
+        }
+
+        string url = await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
+        return new PresignedUpload(url, headers);
+    }
+
     private async Task<string?> WriteSingleAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
         using var body = new ReadOnlySequenceStream(write.Content);

@@ -187,15 +187,54 @@ public class AddClaimCheckCodeFixTests
     }
 
     [Fact]
-    public async Task Is_not_offered_for_HTTP_proxy_handlers()
+    public async Task Is_offered_for_HTTP_proxy_handlers_whose_source_follows_from_the_response_type()
+    {
+        await new PayloadGenCodeFixTest<ResponseSizeAnalyzer, AddClaimCheckCodeFixProvider>
+        {
+            TestCode = """
+                using Amazon.Lambda.Core;
+                using Amazon.Lambda.APIGatewayEvents;
+                using Amazon.Lambda.ApplicationLoadBalancerEvents;
+                public class Functions
+                {
+                    public APIGatewayProxyResponse {|PG0101:Get|}(APIGatewayProxyRequest request, ILambdaContext context) =>
+                        new() { Body = System.IO.File.ReadAllText("big.json") };
+
+                    public ApplicationLoadBalancerResponse {|PG0101:Alb|}(ApplicationLoadBalancerRequest request, ILambdaContext context) =>
+                        new() { Body = System.IO.File.ReadAllText("big.json") };
+                }
+                """,
+            FixedCode = """
+                using Amazon.Lambda.Core;
+                using Amazon.Lambda.APIGatewayEvents;
+                using Amazon.Lambda.ApplicationLoadBalancerEvents;
+                using PayloadGen;
+                public partial class Functions
+                {
+                    [ClaimCheck]
+                    public APIGatewayProxyResponse Get(APIGatewayProxyRequest request, ILambdaContext context) =>
+                        new() { Body = System.IO.File.ReadAllText("big.json") };
+
+                    [ClaimCheck]
+                    public ApplicationLoadBalancerResponse Alb(ApplicationLoadBalancerRequest request, ILambdaContext context) =>
+                        new() { Body = System.IO.File.ReadAllText("big.json") };
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Is_not_offered_for_a_plain_object_that_Annotations_answers_through_API_Gateway()
     {
         const string code = """
-            using Amazon.Lambda.Core;
-            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
             public class Functions
             {
-                public APIGatewayProxyResponse {|PG0101:Get|}(APIGatewayProxyRequest request, ILambdaContext context) =>
-                    new() { Body = System.IO.File.ReadAllText("big.json") };
+                [LambdaFunction]
+                [HttpApi(LambdaHttpMethod.Get, "/report")]
+                public string {|PG0101:Report|}() => System.IO.File.ReadAllText("big.json");
             }
             """;
         await new PayloadGenCodeFixTest<ResponseSizeAnalyzer, AddClaimCheckCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();

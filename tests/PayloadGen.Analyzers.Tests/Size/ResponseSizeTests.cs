@@ -292,7 +292,7 @@ public class ResponseSizeTests
     }
 
     [Fact]
-    public async Task HTTP_proxy_bodies_are_followed_into_JsonSerializer_and_advise_paging()
+    public async Task HTTP_proxy_bodies_are_followed_into_JsonSerializer_and_advise_ClaimCheck_redirects()
     {
         var test = Test("""
             using Amazon.Lambda.APIGatewayEvents;
@@ -320,10 +320,10 @@ public class ResponseSizeTests
                     new() { StatusCode = 200, Body = JsonSerializer.Serialize(_db.Orders.Take(20).ToList()) };
             }
             """);
-        const string paging = "page the response or return a presigned S3 URL instead of the data";
-        test.ExpectedDiagnostics.Add(Likely(0, "List", "APIGatewayProxyResponse.Body \u2190 ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: paging));
-        test.ExpectedDiagnostics.Add(Likely(1, "Alb", "ApplicationLoadBalancerResponse.Body \u2190 File.ReadAllBytes reads a whole file", "Application Load Balancer", "1,048,576", paging));
-        test.ExpectedDiagnostics.Add(Possible(2, "Typed", "List<Order> (no bound)", "API Gateway", action: paging));
+        const string redirect = "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3";
+        test.ExpectedDiagnostics.Add(Likely(0, "List", "APIGatewayProxyResponse.Body \u2190 ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: redirect));
+        test.ExpectedDiagnostics.Add(Likely(1, "Alb", "ApplicationLoadBalancerResponse.Body \u2190 File.ReadAllBytes reads a whole file", "Application Load Balancer", "1,048,576", redirect));
+        test.ExpectedDiagnostics.Add(Possible(2, "Typed", "List<Order> (no bound)", "API Gateway", action: redirect));
         await test.RunAsync();
     }
 

@@ -99,6 +99,15 @@ public sealed class EveryRefusalIsReportedTests
         [RefusalReason.InvalidJsonContext] = (
             "public partial class F { [ClaimCheck(JsonContext = [|typeof(Report)|])] public Report M(ReportRequest r) => new(); }",
             "[ClaimCheck] cannot wrap 'M': JsonContext 'Report' is not a concrete, non-generic JsonSerializerContext; set JsonContext to a partial class deriving from JsonSerializerContext with [JsonSerializable] for the request and response types"),
+        [RefusalReason.HttpSourceWithoutProxyResponse] = (
+            "public partial class F { [ClaimCheck(Source = PayloadSource.ApiGatewayRest)] public [|Task<Report>|] M(ReportRequest r) => Task.FromResult(new Report()); }",
+            "[ClaimCheck] cannot wrap 'M': Source is ApiGatewayRest, whose callers read only a proxy response, but it returns 'Task<Report>' (API Gateway and ALB answer 502 to anything else, a PayloadGen pointer included); return APIGatewayProxyResponse with the payload serialized into Body, and PayloadGen redirects large bodies to S3"),
+        [RefusalReason.UndefinedHttpAnswer] = (
+            "public partial class F { [ClaimCheck(HttpAnswer = [|(HttpOffloadAnswer)9|])] public Report M(ReportRequest r) => new(); }",
+            "[ClaimCheck] cannot wrap 'M': HttpAnswer is 9, which is not an HttpOffloadAnswer value; set it to SeeOther, TemporaryRedirect or Json"),
+        [RefusalReason.PresignSecondsOutOfRange] = (
+            "public partial class F { [ClaimCheck(PresignSeconds = [|700000|])] public Report M(ReportRequest r) => new(); }",
+            "[ClaimCheck] cannot wrap 'M': PresignSeconds is 700000, but a presigned URL lives 1 to 604800 seconds (7 days, S3's limit); set a value in that range, or 0 for the configured lifetime"),
         [RefusalReason.GeneratedNameTaken] = (
             "public partial class F { [ClaimCheck] public Report [|M|](ReportRequest r) => new(); public const int MClaimCheckHandler = 1; }",
             "[ClaimCheck] cannot wrap 'M': the generated member name 'MClaimCheckHandler' is already a member of 'F' (F.MClaimCheckHandler); rename that member or the handler"),

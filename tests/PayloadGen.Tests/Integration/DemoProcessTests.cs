@@ -50,5 +50,7 @@ public sealed class DemoProcessTests
         Assert.Contains("store: s3 (bucket 'payloads')", text, StringComparison.Ordinal);
         Assert.Contains("through the store  payloads/payloadgen/", text, StringComparison.Ordinal);
         Assert.Contains("with 200,000 rows from 200,000 source lines", text, StringComparison.Ordinal);
+        Assert.Contains("function answered 303, Location: " + _s3.ServiceUrl + "/payloads/payloadgen/", text, StringComparison.Ordinal);
+        Assert.Contains("from the Location: exactly the handler's CSV", text, StringComparison.Ordinal);
     }
 }

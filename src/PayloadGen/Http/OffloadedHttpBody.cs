@@ -1,0 +1,11 @@
+using System;
+
+namespace PayloadGen;
+
+/// <summary>An HTTP body that was stored instead of sent, and the presigned URL a client fetches it from.</summary>
+/// <param name="Pointer">The stored object; its <see cref="PayloadPointer.Url"/> is <paramref name="Location"/>.</param>
+/// <param name="Location">
+/// The presigned GET URL. It is a bearer token: whoever holds it may read the body until <paramref name="ExpiresAt"/>.
+/// </param>
+/// <param name="ExpiresAt">When the URL stops working (sooner if the signing credentials expire first).</param>
+public sealed record OffloadedHttpBody(PayloadPointer Pointer, Uri Location, DateTimeOffset ExpiresAt);

@@ -1,0 +1,19 @@
+namespace PayloadGen.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// The API Gateway and ALB proxy request and response types (Amazon.Lambda.APIGatewayEvents,
+/// Amazon.Lambda.ApplicationLoadBalancerEvents) with their real names and JSON names; the one declaration lives in
+/// tests/Shared/AmazonLambdaHttpEventsContract.cs, which the runtime tests compile and these tests embed.
+/// </summary>
+internal static class HttpEventsContract
+{
+    public static string Source { get; } = Read();
+
+    private static string Read()
+    {
+        using System.IO.Stream stream = typeof(HttpEventsContract).Assembly.GetManifestResourceStream("AmazonLambdaHttpEventsContract.cs")
+            ?? throw new System.InvalidOperationException("The embedded HTTP events contract is missing.");
+        using var reader = new System.IO.StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
