@@ -9,6 +9,21 @@ using System.Collections.Generic;
 
 namespace Amazon.Lambda.Core
 {
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Method)]
+    public sealed class LambdaSerializerAttribute : Attribute
+    {
+        public LambdaSerializerAttribute(Type serializerType) => SerializerType = serializerType;
+
+        public Type SerializerType { get; set; }
+    }
+
+    public interface ILambdaSerializer
+    {
+        T Deserialize<T>(System.IO.Stream requestStream);
+
+        void Serialize<T>(T response, System.IO.Stream responseStream);
+    }
+
     public interface ILambdaContext
     {
         string AwsRequestId { get; }
