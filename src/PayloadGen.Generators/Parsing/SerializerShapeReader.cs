@@ -87,7 +87,7 @@ internal static class SerializerShapeReader
             SymbolNames.Identifier(type.Name),
             type.ToDisplayString(),
             jsonContext,
-            AddsParameterlessConstructor: !declaresParameterless && HasDeclaredConstructor(type));
+            AddsParameterlessConstructor: !declaresParameterless);
         return new SerializerShape(spec, refusals);
     }
 
@@ -109,19 +109,6 @@ internal static class SerializerShapeReader
         }
 
         return null;
-    }
-
-    private static bool HasDeclaredConstructor(INamedTypeSymbol type)
-    {
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
-        {
-            if (!constructor.IsImplicitlyDeclared && !ClaimCheckMarker.IsGenerated(constructor))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string SyntaxFacts(Accessibility accessibility) => accessibility switch
