@@ -17,13 +17,6 @@ namespace Amazon.Lambda.Core
         public Type SerializerType { get; set; }
     }
 
-    public interface ILambdaSerializer
-    {
-        T Deserialize<T>(System.IO.Stream requestStream);
-
-        void Serialize<T>(T response, System.IO.Stream responseStream);
-    }
-
     public interface ILambdaContext
     {
         string AwsRequestId { get; }
