@@ -40,6 +40,23 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(handlersWithFacts, static (output, pair) => HandlerEmitter.Emit(output, pair.Handler, pair.Facts));
 
+        // [ClaimCheckSerializer] classes: the claim check for handlers no wrapper can reach (Amazon.Lambda.Annotations,
+        // executable handlers). A class the reader refuses is skipped here and reported by ClaimCheckSerializerAnalyzer.
+        IncrementalValuesProvider<SerializerSpec> serializers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypeNames.ClaimCheckSerializerAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => SerializerShapeReader.Read(
+                    attributeContext.SemanticModel.Compilation,
+                    (INamedTypeSymbol)attributeContext.TargetSymbol,
+                    attributeContext.Attributes[0],
+                    cancellationToken).Spec)
+            .Where(static serializer => serializer is not null)
+            .Select(static (serializer, _) => serializer!)
+            .WithTrackingName(TrackingNames.Serializers);
+
+        context.RegisterSourceOutput(serializers, static (output, serializer) => SerializerEmitter.Emit(output, serializer));
+
         // Cross-project size evidence: the summaries of this assembly's public and internal methods, for the analyzers
         // of projects that reference it. A summary depends on bodies anywhere in the compilation (a method and every
         // helper it calls), so this step reads the Compilation and runs again after every edit; that is the price of an

@@ -14,6 +14,9 @@ internal static class TrackingNames
     /// <summary>Each handler paired with the compilation facts: the emitter's input.</summary>
     public const string HandlersWithFacts = nameof(HandlersWithFacts);
 
+    /// <summary>The <see cref="Model.SerializerSpec"/> of each valid <c>[ClaimCheckSerializer]</c> class.</summary>
+    public const string Serializers = nameof(Serializers);
+
     /// <summary>The size evidence this assembly exports (<see cref="SizeModel.SummaryExport"/>).</summary>
     public const string SizeEvidence = nameof(SizeEvidence);
 }

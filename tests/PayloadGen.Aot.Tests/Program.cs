@@ -25,8 +25,17 @@ try
     await using Stream failures = await AotFunctions.CountClaimCheck(new MemoryStream(Encoding.UTF8.GetBytes(batch)));
     string batchResponse = await new StreamReader(failures).ReadToEndAsync();
 
+    // The generated claim-check serializer (executable and Annotations handlers) with the same context.
+    var serializer = new AotSerializer(AotFunctions.ClaimCheckRuntime);
+    ExpandRequest request = serializer.Deserialize<ExpandRequest>(new MemoryStream(Encoding.UTF8.GetBytes("""{"Word":"big","Times":3000000}""")));
+    using var pointer = new MemoryStream();
+    serializer.Serialize(AotFunctions.Expand(request), pointer);
+    pointer.Position = 0;
+    Expansion hydrated = serializer.Deserialize<Expansion>(pointer);
+
     bool ok = inline == """{"Text":"hihihi","Length":6}"""
         && read is { Length: 10_000_000 }
+        && pointer.Length < 4_096 && hydrated.Length == 9_000_000
         && batchResponse == """{"batchItemFailures":[{"itemIdentifier":"m2"}]}""";
     Console.WriteLine(ok
         ? $"native AOT test passed: inline {inline.Length} bytes, offloaded {read!.Length:N0} characters, batch {batchResponse}"
@@ -57,6 +66,11 @@ namespace PayloadGen.AotTests
     [JsonSerializable(typeof(ExpandRequest))]
     [JsonSerializable(typeof(Expansion))]
     public sealed partial class AotJsonContext : JsonSerializerContext
+    {
+    }
+
+    [ClaimCheckSerializer(JsonContext = typeof(AotJsonContext))]
+    public sealed partial class AotSerializer
     {
     }
 

@@ -9,6 +9,14 @@ using System.Collections.Generic;
 
 namespace Amazon.Lambda.Core
 {
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Method)]
+    public sealed class LambdaSerializerAttribute : Attribute
+    {
+        public LambdaSerializerAttribute(Type serializerType) => SerializerType = serializerType;
+
+        public Type SerializerType { get; set; }
+    }
+
     public interface ILambdaContext
     {
         string AwsRequestId { get; }

@@ -12,7 +12,8 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>
 /// Decides which methods are Lambda handlers for the size rules and how each is invoked. Built once per compilation:
 /// handlers are methods with an <c>ILambdaContext</c> parameter, Amazon.Lambda.Annotations <c>[LambdaFunction]</c>
-/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods are left out: their
+/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods, and every handler of an
+/// assembly (or method) whose <c>[LambdaSerializer]</c> is a <c>[ClaimCheckSerializer]</c> class, are left out: their
 /// payloads are already offloaded.
 /// </summary>
 internal sealed class HandlerCatalog
@@ -54,7 +55,7 @@ internal sealed class HandlerCatalog
             return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
         }
 
-        if (_symbols.IsClaimCheck(method))
+        if (_symbols.IsClaimCheck(method) || _symbols.UsesClaimCheckSerializer(method))
         {
             return null;
         }
@@ -86,7 +87,8 @@ internal sealed class HandlerCatalog
     /// </summary>
     public LambdaHandler? FindFunction(IMethodSymbol function)
     {
-        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function))
+        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function)
+            || _symbols.AssemblyUsesClaimCheckSerializer)
         {
             return null;
         }

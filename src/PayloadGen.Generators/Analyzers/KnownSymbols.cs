@@ -25,6 +25,9 @@ internal sealed class KnownSymbols
         EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         AnnotationsHttpResult = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.APIGateway.IHttpResult");
         AspNetResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
+        ClaimCheckSerializerAttribute = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.ClaimCheckSerializerAttribute);
+        LambdaSerializerAttribute = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializerAttribute);
+        AssemblyUsesClaimCheckSerializer = NamesClaimCheckSerializer(compilation.Assembly);
         // Amazon.Lambda.AspNetCoreServer.Hosting declares LambdaEventSource (for AddAWSLambdaHosting) in the DI namespace;
         // it and the classic LambdaEntryPoint style both reference Amazon.Lambda.AspNetCoreServer.
         HostsAspNetCoreOnLambda = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction") is not null
@@ -66,7 +69,46 @@ internal sealed class KnownSymbols
     /// <summary>ASP.NET Core's minimal-API result.</summary>
     public INamedTypeSymbol? AspNetResult { get; }
 
+    public INamedTypeSymbol? ClaimCheckSerializerAttribute { get; }
+
+    public INamedTypeSymbol? LambdaSerializerAttribute { get; }
+
+    /// <summary>
+    /// The assembly's <c>[assembly: LambdaSerializer(typeof(X))]</c> names a <c>[ClaimCheckSerializer]</c> class, which
+    /// offloads every handler's payloads (Amazon.Lambda.Annotations and classic handlers alike).
+    /// </summary>
+    public bool AssemblyUsesClaimCheckSerializer { get; }
+
     public bool IsClaimCheck(IMethodSymbol method) => FindClaimCheck(method) is not null;
+
+    /// <summary>Whether <paramref name="method"/>'s payloads go through a claim-check serializer: its own <c>[LambdaSerializer]</c> or its assembly's names one.</summary>
+    public bool UsesClaimCheckSerializer(IMethodSymbol method) => AssemblyUsesClaimCheckSerializer || NamesClaimCheckSerializer(method);
+
+    /// <summary>Whether <paramref name="symbol"/> carries <c>[LambdaSerializer(typeof(X))]</c> with X a <c>[ClaimCheckSerializer]</c> class.</summary>
+    private bool NamesClaimCheckSerializer(ISymbol symbol)
+    {
+        if (LambdaSerializerAttribute is null || ClaimCheckSerializerAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LambdaSerializerAttribute)
+                && attribute.ConstructorArguments is [{ Value: INamedTypeSymbol serializer }])
+            {
+                foreach (AttributeData marker in serializer.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(marker.AttributeClass, ClaimCheckSerializerAttribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     public AttributeData? FindClaimCheck(IMethodSymbol method)
     {

@@ -13,6 +13,7 @@ public static class DiagnosticIds
     public const string InvalidClaimCheckArgument = "PG0007";
     public const string ConfigurationMemberIgnored = "PG0008";
     public const string PointerBehindHttp = "PG0009";
+    public const string ClaimCheckSerializerNotGenerated = "PG0010";
 
     public const string ResponseLikelyExceedsLimit = "PG0101";
     public const string RequestLikelyExceedsLimit = "PG0102";

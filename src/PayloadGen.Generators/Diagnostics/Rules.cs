@@ -64,6 +64,14 @@ public static class Rules
         DiagnosticSeverity.Error,
         "Source must be a named PayloadSource value and JsonContext a concrete, non-generic class deriving from JsonSerializerContext. No wrapper is generated for a handler whose attribute says otherwise, so its handler string would not exist.");
 
+    public static readonly DiagnosticDescriptor ClaimCheckSerializerNotGenerated = Create(
+        DiagnosticIds.ClaimCheckSerializerNotGenerated,
+        "[ClaimCheckSerializer] class cannot become a Lambda serializer",
+        "[ClaimCheckSerializer] cannot make '{0}' a Lambda serializer: {1}",
+        Usage,
+        DiagnosticSeverity.Error,
+        "The generator adds Amazon.Lambda.Core.ILambdaSerializer, its Deserialize and Serialize methods and the constructors Lambda and tests call to a non-generic, non-nested, partial, instantiable class, in a project that references Amazon.Lambda.Core. Nothing is generated for any other class, so [assembly: LambdaSerializer] or LambdaBootstrapBuilder could not use it.");
+
     public static readonly DiagnosticDescriptor ConfigurationMemberIgnored = Create(
         DiagnosticIds.ConfigurationMemberIgnored,
         "Claim-check configuration member is ignored",

@@ -169,7 +169,7 @@ internal readonly struct ClaimCheckAttributeValues
         return null;
     }
 
-    private static bool DerivesFromJsonContext(INamedTypeSymbol type)
+    internal static bool DerivesFromJsonContext(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {

@@ -7,6 +7,9 @@ namespace PayloadGen.Generators.Parsing;
 internal static class KnownTypeNames
 {
     public const string ClaimCheckAttribute = "PayloadGen.ClaimCheckAttribute";
+    public const string ClaimCheckSerializerAttribute = "PayloadGen.ClaimCheckSerializerAttribute";
+    public const string LambdaSerializer = "Amazon.Lambda.Core.ILambdaSerializer";
+    public const string LambdaSerializerAttribute = "Amazon.Lambda.Core.LambdaSerializerAttribute";
     public const string ClaimCheckRuntime = "PayloadGen.ClaimCheckRuntime";
     public const string QueueMessageContext = "PayloadGen.QueueMessageContext";
     public const string LambdaContext = "Amazon.Lambda.Core.ILambdaContext";

@@ -354,7 +354,7 @@ public sealed partial class ClaimCheckRuntime
         }
     }
 
-    private static T? DeserializeInline<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
+    internal static T? DeserializeInline<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
     {
         try
         {

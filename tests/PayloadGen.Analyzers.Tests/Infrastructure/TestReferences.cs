@@ -35,6 +35,9 @@ internal static class TestReferences
     /// <summary>All references except the PayloadGen runtime, for "analyzers stay quiet without PayloadGen" tests.</summary>
     public static ImmutableArray<MetadataReference> WithoutPayloadGen { get; } = Framework.Add(Aws).Add(Newtonsoft);
 
+    /// <summary>All references except the AWS shapes, for a project that does not reference Amazon.Lambda.Core.</summary>
+    public static ImmutableArray<MetadataReference> WithoutAws { get; } = Framework.Add(PayloadGen).Add(Newtonsoft);
+
     private static PortableExecutableReference CompileAwsShapes()
     {
         CSharpCompilation compilation = CSharpCompilation.Create(
