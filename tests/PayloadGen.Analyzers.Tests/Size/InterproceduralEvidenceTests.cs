@@ -216,7 +216,7 @@ public class InterproceduralEvidenceTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 Functions.BuildCsv(products) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
         await test.RunAsync();
     }
 
@@ -276,7 +276,7 @@ public class InterproceduralEvidenceTests
                 private static Envelope<T> Wrap<T>(T data) => new() { Data = data };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", "GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
         await test.RunAsync();
     }
 

@@ -20,6 +20,7 @@ internal sealed class CallTargets
     private readonly Func<SyntaxTree, SemanticModel> _models;
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _implementations;
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _registrations;
+    private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _derived;
 
     public CallTargets(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -27,10 +28,14 @@ internal sealed class CallTargets
         _models = models;
         _implementations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexImplementations);
         _registrations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexRegistrations);
+        _derived = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexDerivedClasses);
     }
 
-    /// <summary>The method whose body runs for a call to <paramref name="method"/>, or null when it is not known.</summary>
-    public IMethodSymbol? Resolve(IMethodSymbol method)
+    /// <summary>
+    /// The method whose body runs for a call to <paramref name="method"/> on a receiver of static type
+    /// <paramref name="receiver"/> (null for a static call), or null when it is not known.
+    /// </summary>
+    public IMethodSymbol? Resolve(IMethodSymbol method, ITypeSymbol? receiver = null)
     {
         method = method.ReducedFrom ?? method;
         if (method.PartialImplementationPart is { } implementation)
@@ -43,7 +48,81 @@ internal sealed class CallTargets
             return UniqueImplementation(contract, method) ?? method;
         }
 
+        // ReviewStore.ForBookAsync() (abstract) with one concrete override in the compilation: that override runs. A
+        // virtual member overridden somewhere runs its own body only when no override can be the receiver.
+        if (method.ContainingType is { TypeKind: TypeKind.Class } owner
+            && (method.IsAbstract || method.IsVirtual || method.IsOverride)
+            && SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, _compilation.Assembly))
+        {
+            return UniqueOverride(method, receiver as INamedTypeSymbol ?? method.ContainingType) ?? method;
+        }
+
         return method;
+    }
+
+    /// <summary>
+    /// The one body that can run for <paramref name="method"/> on an instance of <paramref name="receiver"/> or a class
+    /// of the compilation derived from it, or null when there are several (or none).
+    /// </summary>
+    private IMethodSymbol? UniqueOverride(IMethodSymbol method, INamedTypeSymbol receiver)
+    {
+        IMethodSymbol? unique = null;
+        foreach (INamedTypeSymbol type in ConcreteClassesFrom(receiver))
+        {
+            if (MostDerivedBody(type, method) is not { } body)
+            {
+                continue;
+            }
+
+            if (unique is not null && !SymbolEqualityComparer.Default.Equals(unique.OriginalDefinition, body.OriginalDefinition))
+            {
+                return null;
+            }
+
+            unique = body;
+        }
+
+        return unique;
+    }
+
+    /// <summary><paramref name="receiver"/> itself when it can be instantiated, and every concrete class of the compilation derived from it.</summary>
+    private IEnumerable<INamedTypeSymbol> ConcreteClassesFrom(INamedTypeSymbol receiver)
+    {
+        if (!receiver.IsAbstract)
+        {
+            yield return receiver;
+        }
+
+        foreach (INamedTypeSymbol derived in _derived.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? types) ? types : new List<INamedTypeSymbol>())
+        {
+            yield return derived;
+        }
+    }
+
+    /// <summary>The override of <paramref name="method"/> nearest to <paramref name="type"/> in its base chain, or the method itself.</summary>
+    private static IMethodSymbol? MostDerivedBody(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        IMethodSymbol declared = method.OriginalDefinition;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declared.ContainingType))
+            {
+                return declared.IsAbstract ? null : method;
+            }
+
+            foreach (ISymbol member in current.GetMembers(method.Name))
+            {
+                for (IMethodSymbol? overridden = member as IMethodSymbol; overridden is { IsOverride: true }; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OverriddenMethod?.OriginalDefinition, declared))
+                    {
+                        return (IMethodSymbol)member;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The implementations in this compilation of <paramref name="contract"/> (a source or metadata interface).</summary>
@@ -58,9 +137,13 @@ internal sealed class CallTargets
             types = _registrations.Value.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? registered) ? Distinct(registered) : Array.Empty<INamedTypeSymbol>();
         }
 
-        return types.Count == 1 && ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
-            ? implementation
-            : null;
+        if (types.Count != 1 || ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation)
+        {
+            return null;
+        }
+
+        // IAuthorDirectory implemented by an abstract AuthorDirectoryBase: the one class's override is what runs.
+        return implementation.IsAbstract || implementation.IsVirtual ? MostDerivedBody(types[0], implementation) : implementation;
     }
 
     /// <summary>
@@ -152,6 +235,25 @@ internal sealed class CallTargets
     private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexImplementations()
     {
         var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (INamedTypeSymbol type in SourceTypes())
+        {
+            if (type is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false })
+            {
+                continue;
+            }
+
+            foreach (INamedTypeSymbol contract in type.AllInterfaces)
+            {
+                AddTo(index, contract, type);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Every type declared in the compilation, nested ones included.</summary>
+    private IEnumerable<INamedTypeSymbol> SourceTypes()
+    {
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(_compilation.Assembly.GlobalNamespace);
         while (pending.Count > 0)
@@ -159,25 +261,43 @@ internal sealed class CallTargets
             INamespaceOrTypeSymbol current = pending.Pop();
             foreach (ISymbol member in current is INamespaceSymbol ns ? ns.GetMembers() : ((INamedTypeSymbol)current).GetTypeMembers())
             {
-                if (member is not INamespaceOrTypeSymbol container)
+                if (member is INamespaceOrTypeSymbol container)
                 {
-                    continue;
-                }
-
-                pending.Push(container);
-                if (container is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type)
-                {
-                    foreach (INamedTypeSymbol contract in type.AllInterfaces)
+                    pending.Push(container);
+                    if (container is INamedTypeSymbol type)
                     {
-                        if (!index.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? list))
-                        {
-                            list = new List<INamedTypeSymbol>();
-                            index[contract.OriginalDefinition] = list;
-                        }
-
-                        list.Add(type);
+                        yield return type;
                     }
                 }
+            }
+        }
+    }
+
+    private static void AddTo(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol key, INamedTypeSymbol type)
+    {
+        if (!index.TryGetValue(key.OriginalDefinition, out List<INamedTypeSymbol>? list))
+        {
+            list = new List<INamedTypeSymbol>();
+            index[key.OriginalDefinition] = list;
+        }
+
+        list.Add(type);
+    }
+
+    /// <summary>Every concrete class of the compilation under each of its base classes (the same walk as the interfaces').</summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexDerivedClasses()
+    {
+        var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (INamedTypeSymbol type in SourceTypes())
+        {
+            if (type is not { TypeKind: TypeKind.Class, IsAbstract: false })
+            {
+                continue;
+            }
+
+            for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+            {
+                AddTo(index, baseType, type);
             }
         }
 
