@@ -221,6 +221,43 @@ public class InterproceduralEvidenceTests
     }
 
     [Fact]
+    public async Task A_value_passed_through_a_service_to_a_formatter_names_both_hops_with_their_parameters()
+    {
+        var test = Test("""
+            public static class CsvFormatter
+            {
+                public static string Write(IEnumerable<Product> items)
+                {
+                    var csv = new System.Text.StringBuilder("id,name\n");
+                    foreach (Product item in items)
+                    {
+                        csv.Append(item.Id).Append(',').AppendLine(item.Name);
+                    }
+
+                    return csv.ToString();
+                }
+            }
+            public class ExportService
+            {
+                public string Export(List<Product> rows) => CsvFormatter.Write(rows);
+            }
+            public class Functions
+            {
+                private readonly IDynamoDBContext _context = null!;
+                private readonly ExportService _exports = new();
+
+                public async Task<APIGatewayProxyResponse> {|#0:Csv|}(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = _exports.Export(await _context.ScanAsync<Product>(new List<ScanCondition>()).GetRemainingAsync()) };
+
+                public async Task<APIGatewayProxyResponse> CsvPage(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = _exports.Export(await _context.QueryAsync<Product>("all", new QueryConfig { Limit = 50 }).GetNextSetAsync()) };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 ExportService.Export(rows) \u2192 CsvFormatter.Write(items) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_proxy_response_assigned_in_a_try_or_an_if_and_returned_later_is_followed()
     {
         var test = Test("""
@@ -276,7 +313,7 @@ public class InterproceduralEvidenceTests
                 private static Envelope<T> Wrap<T>(T data) => new() { Data = data };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 Envelope.Data \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
         await test.RunAsync();
     }
 

@@ -181,7 +181,7 @@ internal sealed class PayloadFlowAnalysis
                 break;
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Owner):
                 // In a method summary, the caller follows the argument it passes here.
-                trace.Findings.AddParameterFlow(parameter.Parameter.Ordinal);
+                trace.Findings.AddParameterFlow(parameter.Parameter.Ordinal, trace.Path);
                 break;
             case IInvocationOperation invocation:
                 TraceInvocation(invocation, trace);
@@ -394,7 +394,7 @@ internal sealed class PayloadFlowAnalysis
             // BuildCsv(List<Entry> entries) { foreach (var e in entries) csv.Append(…) }: the caller's argument decides.
             foreach (int parameter in source.ParameterFlows)
             {
-                trace.Findings.AddParameterFlow(parameter);
+                trace.Findings.AddParameterFlow(parameter, trace.Path.Then(source.PathOf(parameter)));
             }
 
             if (source.Unbounded.Count > 0)

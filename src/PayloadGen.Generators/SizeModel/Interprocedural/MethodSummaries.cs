@@ -123,7 +123,7 @@ internal sealed class MethodSummaries
             {
                 // BuildCsv(entries) loops over its parameter: the caller's argument is the evidence, reached through it.
                 IParameterSymbol named = parameter.Ordinal < target.Parameters.Length ? target.Parameters[parameter.Ordinal] : parameter;
-                trace.Follow(argument.Value, trace.Path.Call(Display(target, named)));
+                trace.Follow(argument.Value, trace.Path.Call(Display(target, named)).Then(summary.PathOf(parameter.Ordinal)));
             }
         }
 
