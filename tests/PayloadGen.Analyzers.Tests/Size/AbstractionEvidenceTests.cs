@@ -239,6 +239,42 @@ public class AbstractionEvidenceTests
     }
 
     [Fact]
+    public async Task A_static_local_function_that_loops_over_its_parameter_names_itself_with_the_parameter()
+    {
+        var test = Test("""
+            public class Functions
+            {
+                private readonly CatalogDb _db = new();
+
+                public async Task<string> {|#0:Csv|}(ILambdaContext context)
+                {
+                    return Format(await _db.Books.ToListAsync());
+
+                    static string Format(List<Book> rows)
+                    {
+                        var csv = new System.Text.StringBuilder();
+                        foreach (Book row in rows)
+                        {
+                            csv.AppendLine(row.Isbn + "," + row.Title);
+                        }
+
+                        return csv.ToString();
+                    }
+                }
+
+                public async Task<string> CsvPage(ILambdaContext context)
+                {
+                    return Format(await _db.Books.Take(100).ToListAsync());
+
+                    static string Format(List<Book> rows) => string.Join("\n", rows.Select(r => r.Isbn));
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "Csv() \u2192 Format(rows) \u2190 ToListAsync() materializes a query over '_db.Books' with no Take"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_delegate_from_a_parameter_or_chosen_at_run_time_elsewhere_is_not_assumed()
     {
         var test = Test("""
