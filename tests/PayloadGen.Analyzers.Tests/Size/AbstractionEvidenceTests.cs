@@ -24,6 +24,7 @@ public class AbstractionEvidenceTests
         using Amazon.DynamoDBv2.DataModel;
         using Amazon.Lambda.Core;
         using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
 
         public class Book { public string Isbn { get; set; } = ""; public string Title { get; set; } = ""; }
         public class CatalogDb : DbContext { public DbSet<Book> Books { get; set; } = null!; }
@@ -129,6 +130,24 @@ public class AbstractionEvidenceTests
                 public string Export(string name, ILambdaContext context) => source.Read(name);
             }
             """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task With_two_overrides_the_class_registered_for_the_abstract_base_is_followed()
+    {
+        var test = Test("""
+            public abstract class ExportSource { public abstract string Read(string name); }
+            public sealed class FileExportSource : ExportSource { public override string Read(string name) => File.ReadAllText(name); }
+            public sealed class NameExportSource : ExportSource { public override string Read(string name) => name; }
+            public class Functions
+            {
+                private static readonly IServiceProvider Services = new ServiceCollection().AddSingleton<ExportSource, FileExportSource>().BuildServiceProvider();
+
+                public string {|#0:Export|}(string name, ILambdaContext context) => Services.GetRequiredService<ExportSource>().Read(name);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportSource.Read() \u2190 File.ReadAllText reads a whole file"));
         await test.RunAsync();
     }
 

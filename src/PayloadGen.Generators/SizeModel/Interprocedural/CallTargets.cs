@@ -62,12 +62,25 @@ internal sealed class CallTargets
 
     /// <summary>
     /// The one body that can run for <paramref name="method"/> on an instance of <paramref name="receiver"/> or a class
-    /// of the compilation derived from it, or null when there are several (or none).
+    /// of the compilation derived from it, or null when there are several (or none); with several, the class the
+    /// compilation registers for the receiver (<c>AddScoped&lt;ReviewStore, DynamoReviewStore&gt;()</c>) if it registers one.
     /// </summary>
     private IMethodSymbol? UniqueOverride(IMethodSymbol method, INamedTypeSymbol receiver)
     {
+        if (UniqueBody(method, ConcreteClassesFrom(receiver)) is { } unique)
+        {
+            return unique;
+        }
+
+        return _registrations.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? registered)
+            ? UniqueBody(method, Distinct(registered))
+            : null;
+    }
+
+    private static IMethodSymbol? UniqueBody(IMethodSymbol method, IEnumerable<INamedTypeSymbol> types)
+    {
         IMethodSymbol? unique = null;
-        foreach (INamedTypeSymbol type in ConcreteClassesFrom(receiver))
+        foreach (INamedTypeSymbol type in types)
         {
             if (MostDerivedBody(type, method) is not { } body)
             {
