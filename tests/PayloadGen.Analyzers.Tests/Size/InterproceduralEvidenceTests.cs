@@ -155,6 +155,36 @@ public class InterproceduralEvidenceTests
     }
 
     [Fact]
+    public async Task With_two_implementations_a_field_the_code_fills_with_one_of_them_runs_that_one()
+    {
+        var test = Test("""
+            public interface IExportStore { string ReadAll(string name); }
+            public sealed class FileExportStore : IExportStore { public string ReadAll(string name) => File.ReadAllText(name); }
+            public sealed class CachedExportStore : IExportStore { public string ReadAll(string name) => name; }
+            public class Functions
+            {
+                private readonly IExportStore _files = new FileExportStore();
+                private readonly IExportStore _cache;
+                private readonly IExportStore _either;
+
+                public Functions(bool cached)
+                {
+                    _cache = new CachedExportStore();
+                    _either = cached ? new CachedExportStore() : new FileExportStore();
+                }
+
+                public string {|#0:Export|}(string name, ILambdaContext context) => _files.ReadAll(name);
+
+                public string Cached(string name, ILambdaContext context) => _cache.ReadAll(name);
+
+                public string Either(string name, ILambdaContext context) => _either.ReadAll(name);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task With_two_implementations_the_one_registered_in_the_container_is_followed()
     {
         var test = Test("""

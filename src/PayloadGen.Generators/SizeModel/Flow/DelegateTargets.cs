@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PayloadGen.Generators.SizeModel;
@@ -36,34 +35,9 @@ internal static class DelegateTargets
 
     private static void AddFieldWrites(List<(IDelegateCreationOperation, IOperation?)> targets, IFieldSymbol field, MethodSummaries summaries)
     {
-        foreach (SyntaxReference reference in field.DeclaringSyntaxReferences)
+        foreach ((IOperation value, IOperation root) in FieldWrites.Of(field, summaries))
         {
-            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
-                && summaries.OperationOf(initializer) is IFieldInitializerOperation { Value: { } value } fieldInitializer)
-            {
-                Add(targets, value, fieldInitializer);
-            }
-        }
-
-        // _load = () => _repository.GetAllAsync(); in a constructor of the field's type.
-        foreach (IMethodSymbol constructor in field.ContainingType.Constructors)
-        {
-            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax || summaries.OperationOf(syntax) is not { } body)
-                {
-                    continue;
-                }
-
-                foreach (IOperation operation in body.DescendantsAndSelf())
-                {
-                    if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
-                        && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
-                    {
-                        Add(targets, assignment.Value, body);
-                    }
-                }
-            }
+            Add(targets, value, root);
         }
     }
 

@@ -198,7 +198,7 @@ internal sealed class PayloadFlowAnalysis
     {
         if (property.Property.GetMethod is { } getter)
         {
-            _ = Engine.Summaries.Apply(getter, property.Instance?.Type, ImmutableArray<IArgumentOperation>.Empty, trace);
+            _ = Engine.Summaries.Apply(getter, Engine.Summaries.ReceiverType(property.Instance), ImmutableArray<IArgumentOperation>.Empty, trace);
         }
 
         if (property.Instance is { } instance)
@@ -234,7 +234,7 @@ internal sealed class PayloadFlowAnalysis
 
                     break;
                 case IMethodReferenceOperation group:
-                    _ = Engine.Summaries.Apply(group.Method, group.Instance?.Type, invocation.Arguments, trace);
+                    _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
                     break;
             }
         }

@@ -45,6 +45,13 @@ internal sealed class CallTargets
 
         if (method.ContainingType is { TypeKind: TypeKind.Interface } contract && method.IsAbstract)
         {
+            // A receiver known to be one class (a field the code only ever fills with new CachedExportStore()).
+            if (receiver is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } known
+                && known.FindImplementationForInterfaceMember(method) is IMethodSymbol implemented)
+            {
+                return implemented.IsAbstract || implemented.IsVirtual ? MostDerivedBody(known, implemented) : implemented;
+            }
+
             return UniqueImplementation(contract, method) ?? method;
         }
 

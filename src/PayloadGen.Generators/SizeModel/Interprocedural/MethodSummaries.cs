@@ -55,7 +55,18 @@ internal sealed class MethodSummaries
 
     /// <summary>Adds what the called method's summary says about its result to <paramref name="trace"/>.</summary>
     public void Apply(IInvocationOperation invocation, ValueTrace trace) =>
-        _ = Apply(invocation.TargetMethod, invocation.Instance?.Type, invocation.Arguments, trace);
+        _ = Apply(invocation.TargetMethod, ReceiverType(invocation.Instance), invocation.Arguments, trace);
+
+    /// <summary>
+    /// The receiver's type, narrowed to the class a field always holds when the code creates only that one
+    /// (<c>IExportStore _store = new CachedExportStore()</c>), so the call runs that class's member.
+    /// </summary>
+    public ITypeSymbol? ReceiverType(IOperation? instance) =>
+        instance is IFieldReferenceOperation { Field: { Type.TypeKind: TypeKind.Interface or TypeKind.Class } field }
+            && (field.Type.TypeKind == TypeKind.Interface || field.Type.IsAbstract)
+            && FieldWrites.CreatedType(field, this) is { } created
+            ? created
+            : instance?.Type;
 
     /// <summary>
     /// Adds what the summary of a call to <paramref name="method"/> (an invocation, a property read, a delegate's target)
