@@ -11,8 +11,10 @@ namespace PayloadGen.Generators.SizeModel;
 /// Which body a call runs, when the compilation can tell: the method itself; for an interface member (a field or
 /// constructor-injected service, or <c>GetRequiredService&lt;IRepo&gt;()</c>), the implementation of the only class
 /// in the compilation that implements the interface, or else of the only class the compilation registers for it
-/// (<c>AddScoped&lt;IRepo, DynamoRepo&gt;()</c>). Otherwise nothing is assumed (precision first). Built once per
-/// compilation: one walk over its types, and one over its syntax for registrations when an interface needs it.
+/// (<c>AddScoped&lt;IRepo, DynamoRepo&gt;()</c>), or of the class the receiver is known to hold; for an abstract or
+/// virtual member of a class of the compilation, the one override that can run on the receiver's concrete classes
+/// (through an abstract base too). Otherwise nothing is assumed (precision first). Built once per compilation: one
+/// walk over its types (interfaces and base classes), and one over its syntax for registrations when a call needs it.
 /// </summary>
 internal sealed class CallTargets
 {
@@ -55,8 +57,8 @@ internal sealed class CallTargets
             return UniqueImplementation(contract, method) ?? method;
         }
 
-        // ReviewStore.ForBookAsync() (abstract) with one concrete override in the compilation: that override runs. A
-        // virtual member overridden somewhere runs its own body only when no override can be the receiver.
+        // ReviewStore.ForBookAsync() (abstract) with one concrete override in the compilation: that override runs. When
+        // several bodies can run, a virtual member keeps its own body (as before) and an abstract one has none.
         if (method.ContainingType is { TypeKind: TypeKind.Class } owner
             && (method.IsAbstract || method.IsVirtual || method.IsOverride)
             && SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, _compilation.Assembly))
@@ -113,7 +115,7 @@ internal sealed class CallTargets
             yield return receiver;
         }
 
-        foreach (INamedTypeSymbol derived in _derived.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? types) ? types : new List<INamedTypeSymbol>())
+        foreach (INamedTypeSymbol derived in _derived.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? types) ? types : (IEnumerable<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>())
         {
             yield return derived;
         }
