@@ -58,13 +58,22 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(serializers, static (output, serializer) => SerializerEmitter.Emit(output, serializer));
 
         // Cross-project size evidence: the summaries of this assembly's public and internal methods, for the analyzers
-        // of projects that reference it. A summary depends on bodies anywhere in the compilation (a method and every
-        // helper it calls), so this step reads the Compilation and runs again after every edit; that is the price of an
+        // of projects that reference it. Written only by the projects whose evidence is read — data projects, not Lambda
+        // function projects (SizeEvidenceExportSetting) — and decided from build properties and the handlers already
+        // found, so a function project never reads its compilation here.
+        IncrementalValueProvider<bool> exports = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SizeEvidenceExportSetting.Read(options.GlobalOptions))
+            .Combine(handlers.Collect().Select(static (found, _) => !found.IsEmpty))
+            .Select(static (pair, _) => pair.Left.Exports(declaresClaimCheckHandlers: pair.Right))
+            .WithTrackingName(TrackingNames.SizeEvidenceExported);
+
+        // A summary depends on bodies anywhere in the compilation (a method and every helper it calls), so where the
+        // export runs this step reads the Compilation and runs again after every edit; that is the price of an
         // assembly-level output. What keeps it incremental downstream is its value: strings in an EquatableArray, equal
-        // after any edit that changes no summary, so the source output stays cached. Its cost is one trace per method
-        // whose result can grow, shared with the analyzers through the per-compilation SizeEngine.
-        IncrementalValueProvider<EquatableArray<ExportedEvidence>> sizeEvidence = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => SummaryExport.Read(compilation, cancellationToken))
+        // after any edit that changes no summary, so the source output stays cached.
+        IncrementalValueProvider<EquatableArray<ExportedEvidence>> sizeEvidence = exports
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => pair.Left ? SummaryExport.Read(pair.Right, cancellationToken) : EquatableArray<ExportedEvidence>.Empty)
             .WithTrackingName(TrackingNames.SizeEvidence);
 
         context.RegisterSourceOutput(sizeEvidence, static (output, exported) => SizeEvidenceEmitter.Emit(output, exported));

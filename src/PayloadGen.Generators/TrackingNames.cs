@@ -17,6 +17,9 @@ internal static class TrackingNames
     /// <summary>The <see cref="Model.SerializerSpec"/> of each valid <c>[ClaimCheckSerializer]</c> class.</summary>
     public const string Serializers = nameof(Serializers);
 
+    /// <summary>Whether this project exports size evidence at all (<see cref="Parsing.SizeEvidenceExportSetting"/>).</summary>
+    public const string SizeEvidenceExported = nameof(SizeEvidenceExported);
+
     /// <summary>The size evidence this assembly exports (<see cref="SizeModel.SummaryExport"/>).</summary>
     public const string SizeEvidence = nameof(SizeEvidence);
 }

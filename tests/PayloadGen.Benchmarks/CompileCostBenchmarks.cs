@@ -127,7 +127,11 @@ public class CompileCostBenchmarks
         }
     }
 
-    private CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+    /// <summary>Every PayloadGen analyzer, as <see cref="Setup"/> found them.</summary>
+    internal ImmutableArray<DiagnosticAnalyzer> Analyzers => _analyzers;
+
+    /// <summary>A fresh compilation of the synthetic project (no generated sources).</summary>
+    internal CSharpCompilation NewCompilation() => CSharpCompilation.Create(
         "Synthetic.Functions",
         _trees,
         _references,

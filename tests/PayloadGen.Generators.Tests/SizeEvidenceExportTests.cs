@@ -7,9 +7,10 @@ using Xunit;
 namespace PayloadGen.Generators.Tests;
 
 /// <summary>
-/// The assembly-level size evidence a library exports for the projects that reference it: written only when a method
-/// carries evidence, compiled into the assembly, and — though the step reads the whole compilation — its output stays
-/// cached after edits that change no summary.
+/// The assembly-level size evidence a library exports for the projects that reference it: written only by data projects
+/// (not by a project with <c>[ClaimCheck]</c> handlers or <c>AWSProjectType=Lambda</c>, unless
+/// <c>PayloadGenExportSizeEvidence</c> says so) and only when a method carries evidence, compiled into the assembly,
+/// and — though the step reads the whole compilation — its output stays cached after edits that change no summary.
 /// </summary>
 public sealed class SizeEvidenceExportTests
 {
@@ -26,6 +27,20 @@ public sealed class SizeEvidenceExportTests
         """;
 
     private const string Unrelated = "namespace Demo; public sealed class Clock { public int Ticks => 1; }";
+
+    private const string Handler = """
+        using PayloadGen;
+
+        namespace Demo;
+
+        public sealed class Report { public string Title { get; set; } = ""; }
+
+        public partial class ReportFunctions
+        {
+            [ClaimCheck(Source = PayloadSource.StepFunctions)]
+            public static Report Summarise(Report request) => new() { Title = Demo.Data.ExportStore.ReadAll(request.Title) };
+        }
+        """;
 
     [Fact]
     public void A_public_method_with_evidence_is_exported_and_the_attribute_compiles()
@@ -45,6 +60,29 @@ public sealed class SizeEvidenceExportTests
     {
         Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Unrelated])).Sources.Keys);
         Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Store], runtime: false)).Sources.Keys);
+    }
+
+    [Fact]
+    public void A_function_project_exports_nothing_unless_its_build_asks()
+    {
+        // Its [ClaimCheck] handlers make it a function project: nothing references it for its evidence.
+        GeneratorRun withHandlers = GeneratorRun.Start(TestCompilation.Create([Store, Handler]));
+        Assert.DoesNotContain(HintName, withHandlers.Sources.Keys);
+        Assert.Contains("Demo.ReportFunctions.Summarise.ClaimCheck.g.cs", withHandlers.Sources.Keys);
+
+        // So does the property the AWS Lambda templates set, without any [ClaimCheck].
+        Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Store]), new BuildProperties(("AWSProjectType", "Lambda"))).Sources.Keys);
+
+        GeneratorRun asked = GeneratorRun.Start(TestCompilation.Create([Store, Handler]), new BuildProperties(("PayloadGenExportSizeEvidence", "true")));
+        Assert.Contains("\"M:Demo.Data.ExportStore.ReadAll(System.String)\", \"WholeFile\"", asked.Sources[HintName], System.StringComparison.Ordinal);
+        Assert.Empty(asked.OutputProblems());
+    }
+
+    [Fact]
+    public void A_data_project_exports_unless_its_build_turns_the_export_off()
+    {
+        Assert.Contains(HintName, GeneratorRun.Start(TestCompilation.Create([Store]), new BuildProperties(("PayloadGenExportSizeEvidence", "unset-is-not-a-choice"))).Sources.Keys);
+        Assert.DoesNotContain(HintName, GeneratorRun.Start(TestCompilation.Create([Store]), new BuildProperties(("PayloadGenExportSizeEvidence", "False"))).Sources.Keys);
     }
 
     [Fact]

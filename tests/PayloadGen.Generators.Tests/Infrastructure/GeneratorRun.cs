@@ -32,12 +32,16 @@ internal sealed class GeneratorRun
     public ImmutableDictionary<string, string> Sources => Result.GeneratedSources
         .ToImmutableDictionary(source => source.HintName, source => source.SourceText.ToString());
 
-    /// <summary>Runs a fresh driver, tracking incremental steps, over <paramref name="compilation"/>.</summary>
-    public static GeneratorRun Start(Compilation compilation)
+    /// <summary>
+    /// Runs a fresh driver, tracking incremental steps, over <paramref name="compilation"/>, with the build properties
+    /// <paramref name="buildProperties"/> (none by default).
+    /// </summary>
+    public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new ClaimCheckGenerator().AsSourceGenerator()],
             parseOptions: TestCompilation.ParseOptions,
+            optionsProvider: buildProperties ?? new BuildProperties(),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Continue(driver, compilation);
     }
