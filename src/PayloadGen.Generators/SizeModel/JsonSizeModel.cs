@@ -327,7 +327,7 @@ internal sealed class JsonSizeModel
         {
             if (underlying.SpecialType == SpecialType.System_String)
             {
-                SizeNote note = bounds.Max == ByteRange.Unbounded ? SizeNote.NoBound : new SizeNote(SizeNoteKind.AtMostCharacters, bounds.Max);
+                SizeNote note = SizeNote.Counted(SizeNoteKind.Characters, bounds.Min, bounds.Max, SizeNote.NoBound);
                 return new SizeEstimate(JsonEscaping.StringRange(bounds.Min, bounds.Max), bounds.Max == ByteRange.Unbounded ? GrowthKind.Text : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
             }
 
@@ -368,9 +368,7 @@ internal sealed class JsonSizeModel
         long max = maxCount == ByteRange.Unbounded
             ? ByteRange.Unbounded
             : ByteRange.Add(2, ByteRange.Add(ByteRange.Multiply(maxCount, itemMax), Math.Max(0, maxCount - 1)));
-        SizeNote note = maxCount != ByteRange.Unbounded ? new SizeNote(SizeNoteKind.AtMostItems, maxCount)
-            : minCount > 0 ? new SizeNote(SizeNoteKind.AtLeastItems, minCount)
-            : SizeNote.NoBound;
+        SizeNote note = SizeNote.Counted(SizeNoteKind.Items, minCount, maxCount, SizeNote.NoBound);
         GrowthKind kind = maxCount == ByteRange.Unbounded ? Max(GrowthKind.Collection, item.Kind) : item.Kind;
         ImmutableArray<SizeStep> chain = item.Kind >= GrowthKind.Collection || (maxCount != ByteRange.Unbounded && item.Chain.Length > 0)
             ? ElementChain(element, item)
@@ -393,7 +391,7 @@ internal sealed class JsonSizeModel
     private static SizeEstimate Binary(long minBytes, long maxBytes, bool base64)
     {
         ByteRange range = base64 ? JsonEscaping.Base64Range(minBytes, maxBytes) : new ByteRange(minBytes, maxBytes);
-        SizeNote note = maxBytes == ByteRange.Unbounded ? SizeNote.None : new SizeNote(SizeNoteKind.AtMostBytes, maxBytes);
+        SizeNote note = SizeNote.Counted(SizeNoteKind.Bytes, minBytes, maxBytes, SizeNote.None);
         return new SizeEstimate(range, maxBytes == ByteRange.Unbounded ? GrowthKind.Binary : GrowthKind.None, note, ImmutableArray<SizeStep>.Empty);
     }
 

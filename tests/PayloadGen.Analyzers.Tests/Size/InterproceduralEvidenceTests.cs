@@ -155,6 +155,36 @@ public class InterproceduralEvidenceTests
     }
 
     [Fact]
+    public async Task With_two_implementations_a_field_the_code_fills_with_one_of_them_runs_that_one()
+    {
+        var test = Test("""
+            public interface IExportStore { string ReadAll(string name); }
+            public sealed class FileExportStore : IExportStore { public string ReadAll(string name) => File.ReadAllText(name); }
+            public sealed class CachedExportStore : IExportStore { public string ReadAll(string name) => name; }
+            public class Functions
+            {
+                private readonly IExportStore _files = new FileExportStore();
+                private readonly IExportStore _cache;
+                private readonly IExportStore _either;
+
+                public Functions(bool cached)
+                {
+                    _cache = new CachedExportStore();
+                    _either = cached ? new CachedExportStore() : new FileExportStore();
+                }
+
+                public string {|#0:Export|}(string name, ILambdaContext context) => _files.ReadAll(name);
+
+                public string Cached(string name, ILambdaContext context) => _cache.ReadAll(name);
+
+                public string Either(string name, ILambdaContext context) => _either.ReadAll(name);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task With_two_implementations_the_one_registered_in_the_container_is_followed()
     {
         var test = Test("""
@@ -216,7 +246,44 @@ public class InterproceduralEvidenceTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 Functions.BuildCsv(products) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_value_passed_through_a_service_to_a_formatter_names_both_hops_with_their_parameters()
+    {
+        var test = Test("""
+            public static class CsvFormatter
+            {
+                public static string Write(IEnumerable<Product> items)
+                {
+                    var csv = new System.Text.StringBuilder("id,name\n");
+                    foreach (Product item in items)
+                    {
+                        csv.Append(item.Id).Append(',').AppendLine(item.Name);
+                    }
+
+                    return csv.ToString();
+                }
+            }
+            public class ExportService
+            {
+                public string Export(List<Product> rows) => CsvFormatter.Write(rows);
+            }
+            public class Functions
+            {
+                private readonly IDynamoDBContext _context = null!;
+                private readonly ExportService _exports = new();
+
+                public async Task<APIGatewayProxyResponse> {|#0:Csv|}(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = _exports.Export(await _context.ScanAsync<Product>(new List<ScanCondition>()).GetRemainingAsync()) };
+
+                public async Task<APIGatewayProxyResponse> CsvPage(APIGatewayProxyRequest request, ILambdaContext context) =>
+                    new() { StatusCode = 200, Body = _exports.Export(await _context.QueryAsync<Product>("all", new QueryConfig { Limit = 50 }).GetNextSetAsync()) };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 ExportService.Export(rows) \u2192 CsvFormatter.Write(items) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
         await test.RunAsync();
     }
 
@@ -276,7 +343,7 @@ public class InterproceduralEvidenceTests
                 private static Envelope<T> Wrap<T>(T data) => new() { Data = data };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", "GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 Envelope.Data \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
         await test.RunAsync();
     }
 

@@ -35,6 +35,37 @@ public class EvidenceRendererTests
     }
 
     [Fact]
+    public void A_path_through_a_service_and_a_repository_names_every_hop_in_order()
+    {
+        Evidence nested = Drained.Under(EvidencePath.Empty.Call("ProductService.List()").Call("ProductRepository.GetAll()"));
+
+        Assert.Equal("GetProducts() \u2192 ProductService.List() \u2192 ProductRepository.GetAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", EvidenceRenderer.Render(nested, "GetProducts"));
+    }
+
+    [Fact]
+    public void A_call_after_a_member_continues_from_the_method_that_filled_the_member_instead_of_restarting_at_the_handler()
+    {
+        // Stock() returns ListAll(), whose proxy response's Body is the repository's scan.
+        EvidencePath path = EvidencePath.Empty.Call("StockFunctions.ListAll()").Member("APIGatewayProxyResponse", "Body").Call("DynamoStockRepository.GetAllAsync()");
+
+        Assert.Equal(
+            "Stock() \u2192 StockFunctions.ListAll() \u2190 APIGatewayProxyResponse.Body \u2190 DynamoStockRepository.GetAllAsync() \u2190 GetRemainingAsync drains every page of the DynamoDB scan",
+            EvidenceRenderer.Render(Drained.Under(path), "Stock"));
+    }
+
+    [Fact]
+    public void A_loop_source_in_a_service_continues_from_the_service_not_from_the_handler()
+    {
+        Evidence source = Drained.Under(EvidencePath.Empty.Call("DynamoStockRepository.GetAllAsync()"));
+        Evidence loop = new Evidence(EvidenceKind.LoopFill, EvidencePath.Empty, string.Empty, "csv", source)
+            .Under(EvidencePath.Empty.Member("APIGatewayProxyResponse", "Body").Call("InventoryService.ExportCsvAsync()"));
+
+        Assert.Equal(
+            "APIGatewayProxyResponse.Body \u2190 ExportCsv() \u2192 InventoryService.ExportCsvAsync() \u2190 a loop fills 'csv' item by item (DynamoStockRepository.GetAllAsync() \u2190 GetRemainingAsync drains every page of the DynamoDB scan)",
+            EvidenceRenderer.Render(loop, "ExportCsv"));
+    }
+
+    [Fact]
     public void A_loop_fill_shows_its_cause_or_the_cause_text_it_was_exported_with()
     {
         Evidence withCause = new(EvidenceKind.LoopFill, EvidencePath.Empty, string.Empty, "csv", Drained);

@@ -4,9 +4,12 @@ namespace PayloadGen.Generators.SizeModel;
 
 /// <summary>
 /// Turns <see cref="Evidence"/> into the reason a size diagnostic shows, e.g.
-/// <c>APIGatewayProxyResponse.Body ← GetProducts() → ProductRepository.GetAll() ← GetRemainingAsync drains every page of
-/// the DynamoDB scan</c>: members are read right to left (the value ← where it comes from), calls left to right (the
-/// handler → the method it calls). The only place evidence becomes text; nothing decides on the text.
+/// <c>APIGatewayProxyResponse.Body ← GetProducts() → ProductService.List() → ProductRepository.GetAll() ←
+/// GetRemainingAsync drains every page of the DynamoDB scan</c>: members are read right to left (the value ← where it
+/// comes from), calls left to right (the handler → the method it calls). The handler is named once, before the first
+/// call; every later hop continues from where the path is (a call right after another is called by it, a call after a
+/// member fills that member), so a path never restarts at the handler. The only place evidence becomes text; nothing
+/// decides on the text.
 /// </summary>
 internal static class EvidenceRenderer
 {
@@ -14,33 +17,36 @@ internal static class EvidenceRenderer
     private const string Calls = " \u2192 ";
 
     /// <summary>The reason text of <paramref name="evidence"/> found while tracing a value of <paramref name="origin"/> (a method name).</summary>
-    public static string Render(Evidence evidence, string origin)
+    public static string Render(Evidence evidence, string origin) => RenderFrom(evidence, origin);
+
+    /// <param name="origin">The method the path starts in, or null for a path that continues one already shown (a loop's source).</param>
+    private static string RenderFrom(Evidence evidence, string? origin)
     {
         var text = new StringBuilder();
-        bool inCall = false;
+        bool afterCall = false;
+        bool named = origin is null;
         foreach (PathStep step in evidence.Path.Steps)
         {
-            if (step.IsCall)
+            if (step.IsCall && afterCall)
             {
-                if (!inCall)
-                {
-                    Separate(text, From);
-                    text.Append(origin).Append("()");
-                }
-
-                text.Append(Calls).Append(step.Text);
-                inCall = true;
+                text.Append(Calls);
             }
             else
             {
                 Separate(text, From);
-                text.Append(step.Text);
-                inCall = false;
+                if (step.IsCall && !named)
+                {
+                    text.Append(origin).Append("()").Append(Calls);
+                }
             }
+
+            named |= step.IsCall;
+            text.Append(step.Text);
+            afterCall = step.IsCall;
         }
 
         Separate(text, From);
-        return text.Append(Describe(evidence, origin)).ToString();
+        return text.Append(Describe(evidence)).ToString();
     }
 
     private static void Separate(StringBuilder text, string separator)
@@ -52,7 +58,7 @@ internal static class EvidenceRenderer
     }
 
     /// <summary>What the evidence itself says, without its path.</summary>
-    private static string Describe(Evidence evidence, string origin) => evidence.Kind switch
+    private static string Describe(Evidence evidence) => evidence.Kind switch
     {
         EvidenceKind.WholeFile => evidence.Detail + " reads a whole file",
         EvidenceKind.WholeStream => evidence.Detail + " reads a whole stream",
@@ -61,7 +67,7 @@ internal static class EvidenceRenderer
         EvidenceKind.PaginationLoop => "a pagination loop (" + evidence.Detail + ") adds every page to '" + evidence.Subject + "'",
         EvidenceKind.MaterializedQuery => evidence.Detail + "() materializes a query over '" + evidence.Subject + "' with no Take",
         EvidenceKind.SerializedQuery => "a query over '" + evidence.Subject + "' with no Take is serialized whole",
-        EvidenceKind.LoopFill => "a loop fills '" + evidence.Subject + "' item by item" + CauseOf(evidence, origin),
+        EvidenceKind.LoopFill => "a loop fills '" + evidence.Subject + "' item by item" + CauseOf(evidence),
         EvidenceKind.ConstantText => "a constant string of " + evidence.Detail + " characters",
         EvidenceKind.RepeatedText => "a string of " + evidence.Detail + " characters",
         EvidenceKind.BoundingOperator => evidence.Detail,
@@ -73,11 +79,15 @@ internal static class EvidenceRenderer
         EvidenceKind.OnePage => "one DynamoDB page (at most 1 MB)",
         EvidenceKind.OneItem => "one DynamoDB item (at most 400 KB)",
         EvidenceKind.ListingPage => "one S3 listing page (at most 1,000 keys)",
-        EvidenceKind.LoopOverBound => "a loop over " + (evidence.Cause is { } cause ? Render(cause, origin) : evidence.Detail),
-        EvidenceKind.ItemOfBound => "an item of " + (evidence.Cause is { } item ? Render(item, origin) : evidence.Detail),
+        EvidenceKind.LoopOverBound => "a loop over " + (evidence.Cause is { } cause ? RenderFrom(cause, origin: null) : evidence.Detail),
+        EvidenceKind.ItemOfBound => "an item of " + (evidence.Cause is { } item ? RenderFrom(item, origin: null) : evidence.Detail),
         _ => evidence.Detail,
     };
 
-    private static string CauseOf(Evidence evidence, string origin) =>
-        evidence.Cause is { } cause ? " (" + Render(cause, origin) + ")" : evidence.Detail.Length > 0 ? " (" + evidence.Detail + ")" : string.Empty;
+    /// <summary>
+    /// A loop's source, which sits in the method the loop is in: its path continues from there
+    /// (<c>a loop fills 'csv' item by item (DynamoStockRepository.GetAllAsync() ← GetRemainingAsync drains …)</c>).
+    /// </summary>
+    private static string CauseOf(Evidence evidence) =>
+        evidence.Cause is { } cause ? " (" + RenderFrom(cause, origin: null) + ")" : evidence.Detail.Length > 0 ? " (" + evidence.Detail + ")" : string.Empty;
 }

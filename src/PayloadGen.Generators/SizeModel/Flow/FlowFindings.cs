@@ -9,7 +9,7 @@ internal sealed class FlowFindings
     private readonly List<Evidence> _unbounded = new();
     private readonly List<Evidence> _bounded = new();
     private readonly List<ITypeSymbol> _serializedTypes = new();
-    private readonly SortedSet<int> _parameters = new();
+    private readonly SortedDictionary<int, EvidencePath> _parameters = new();
     private readonly SortedSet<int> _serializedParameters = new();
 
     /// <summary>Evidence that the value holds unbounded data: a whole file, a drained scan, a query with no Take.</summary>
@@ -22,7 +22,7 @@ internal sealed class FlowFindings
     public IReadOnlyList<ITypeSymbol> SerializedTypes => _serializedTypes;
 
     /// <summary>Ordinals of the parameters of the traced method whose values flow into the value (for method summaries).</summary>
-    public IReadOnlyCollection<int> ParameterFlows => _parameters;
+    public IReadOnlyCollection<int> ParameterFlows => _parameters.Keys;
 
     /// <summary>Ordinals of the traced method's parameters that are serialized into the value: the caller knows their types.</summary>
     public IReadOnlyCollection<int> SerializedParameters => _serializedParameters;
@@ -55,7 +55,20 @@ internal sealed class FlowFindings
 
     public void AddSerializedType(ITypeSymbol type) => _serializedTypes.Add(type);
 
-    public void AddParameterFlow(int ordinal) => _parameters.Add(ordinal);
+    /// <summary>
+    /// Parameter <paramref name="ordinal"/> flows into the value along <paramref name="path"/> (through the helpers it
+    /// is passed on to: <c>Formatter.Csv(rows)</c>); the first path found is kept.
+    /// </summary>
+    public void AddParameterFlow(int ordinal, EvidencePath path)
+    {
+        if (!_parameters.ContainsKey(ordinal))
+        {
+            _parameters[ordinal] = path;
+        }
+    }
+
+    /// <summary>The path along which parameter <paramref name="ordinal"/> flows into the value (empty when it does not).</summary>
+    public EvidencePath PathOf(int ordinal) => _parameters.TryGetValue(ordinal, out EvidencePath? path) ? path : EvidencePath.Empty;
 
     public void AddSerializedParameter(int ordinal) => _serializedParameters.Add(ordinal);
 

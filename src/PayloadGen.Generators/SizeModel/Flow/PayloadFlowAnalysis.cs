@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -171,9 +172,8 @@ internal sealed class PayloadFlowAnalysis
             case IPropertyReferenceOperation { Property.IsIndexer: true }:
                 // One element of a list (matches[0], item["attr"]) is one item, not the list.
                 break;
-            case IPropertyReferenceOperation property when property.Instance is { } instance:
-                // Only reached for properties whose type can grow, e.g. page.Items or report.Rows.
-                trace.Follow(instance);
+            case IPropertyReferenceOperation property:
+                TraceProperty(property, trace);
                 break;
             case IParameterReferenceOperation parameter when IsLambdaEvent(parameter.Parameter.Type):
                 // Data taken from the incoming event is bounded by the limit of the service that delivered it.
@@ -181,7 +181,7 @@ internal sealed class PayloadFlowAnalysis
                 break;
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Owner):
                 // In a method summary, the caller follows the argument it passes here.
-                trace.Findings.AddParameterFlow(parameter.Parameter.Ordinal);
+                trace.Findings.AddParameterFlow(parameter.Parameter.Ordinal, trace.Path);
                 break;
             case IInvocationOperation invocation:
                 TraceInvocation(invocation, trace);
@@ -189,8 +189,65 @@ internal sealed class PayloadFlowAnalysis
         }
     }
 
+    /// <summary>
+    /// Only reached for properties whose type can grow: a getter with a body of the compilation (<c>All =&gt;
+    /// _db.Orders.ToList()</c>, <c>get { … }</c>) is a call, answered by its summary; the instance is followed as well,
+    /// since what it was built from (<c>page.Items</c>, <c>report.Rows</c>) may be the evidence.
+    /// </summary>
+    private void TraceProperty(IPropertyReferenceOperation property, ValueTrace trace)
+    {
+        if (property.Property.GetMethod is { } getter)
+        {
+            _ = Engine.Summaries.Apply(getter, Engine.Summaries.ReceiverType(property.Instance), ImmutableArray<IArgumentOperation>.Empty, trace);
+        }
+
+        if (property.Instance is { } instance)
+        {
+            trace.Follow(instance);
+        }
+    }
+
+    /// <summary>
+    /// <c>return await load();</c>: the lambdas written to the delegate are followed as a call named after it
+    /// (<c>load()</c>), its method groups through their summaries.
+    /// </summary>
+    private void TraceDelegateCall(IInvocationOperation invocation, IOperation receiver, ValueTrace trace)
+    {
+        string name = OperationText.UnwrapAll(receiver) switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            _ => string.Empty,
+        };
+
+        foreach ((IDelegateCreationOperation creation, IOperation? root) in DelegateTargets.Of(receiver, Locals, Engine.Summaries))
+        {
+            switch (creation.Target)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    EvidencePath path = trace.Path.Call(name + "()");
+                    PayloadFlowAnalysis flow = root is null ? this : new PayloadFlowAnalysis(root, Engine, Owner, Calls);
+                    foreach (IOperation value in ReturnedValues(lambda.Body))
+                    {
+                        flow.Trace(value, new ValueTrace(flow, path, trace.Findings, root is null ? trace.Visiting : new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), trace.Depth + 1));
+                    }
+
+                    break;
+                case IMethodReferenceOperation group:
+                    _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
+                    break;
+            }
+        }
+    }
+
     private void TraceInvocation(IInvocationOperation invocation, ValueTrace trace)
     {
+        if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is { } receiver)
+        {
+            TraceDelegateCall(invocation, receiver, trace);
+            return;
+        }
+
         foreach (IInvocationRecognizer recognizer in SizeEngine.Recognizers)
         {
             if (recognizer.Recognize(invocation, trace))
@@ -337,7 +394,7 @@ internal sealed class PayloadFlowAnalysis
             // BuildCsv(List<Entry> entries) { foreach (var e in entries) csv.Append(…) }: the caller's argument decides.
             foreach (int parameter in source.ParameterFlows)
             {
-                trace.Findings.AddParameterFlow(parameter);
+                trace.Findings.AddParameterFlow(parameter, trace.Path.Then(source.PathOf(parameter)));
             }
 
             if (source.Unbounded.Count > 0)

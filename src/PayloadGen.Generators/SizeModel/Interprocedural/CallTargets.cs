@@ -11,8 +11,10 @@ namespace PayloadGen.Generators.SizeModel;
 /// Which body a call runs, when the compilation can tell: the method itself; for an interface member (a field or
 /// constructor-injected service, or <c>GetRequiredService&lt;IRepo&gt;()</c>), the implementation of the only class
 /// in the compilation that implements the interface, or else of the only class the compilation registers for it
-/// (<c>AddScoped&lt;IRepo, DynamoRepo&gt;()</c>). Otherwise nothing is assumed (precision first). Built once per
-/// compilation: one walk over its types, and one over its syntax for registrations when an interface needs it.
+/// (<c>AddScoped&lt;IRepo, DynamoRepo&gt;()</c>), or of the class the receiver is known to hold; for an abstract or
+/// virtual member of a class of the compilation, the one override that can run on the receiver's concrete classes
+/// (through an abstract base too). Otherwise nothing is assumed (precision first). Built once per compilation: one
+/// walk over its types (interfaces and base classes), and one over its syntax for registrations when a call needs it.
 /// </summary>
 internal sealed class CallTargets
 {
@@ -20,6 +22,7 @@ internal sealed class CallTargets
     private readonly Func<SyntaxTree, SemanticModel> _models;
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _implementations;
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _registrations;
+    private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _derived;
 
     public CallTargets(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -27,10 +30,14 @@ internal sealed class CallTargets
         _models = models;
         _implementations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexImplementations);
         _registrations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexRegistrations);
+        _derived = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexDerivedClasses);
     }
 
-    /// <summary>The method whose body runs for a call to <paramref name="method"/>, or null when it is not known.</summary>
-    public IMethodSymbol? Resolve(IMethodSymbol method)
+    /// <summary>
+    /// The method whose body runs for a call to <paramref name="method"/> on a receiver of static type
+    /// <paramref name="receiver"/> (null for a static call), or null when it is not known.
+    /// </summary>
+    public IMethodSymbol? Resolve(IMethodSymbol method, ITypeSymbol? receiver = null)
     {
         method = method.ReducedFrom ?? method;
         if (method.PartialImplementationPart is { } implementation)
@@ -40,10 +47,104 @@ internal sealed class CallTargets
 
         if (method.ContainingType is { TypeKind: TypeKind.Interface } contract && method.IsAbstract)
         {
+            // A receiver known to be one class (a field the code only ever fills with new CachedExportStore()).
+            if (receiver is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } known
+                && known.FindImplementationForInterfaceMember(method) is IMethodSymbol implemented)
+            {
+                return implemented.IsAbstract || implemented.IsVirtual ? MostDerivedBody(known, implemented) : implemented;
+            }
+
             return UniqueImplementation(contract, method) ?? method;
         }
 
+        // ReviewStore.ForBookAsync() (abstract) with one concrete override in the compilation: that override runs. When
+        // several bodies can run, a virtual member keeps its own body (as before) and an abstract one has none.
+        if (method.ContainingType is { TypeKind: TypeKind.Class } owner
+            && (method.IsAbstract || method.IsVirtual || method.IsOverride)
+            && SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, _compilation.Assembly))
+        {
+            return UniqueOverride(method, receiver as INamedTypeSymbol ?? method.ContainingType) ?? method;
+        }
+
         return method;
+    }
+
+    /// <summary>
+    /// The one body that can run for <paramref name="method"/> on an instance of <paramref name="receiver"/> or a class
+    /// of the compilation derived from it, or null when there are several (or none); with several, the class the
+    /// compilation registers for the receiver (<c>AddScoped&lt;ReviewStore, DynamoReviewStore&gt;()</c>) if it registers one.
+    /// </summary>
+    private IMethodSymbol? UniqueOverride(IMethodSymbol method, INamedTypeSymbol receiver)
+    {
+        if (UniqueBody(method, ConcreteClassesFrom(receiver)) is { } unique)
+        {
+            return unique;
+        }
+
+        return _registrations.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? registered)
+            ? UniqueBody(method, Distinct(registered))
+            : null;
+    }
+
+    private static IMethodSymbol? UniqueBody(IMethodSymbol method, IEnumerable<INamedTypeSymbol> types)
+    {
+        IMethodSymbol? unique = null;
+        foreach (INamedTypeSymbol type in types)
+        {
+            if (MostDerivedBody(type, method) is not { } body)
+            {
+                continue;
+            }
+
+            if (unique is not null && !SymbolEqualityComparer.Default.Equals(unique.OriginalDefinition, body.OriginalDefinition))
+            {
+                return null;
+            }
+
+            unique = body;
+        }
+
+        return unique;
+    }
+
+    /// <summary><paramref name="receiver"/> itself when it can be instantiated, and every concrete class of the compilation derived from it.</summary>
+    private IEnumerable<INamedTypeSymbol> ConcreteClassesFrom(INamedTypeSymbol receiver)
+    {
+        if (!receiver.IsAbstract)
+        {
+            yield return receiver;
+        }
+
+        foreach (INamedTypeSymbol derived in _derived.Value.TryGetValue(receiver.OriginalDefinition, out List<INamedTypeSymbol>? types) ? types : (IEnumerable<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>())
+        {
+            yield return derived;
+        }
+    }
+
+    /// <summary>The override of <paramref name="method"/> nearest to <paramref name="type"/> in its base chain, or the method itself.</summary>
+    private static IMethodSymbol? MostDerivedBody(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        IMethodSymbol declared = method.OriginalDefinition;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declared.ContainingType))
+            {
+                return declared.IsAbstract ? null : method;
+            }
+
+            foreach (ISymbol member in current.GetMembers(method.Name))
+            {
+                for (IMethodSymbol? overridden = member as IMethodSymbol; overridden is { IsOverride: true }; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OverriddenMethod?.OriginalDefinition, declared))
+                    {
+                        return (IMethodSymbol)member;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The implementations in this compilation of <paramref name="contract"/> (a source or metadata interface).</summary>
@@ -58,9 +159,13 @@ internal sealed class CallTargets
             types = _registrations.Value.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? registered) ? Distinct(registered) : Array.Empty<INamedTypeSymbol>();
         }
 
-        return types.Count == 1 && ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
-            ? implementation
-            : null;
+        if (types.Count != 1 || ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation)
+        {
+            return null;
+        }
+
+        // IAuthorDirectory implemented by an abstract AuthorDirectoryBase: the one class's override is what runs.
+        return implementation.IsAbstract || implementation.IsVirtual ? MostDerivedBody(types[0], implementation) : implementation;
     }
 
     /// <summary>
@@ -152,6 +257,25 @@ internal sealed class CallTargets
     private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexImplementations()
     {
         var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (INamedTypeSymbol type in SourceTypes())
+        {
+            if (type is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false })
+            {
+                continue;
+            }
+
+            foreach (INamedTypeSymbol contract in type.AllInterfaces)
+            {
+                AddTo(index, contract, type);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Every type declared in the compilation, nested ones included.</summary>
+    private IEnumerable<INamedTypeSymbol> SourceTypes()
+    {
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(_compilation.Assembly.GlobalNamespace);
         while (pending.Count > 0)
@@ -159,25 +283,43 @@ internal sealed class CallTargets
             INamespaceOrTypeSymbol current = pending.Pop();
             foreach (ISymbol member in current is INamespaceSymbol ns ? ns.GetMembers() : ((INamedTypeSymbol)current).GetTypeMembers())
             {
-                if (member is not INamespaceOrTypeSymbol container)
+                if (member is INamespaceOrTypeSymbol container)
                 {
-                    continue;
-                }
-
-                pending.Push(container);
-                if (container is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type)
-                {
-                    foreach (INamedTypeSymbol contract in type.AllInterfaces)
+                    pending.Push(container);
+                    if (container is INamedTypeSymbol type)
                     {
-                        if (!index.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? list))
-                        {
-                            list = new List<INamedTypeSymbol>();
-                            index[contract.OriginalDefinition] = list;
-                        }
-
-                        list.Add(type);
+                        yield return type;
                     }
                 }
+            }
+        }
+    }
+
+    private static void AddTo(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol key, INamedTypeSymbol type)
+    {
+        if (!index.TryGetValue(key.OriginalDefinition, out List<INamedTypeSymbol>? list))
+        {
+            list = new List<INamedTypeSymbol>();
+            index[key.OriginalDefinition] = list;
+        }
+
+        list.Add(type);
+    }
+
+    /// <summary>Every concrete class of the compilation under each of its base classes (the same walk as the interfaces').</summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexDerivedClasses()
+    {
+        var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (INamedTypeSymbol type in SourceTypes())
+        {
+            if (type is not { TypeKind: TypeKind.Class, IsAbstract: false })
+            {
+                continue;
+            }
+
+            for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+            {
+                AddTo(index, baseType, type);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,30 +33,63 @@ internal sealed class MethodSummaries
 
     public MetadataSummaries Metadata { get; }
 
-    /// <summary>How a call is shown on an evidence path: <c>ProductRepository.GetAll()</c>, or <c>HandleRead()</c> for a local function.</summary>
+    /// <summary>
+    /// How a call is shown on an evidence path: <c>ProductRepository.GetAll()</c>, <c>HandleRead()</c> for a local
+    /// function, <c>CatalogUnitOfWork.Everything</c> for a property getter.
+    /// </summary>
     public static string Display(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.LocalFunction || method.ContainingType is null
-            ? method.Name + "()"
-            : method.ContainingType.Name + "." + method.Name + "()";
+        method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property && method.ContainingType is { } owner
+            ? owner.Name + "." + property.Name
+            : method.MethodKind == MethodKind.LocalFunction || method.ContainingType is null
+                ? method.Name + "()"
+                : method.ContainingType.Name + "." + method.Name + "()";
+
+    /// <summary>
+    /// How a call is shown when the value passes through one of its parameters: <c>LedgerExportFunctions.BuildCsv(entries)</c>.
+    /// </summary>
+    public static string Display(IMethodSymbol method, IParameterSymbol parameter)
+    {
+        string call = Display(method);
+        return call.EndsWith("()", System.StringComparison.Ordinal) ? call.Substring(0, call.Length - 1) + parameter.Name + ")" : call;
+    }
 
     /// <summary>Adds what the called method's summary says about its result to <paramref name="trace"/>.</summary>
-    public void Apply(IInvocationOperation invocation, ValueTrace trace)
+    public void Apply(IInvocationOperation invocation, ValueTrace trace) =>
+        _ = Apply(invocation.TargetMethod, ReceiverType(invocation.Instance), invocation.Arguments, trace);
+
+    /// <summary>
+    /// The receiver's type, narrowed to the class a field always holds when the code creates only that one
+    /// (<c>IExportStore _store = new CachedExportStore()</c>), so the call runs that class's member.
+    /// </summary>
+    public ITypeSymbol? ReceiverType(IOperation? instance) =>
+        instance is IFieldReferenceOperation { Field: { Type.TypeKind: TypeKind.Interface or TypeKind.Class } field }
+            && (field.Type.TypeKind == TypeKind.Interface || field.Type.IsAbstract)
+            && FieldWrites.CreatedType(field, this) is { } created
+            ? created
+            : instance?.Type;
+
+    /// <summary>
+    /// Adds what the summary of a call to <paramref name="method"/> (an invocation, a property read, a delegate's target)
+    /// on a receiver of static type <paramref name="receiver"/> says about its result to <paramref name="trace"/>; false
+    /// when the method's body is not known (metadata without exported summaries, an auto-property, an abstract member).
+    /// </summary>
+    public bool Apply(IMethodSymbol method, ITypeSymbol? receiver, ImmutableArray<IArgumentOperation> arguments, ValueTrace trace)
     {
-        if (Targets.Resolve(invocation.TargetMethod) is not { } target)
+        if (Targets.Resolve(method, receiver) is not { } target)
         {
-            return;
+            return false;
         }
 
         FlowFindings? summary = Summarize(target, trace.Calls, out bool cut);
         if (cut)
         {
             trace.Findings.MarkIncomplete();
-            return;
+            return true;
         }
 
         if (summary is null)
         {
-            return;
+            return false;
         }
 
         EvidencePath callPath = trace.Path.Call(Display(target));
@@ -84,7 +118,7 @@ internal sealed class MethodSummaries
             trace.Findings.MarkIncomplete();
         }
 
-        foreach (IArgumentOperation argument in invocation.Arguments)
+        foreach (IArgumentOperation argument in arguments)
         {
             if (argument.Parameter is not { } parameter)
             {
@@ -98,9 +132,13 @@ internal sealed class MethodSummaries
 
             if (Contains(summary.ParameterFlows, parameter.Ordinal))
             {
-                trace.Follow(argument.Value);
+                // BuildCsv(entries) loops over its parameter: the caller's argument is the evidence, reached through it.
+                IParameterSymbol named = parameter.Ordinal < target.Parameters.Length ? target.Parameters[parameter.Ordinal] : parameter;
+                trace.Follow(argument.Value, trace.Path.Call(Display(target, named)).Then(summary.PathOf(parameter.Ordinal)));
             }
         }
+
+        return true;
     }
 
     /// <summary>
@@ -151,7 +189,8 @@ internal sealed class MethodSummaries
         }
 
         SyntaxNode syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax))
+        // Property getters too: `All => _db.Orders.ToList()` (an arrow clause) and `get { … }` (an accessor).
+        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ArrowExpressionClauseSyntax or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }))
         {
             return null;
         }
@@ -164,6 +203,9 @@ internal sealed class MethodSummaries
             null => null,
         };
     }
+
+    /// <summary>The operation of <paramref name="syntax"/> (a field's initializer, a constructor), from its tree's shared model.</summary>
+    public IOperation? OperationOf(SyntaxNode syntax) => _models.GetOrAdd(syntax.SyntaxTree, SemanticModelOf).GetOperation(syntax);
 
     // The analyzers need the bodies of methods in other files than the one being analyzed: there is no other way to read
     // them. Each tree's model is created once per compilation and shared by every summary.

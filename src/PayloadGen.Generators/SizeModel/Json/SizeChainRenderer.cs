@@ -39,14 +39,24 @@ internal static class SizeChainRenderer
     private static string Render(SizeNote note) => note.Kind switch
     {
         SizeNoteKind.NoBound => " (no bound)",
-        SizeNoteKind.AtMostItems => " (at most " + Count(note.Count) + " items)",
-        SizeNoteKind.AtLeastItems => " (at least " + Count(note.Count) + " items)",
-        SizeNoteKind.AtMostCharacters => " (at most " + Count(note.Count) + " characters)",
-        SizeNoteKind.AtMostBytes => " (at most " + Count(note.Count) + " bytes)",
+        SizeNoteKind.Items => Counted(note, "items"),
+        SizeNoteKind.Characters => Counted(note, "characters"),
+        SizeNoteKind.Bytes => Counted(note, "bytes"),
         SizeNoteKind.Recursive => " (recursive)",
         SizeNoteKind.CustomConverter => " (custom converter)",
         _ => string.Empty,
     };
+
+    /// <summary>A declared count as its declaration means it: <c>[Length(86_400, 86_400)]</c> is exactly 86,400, not "at most".</summary>
+    private static string Counted(SizeNote note, string unit)
+    {
+        bool hasMost = note.Most != ByteRange.Unbounded;
+        string count = note.Least == note.Most ? "exactly " + Count(note.Most)
+            : note.Least > 0 && hasMost ? Count(note.Least) + " to " + Count(note.Most)
+            : hasMost ? "at most " + Count(note.Most)
+            : "at least " + Count(note.Least);
+        return " (" + count + " " + unit + ")";
+    }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

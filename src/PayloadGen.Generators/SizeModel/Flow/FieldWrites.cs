@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PayloadGen.Generators.SizeModel;
+
+/// <summary>
+/// The values the code writes to a field of the compilation: its initializer and the assignments in the constructors
+/// of its type, each with the operation root it sits in. A field written anywhere else (a method, another type) is
+/// still read from these alone; callers use them only to narrow what the field holds, never to prove it is large.
+/// </summary>
+internal static class FieldWrites
+{
+    public static List<(IOperation Value, IOperation Root)> Of(IFieldSymbol field, MethodSummaries summaries)
+    {
+        var writes = new List<(IOperation, IOperation)>();
+        foreach (SyntaxReference reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+                && summaries.OperationOf(initializer) is IFieldInitializerOperation { Value: { } value } fieldInitializer)
+            {
+                writes.Add((value, fieldInitializer));
+            }
+        }
+
+        foreach (IMethodSymbol constructor in field.ContainingType.Constructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax || summaries.OperationOf(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (IOperation operation in body.DescendantsAndSelf())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                    {
+                        writes.Add((assignment.Value, body));
+                    }
+                }
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>
+    /// The class a field of an interface or abstract type holds when every write the code makes to it creates that one
+    /// class (<c>private readonly IExportStore _store = new CachedExportStore();</c>), else null.
+    /// </summary>
+    public static INamedTypeSymbol? CreatedType(IFieldSymbol field, MethodSummaries summaries)
+    {
+        if (field.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? created = null;
+        foreach ((IOperation value, _) in Of(field, summaries))
+        {
+            if (OperationText.UnwrapAll(value) is not IObjectCreationOperation { Type: INamedTypeSymbol type }
+                || (created is not null && !SymbolEqualityComparer.Default.Equals(created, type)))
+            {
+                return null;
+            }
+
+            created = type;
+        }
+
+        return created;
+    }
+}
