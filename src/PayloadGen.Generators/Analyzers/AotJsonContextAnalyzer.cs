@@ -30,7 +30,7 @@ public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = new KnownSymbols(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.ClaimCheckAttribute is null)
             {
                 return;

@@ -23,7 +23,7 @@ public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = new KnownSymbols(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.ClaimCheckAttribute is null)
             {
                 return;

@@ -25,7 +25,7 @@ public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = new KnownSymbols(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.ClaimCheckAttribute is null)
             {
                 return;

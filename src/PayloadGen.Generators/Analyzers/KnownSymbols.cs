@@ -3,12 +3,15 @@ using Microsoft.CodeAnalysis;
 namespace PayloadGen.Generators.Analyzers;
 
 /// <summary>
-/// The types the analyzers recognise, resolved once per compilation by metadata name: AWS types are never
-/// referenced by the analyzer assembly, so a compilation without them simply has nulls here.
+/// The types the analyzers recognise, resolved once per compilation by metadata name and shared by every analyzer
+/// (<see cref="For"/>): AWS types are never referenced by the analyzer assembly, so a compilation without them simply
+/// has nulls here.
 /// </summary>
 internal sealed class KnownSymbols
 {
-    public KnownSymbols(Compilation compilation)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
+
+    private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
         ClaimCheckAttribute = compilation.GetTypeByMetadataName("PayloadGen.ClaimCheckAttribute");
@@ -33,6 +36,9 @@ internal sealed class KnownSymbols
         HostsAspNetCoreOnLambda = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction") is not null
             || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LambdaEventSource") is not null;
     }
+
+    /// <summary>The symbols of <paramref name="compilation"/>, resolved by the first analyzer that asks.</summary>
+    public static KnownSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownSymbols(c));
 
     /// <summary>The project runs ASP.NET Core on Lambda (Amazon.Lambda.AspNetCoreServer or its Hosting package).</summary>
     public bool HostsAspNetCoreOnLambda { get; }

@@ -24,7 +24,7 @@ public sealed class PointerBehindHttpAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = new KnownSymbols(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.ClaimCheckAttribute is null)
             {
                 return;

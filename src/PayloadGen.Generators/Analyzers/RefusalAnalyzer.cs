@@ -34,7 +34,7 @@ public abstract class RefusalAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = new KnownSymbols(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.ClaimCheckAttribute is null)
             {
                 return;

@@ -31,5 +31,5 @@ internal sealed class SizeRuleContext
         PerCompilation.GetValue(compilation, static c => new SizeRuleContext(c));
 
     public HandlerCatalog Catalog(AnalyzerOptions options, CancellationToken cancellationToken) =>
-        _catalogs.GetValue(options, o => HandlerCatalog.Create(new KnownSymbols(_compilation), o, cancellationToken));
+        _catalogs.GetValue(options, o => HandlerCatalog.Create(KnownSymbols.For(_compilation), o, cancellationToken));
 }
