@@ -25,6 +25,14 @@ internal sealed class HandlerCatalog
 
     public KnownSymbols Symbols => _symbols;
 
+    /// <summary>
+    /// False when no method of the compilation can be a handler: no <c>ILambdaContext</c>, no Annotations, no ASP.NET Core
+    /// on Lambda and no handler named by a deployment file — most projects of a solution. The size rules then register
+    /// nothing, so the compilation pays none of their cost.
+    /// </summary>
+    public bool MayHaveHandlers =>
+        _symbols.LambdaContext is not null || _symbols.LambdaFunctionAttribute is not null || _symbols.HostsAspNetCoreOnLambda || _deployed.Count > 0;
+
     public static HandlerCatalog Create(KnownSymbols symbols, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
         var catalog = new HandlerCatalog(symbols);

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PayloadGen.Generators.Diagnostics;
@@ -32,15 +34,38 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Syntax first, bound only when its names can be a body: operation actions would have the driver bind every
+            // method of the project for this rule.
             SizeEngine engine = SizeRuleContext.For(start.Compilation).Engine;
-            start.RegisterOperationAction(operation => AnalyzeAssignment(operation, targets, engine), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(operation => AnalyzeCall(operation, targets, engine), OperationKind.ObjectCreation, OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (targets.MayBeBody(node.Node) && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is { } operation)
+                    {
+                        Analyze(node, operation, targets, engine);
+                    }
+                },
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.ImplicitObjectCreationExpression);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, MessageTargets targets, SizeEngine engine)
+    private static void Analyze(SyntaxNodeAnalysisContext context, IOperation operation, MessageTargets targets, SizeEngine engine)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (operation is ISimpleAssignmentOperation assignment)
+        {
+            AnalyzeAssignment(context, assignment, targets, engine);
+        }
+        else
+        {
+            AnalyzeCall(context, operation, targets, engine);
+        }
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, ISimpleAssignmentOperation assignment, MessageTargets targets, SizeEngine engine)
+    {
         if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
             || targets.BodyOf(property) is not { } body)
         {
@@ -56,19 +81,18 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
         Report(context, assignment.Value, path, body.Describe(path), engine);
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, MessageTargets targets, SizeEngine engine)
+    private static void AnalyzeCall(SyntaxNodeAnalysisContext context, IOperation call, MessageTargets targets, SizeEngine engine)
     {
         ImmutableArray<IArgumentOperation> arguments;
         IMethodSymbol? method;
-        switch (context.Operation)
+        switch (call)
         {
             case IObjectCreationOperation creation:
                 arguments = creation.Arguments;
                 method = creation.Constructor;
                 break;
             case IInvocationOperation invocation:
-                // Cheap name test first: this runs for every call in the compilation.
-                if (invocation.TargetMethod.Name is not ("SendMessageAsync" or "SendMessage" or "PublishAsync" or "Publish"))
+                if (!IsSendOrPublish(invocation.TargetMethod.Name))
                 {
                     return;
                 }
@@ -94,7 +118,7 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation value, InvocationPath path, string what, SizeEngine engine)
+    private static void Report(SyntaxNodeAnalysisContext context, IOperation value, InvocationPath path, string what, SizeEngine engine)
     {
         if (value.Syntax.SyntaxTree is not { } tree)
         {
@@ -103,7 +127,7 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
 
         long limit = SizeLimitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).RequestLimit(path);
         FlowFindings findings = new PayloadFlowAnalysis(PayloadFlowAnalysis.RootOf(value), engine).Trace(value);
-        SizeVerdict verdict = SizeVerdict.Judge(null, findings, engine.Sizes, limit, context.ContainingSymbol.Name);
+        SizeVerdict verdict = SizeVerdict.Judge(null, findings, engine.Sizes, limit, context.ContainingSymbol?.Name ?? string.Empty);
         if (verdict.Level == SizeLevel.Silent)
         {
             return;
@@ -116,6 +140,8 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
             SizeVerdict.Bytes(limit),
             verdict.Reason));
     }
+
+    private static bool IsSendOrPublish(string name) => name is "SendMessageAsync" or "SendMessage" or "PublishAsync" or "Publish";
 
     /// <summary>True when the InvokeRequest being initialized sets <c>InvocationType = InvocationType.Event</c> (or "Event").</summary>
     private static bool InvokesAsynchronously(ISimpleAssignmentOperation payload)
@@ -169,6 +195,56 @@ public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
         }
 
         public bool Any => !_bodies.IsEmpty || _sqsClient is not null || _snsClient is not null;
+
+        /// <summary>
+        /// False when <paramref name="node"/>'s names rule it out as a body: an assignment to a property of another name,
+        /// a call to a method other than the send and publish ones, a creation of another type or without arguments (only
+        /// <c>new(queueUrl, body)</c> names no type, and is bound).
+        /// </summary>
+        public bool MayBeBody(SyntaxNode node) => node switch
+        {
+            AssignmentExpressionSyntax assignment => RightmostName(assignment.Left) is { } property && IsBodyProperty(property),
+            InvocationExpressionSyntax invocation => RightmostName(invocation.Expression) is { } method && IsSendOrPublish(method),
+            ObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 } && RightmostName(creation.Type) is { } type && IsBodyType(type),
+            ImplicitObjectCreationExpressionSyntax creation => creation.ArgumentList.Arguments.Count > 0,
+            _ => false,
+        };
+
+        private bool IsBodyProperty(string name)
+        {
+            foreach (MessageBody body in _bodies)
+            {
+                if (body.Property == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsBodyType(string name)
+        {
+            foreach (MessageBody body in _bodies)
+            {
+                if (body.Type.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? RightmostName(SyntaxNode expression) => expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>The body <paramref name="property"/> is, if it is one.</summary>
         public MessageBody? BodyOf(IPropertySymbol property)

@@ -27,16 +27,68 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         {
             SizeRuleContext shared = SizeRuleContext.For(start.Compilation);
             HandlerCatalog catalog = shared.Catalog(start.Options, start.CancellationToken);
+            if (!catalog.MayHaveHandlers)
+            {
+                return;
+            }
+
             SizeEngine engine = shared.Engine;
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, engine));
-            start.RegisterOperationAction(operation => AnalyzeFunction(operation, catalog, engine), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+
+            // Operation trees only for the types that declare a handler: registered for the whole compilation, the driver
+            // would bind every method body of the project again (a third of a compile) to hand it to this rule.
+            start.RegisterSymbolStartAction(
+                typeStart =>
+                {
+                    if (DeclaresHandler((INamedTypeSymbol)typeStart.Symbol, catalog))
+                    {
+                        typeStart.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, engine));
+                    }
+                },
+                SymbolKind.NamedType);
+
+            // Local functions and lambdas have no symbol action: their syntax says whether one can be a handler, and only
+            // then is its method bound.
+            if (FunctionHandlerCandidates.For(catalog.Symbols) is { } candidates)
+            {
+                start.RegisterSyntaxNodeAction(
+                    node =>
+                    {
+                        if (candidates.MayBeHandler(node.Node) && FunctionOperation(node) is { } function)
+                        {
+                            AnalyzeFunction(function, node.ReportDiagnostic, node.Options, catalog, engine);
+                        }
+                    },
+                    FunctionHandlerCandidates.Kinds);
+            }
         });
     }
 
-    /// <summary>Local functions and lambdas bound by <c>LambdaBootstrapBuilder</c>, and minimal-API endpoints on Lambda hosting.</summary>
-    private static void AnalyzeFunction(OperationAnalysisContext context, HandlerCatalog catalog, SizeEngine engine)
+    private static bool DeclaresHandler(INamedTypeSymbol type, HandlerCatalog catalog)
     {
-        (IMethodSymbol function, IBlockOperation? body, Location location) = context.Operation switch
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method && catalog.Find(method) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operation of a local function or lambda (not of the delegate creation that shares its syntax).</summary>
+    private static IOperation? FunctionOperation(SyntaxNodeAnalysisContext context) =>
+        context.SemanticModel.GetOperation(context.Node, context.CancellationToken) switch
+        {
+            IDelegateCreationOperation creation => creation.Target,
+            { } operation => operation,
+            null => null,
+        };
+
+    /// <summary>Local functions and lambdas bound by <c>LambdaBootstrapBuilder</c>, and minimal-API endpoints on Lambda hosting.</summary>
+    private static void AnalyzeFunction(IOperation operation, System.Action<Diagnostic> report, AnalyzerOptions options, HandlerCatalog catalog, SizeEngine engine)
+    {
+        (IMethodSymbol function, IBlockOperation? body, Location location) = operation switch
         {
             ILocalFunctionOperation local => (local.Symbol, local.Body ?? local.IgnoredBody, local.Symbol.Locations.Length > 0 ? local.Symbol.Locations[0] : local.Syntax.GetLocation()),
             IAnonymousFunctionOperation lambda => (lambda.Symbol, lambda.Body, ArrowOf(lambda.Syntax)),
@@ -48,7 +100,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         }
 
         LambdaHandler? handler = catalog.FindFunction(function);
-        if (handler is null && EndpointMapping(context.Operation) is { } map)
+        if (handler is null && EndpointMapping(operation) is { } map)
         {
             handler = catalog.FindEndpoint(function, map);
         }
@@ -68,7 +120,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             flow.Trace(value, findings);
         }
 
-        Report(context.ReportDiagnostic, context.Options, handler, location, judgeBodyOnly ? null : resultType, findings, engine);
+        Report(report, options, handler, location, judgeBodyOnly ? null : resultType, findings, engine);
     }
 
     /// <summary>The <c>MapGet(pattern, handler)</c>-style call a lambda is the handler argument of, through its delegate conversions.</summary>

@@ -11,6 +11,14 @@ public static class DocumentedOptions
     /// <summary>Build property read by PG0005 (made visible by PayloadGen.props).</summary>
     public const string IsAotCompatibleProperty = "build_property.IsAotCompatible";
 
+    /// <summary>
+    /// Build properties the generator reads rather than a rule (made visible by PayloadGen.props), documented in the
+    /// README: whether the project exports its size evidence (<see cref="Parsing.SizeEvidenceExportSetting"/>).
+    /// </summary>
+    public static readonly ImmutableArray<string> GeneratorProperties = ImmutableArray.Create(
+        Parsing.SizeEvidenceExportSetting.ExportProperty,
+        Parsing.SizeEvidenceExportSetting.AwsProjectTypeProperty);
+
     /// <summary>Rule id → the option keys its analyzer reads.</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> ByRule = ImmutableDictionary.CreateRange(new[]
     {

@@ -83,10 +83,23 @@ public class RuleDocumentationTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Where(v => v.StartsWith("payloadgen.", StringComparison.Ordinal) || v.StartsWith("build_property.", StringComparison.Ordinal));
-        ImmutableHashSet<string> documented = DocumentedOptions.ByRule.Values.SelectMany(keys => keys).ToImmutableHashSet();
+        ImmutableHashSet<string> documented = DocumentedOptions.ByRule.Values.SelectMany(keys => keys).Concat(DocumentedOptions.GeneratorProperties).ToImmutableHashSet();
 
         Assert.NotEmpty(constants);
         Assert.All(constants, key => Assert.Contains(key, documented));
+    }
+
+    [Fact]
+    public void The_readme_documents_every_build_property_the_generator_reads()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        string props = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "PayloadGen", "build", "PayloadGen.props"));
+        foreach (string key in DocumentedOptions.GeneratorProperties)
+        {
+            string property = key["build_property.".Length..];
+            Assert.Contains("<" + property + ">", readme, StringComparison.Ordinal);
+            Assert.Contains("<CompilerVisibleProperty Include=\"" + property + "\" />", props, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
