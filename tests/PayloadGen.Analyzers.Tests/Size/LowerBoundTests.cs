@@ -62,6 +62,8 @@ public class LowerBoundTests
         public class Correction { [MinLength(1)][MaxLength(50)] public required List<Reading> Readings { get; init; } }
         public class Blob { [MinLength(7_000_000)] public required string Text { get; init; } }
         public class Scan { [MinLength(5_000_000)] public required byte[] Image { get; init; } }
+        public class Batch { [MinLength(10_000)] public required List<int> Values { get; init; } }
+        public class Nested { [MinLength(1_000)] public required List<Batch> Batches { get; init; } }
 
         public class Functions
         {
@@ -80,6 +82,8 @@ public class LowerBoundTests
             public Blob {|#4:Text|}(ILambdaContext context) => null!;
 
             public Scan {|#5:Image|}(ILambdaContext context) => null!;
+
+            public Nested {|#6:Batches|}(ILambdaContext context) => null!;
         }
         """;
 
@@ -89,6 +93,8 @@ public class LowerBoundTests
         // [Length(300_000, 300_000)] of 23-byte Readings: 2 + 300,000 × 23 + 299,999 commas = 7,200,001, plus {"Readings":} (13).
         // [MinLength(3_500_000)] ints are at least "0" each: 7,000,001 + {"Values":} (11); 2,200,000 strings at least "" each: 6,600,001 + 11.
         // A 7,000,000-character string is 7,000,002 bytes quoted + {"Text":} (9); 5,000,000 bytes are 6,666,668 base64 characters, quoted, + {"Image":} (10).
+        // 1,000 batches of at least 10,000 ints: each {"Values":[…]} is 11 + 2 + 10,000 + 9,999 = 20,012, the list
+        // 2 + 1,000 × 20,012 + 999 = 20,013,001, plus {"Batches":} (12).
         // [Length(1_000, 1_000)] and [MinLength(1)][MaxLength(50)] stay silent; [MinLength(100_000)] ints (200,001 bytes) with no maximum are only possible.
         var test = new PayloadGenAnalyzerTest<ResponseSizeAnalyzer> { TestCode = Combinations };
         test.ExpectedDiagnostics.Add(Proven(0, "Exact", "7,200,014", "ExactExport.Readings: List<Reading> (exactly 300,000 items) \u2192 Reading.Sensor: string (no bound)"));
@@ -98,6 +104,7 @@ public class LowerBoundTests
         test.ExpectedDiagnostics.Add(Proven(3, "AllTags", "6,600,012", "Tags.Values: List<string> (at least 2,200,000 items)"));
         test.ExpectedDiagnostics.Add(Proven(4, "Text", "7,000,011", "Blob.Text: string (at least 7,000,000 characters)"));
         test.ExpectedDiagnostics.Add(Proven(5, "Image", "6,666,680", "Scan.Image: byte[] (at least 5,000,000 bytes)"));
+        test.ExpectedDiagnostics.Add(Proven(6, "Batches", "20,013,013", "Nested.Batches: List<Batch> (at least 1,000 items) \u2192 Batch.Values: List<int> (at least 10,000 items)"));
         await test.RunAsync();
     }
 
