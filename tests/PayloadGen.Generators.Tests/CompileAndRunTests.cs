@@ -23,17 +23,15 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
 
     private readonly CompiledFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory;
+    private readonly TemporaryFileStore _store = new();
 
     public CompileAndRunTests(CompiledFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledFunctionsFixture.FunctionsType);
-        _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-generator-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_storeDirectory);
     }
 
-    public void Dispose() => Directory.Delete(_storeDirectory, recursive: true);
+    public void Dispose() => _store.Dispose();
 
     [Theory]
     [InlineData("BuildClaimCheck")]
@@ -47,7 +45,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         byte[] response = await InvokeAsync(wrapper, Encoding.UTF8.GetBytes(SmallRequest));
 
         Assert.Equal(ExpectedReportJson(SmallRequest), response);
-        Assert.Empty(StoredObjects());
+        Assert.Empty(_store.StoredObjects());
     }
 
     [Fact]
@@ -79,7 +77,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.StartsWith(ClaimCheckOptions.DefaultKeyPrefix, pointer.Key, StringComparison.Ordinal);
         Assert.Equal(expected.Length, pointer.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), pointer.Sha256);
-        Assert.Equal(expected, File.ReadAllBytes(StoredPath(pointer)));
+        Assert.Equal(expected, File.ReadAllBytes(_store.PathOf(pointer)));
     }
 
     [Fact]
@@ -90,7 +88,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         byte[] response = await InvokeAsync("BuildWithSmallThresholdClaimCheck", Encoding.UTF8.GetBytes(SmallRequest));
 
         PayloadPointer pointer = ReadPointer(response);
-        Assert.Equal(ExpectedReportJson(SmallRequest), File.ReadAllBytes(StoredPath(pointer)));
+        Assert.Equal(ExpectedReportJson(SmallRequest), File.ReadAllBytes(_store.PathOf(pointer)));
     }
 
     [Fact]
@@ -204,7 +202,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
 
     private ClaimCheckRuntime NewRuntime(long inlineThresholdBytes) => new(
         new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes },
-        new FilePayloadStore(_storeDirectory));
+        new FilePayloadStore(_store.Root));
 
     private ClaimCheckRuntime UseRuntime(long inlineThresholdBytes)
     {
@@ -247,8 +245,4 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.Contains("\"$payloadgen\"", Encoding.UTF8.GetString(response), StringComparison.Ordinal);
         return pointer!;
     }
-
-    private string StoredPath(PayloadPointer pointer) => Path.Combine(_storeDirectory, pointer.Bucket, pointer.Key);
-
-    private string[] StoredObjects() => Directory.GetFiles(_storeDirectory, "*", SearchOption.AllDirectories);
 }

@@ -26,21 +26,19 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     private readonly CompiledQueueFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory;
+    private readonly TemporaryFileStore _store = new();
 
     public QueueCompileAndRunTests(CompiledQueueFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledQueueFunctionsFixture.QueueFunctionsType);
-        _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-generator-queue-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_storeDirectory);
         Received.Clear();
     }
 
     private System.Collections.Concurrent.ConcurrentQueue<string> Received
         => (System.Collections.Concurrent.ConcurrentQueue<string>)_functions.GetProperty("Received")!.GetValue(null)!;
 
-    public void Dispose() => Directory.Delete(_storeDirectory, recursive: true);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Inline_records_reach_the_method_with_their_message_context()
@@ -169,7 +167,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     private ClaimCheckRuntime NewRuntime() => new(
         new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket },
-        new FilePayloadStore(_storeDirectory));
+        new FilePayloadStore(_store.Root));
 
     private ClaimCheckRuntime UseRuntime()
     {
