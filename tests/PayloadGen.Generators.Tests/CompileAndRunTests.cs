@@ -212,23 +212,8 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
     }
 
     /// <summary>Calls a wrapper as the Lambda runtime does: a new instance, the payload stream and a context.</summary>
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        if (remainingTime is { } remaining)
-        {
-            context.GetType().GetProperty("RemainingTime")!.SetValue(context, remaining);
-        }
-
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        var task = (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using Stream output = await task;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
+        => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload, remainingTime);
 
     /// <summary>What Lambda's default serializer would return for <c>Make(request)</c>.</summary>
     private byte[] ExpectedReportJson(string requestJson)

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -144,15 +143,5 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
 
     private static JsonElement Json(byte[] answer) => JsonDocument.Parse(answer).RootElement.Clone();
 
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload) => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload);
 }

@@ -246,13 +246,5 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     /// <summary>Calls a wrapper as the Lambda runtime does: a new instance, the event stream and a context.</summary>
     private async Task<string> InvokeAsync(Type functions, string wrapper, string input)
-    {
-        MethodInfo method = functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledQueueFunctionsFixture.ContextType))!;
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(functions);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(input));
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [stream, context])!;
-        using var reader = new StreamReader(output);
-        return await reader.ReadToEndAsync();
-    }
+        => Encoding.UTF8.GetString(await WrapperInvocation.InvokeAsync(_fixture.Loaded, functions, wrapper, Encoding.UTF8.GetBytes(input)));
 }

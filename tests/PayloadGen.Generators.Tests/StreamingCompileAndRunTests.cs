@@ -136,22 +136,8 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
         return runtime;
     }
 
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        if (remainingTime is { } remaining)
-        {
-            context.GetType().GetProperty("RemainingTime")!.SetValue(context, remaining);
-        }
-
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
+        => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload, remainingTime);
 
     /// <summary>What Lambda's default serializer writes for the first <paramref name="count"/> rows as an array.</summary>
     private byte[] ExpectedRowsJson(int count)
