@@ -35,5 +35,13 @@ public sealed class PayloadNullException : ClaimCheckException
     /// </summary>
     public long? ItemIndex { get; }
 
+    private PayloadNullException(Type sequenceType, string itemTypeName)
+        : base($"The payload is JSON null, but the handler takes IAsyncEnumerable<{itemTypeName}>, which reads a JSON array. Send an array ([] for no items).")
+    {
+        TargetType = sequenceType;
+    }
+
     internal static PayloadNullException ForItem(Type itemType, long itemIndex) => new(itemType, itemIndex);
+
+    internal static PayloadNullException ForSequence<T>() => new(typeof(System.Collections.Generic.IAsyncEnumerable<T>), typeof(T).Name);
 }

@@ -26,11 +26,11 @@ namespace PayloadGen;
 /// applies them idempotently (upserts keyed by an item id) so that a retry of the whole request repairs it.
 /// </para>
 /// <para>
-/// A JSON <c>null</c> item is refused, as a JSON <c>null</c> payload is for a non-nullable parameter: the enumeration
-/// throws <see cref="PayloadNullException"/> when it reaches it (after the items before it, like an integrity
-/// failure), unless the sequence was created to allow null items (the generator does so for
-/// <c>IAsyncEnumerable&lt;T?&gt;</c>). A value type's null is the serializer's to refuse (<see cref="PayloadJsonException"/>),
-/// and a <see cref="Nullable{T}"/> item type always receives it.
+/// Null is refused as it is for any payload whose parameter is not nullable (<see cref="PayloadNullException"/>): a
+/// JSON <c>null</c> item when the enumeration reaches it (after the items before it, like an integrity failure), unless
+/// the sequence allows null items (the generator creates it so for <c>IAsyncEnumerable&lt;T?&gt;</c>); a JSON
+/// <c>null</c> payload, which is no array at all, when the enumeration ends. A value type's null item is the
+/// serializer's to refuse (<see cref="PayloadJsonException"/>); a <see cref="Nullable{T}"/> item type receives it.
 /// </para>
 /// <para>The generated wrapper disposes the sequence after the handler (and its response) are done with it.</para>
 /// </remarks>
@@ -111,7 +111,7 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         long started = Stopwatch.GetTimestamp();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
-        Stream source = _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory));
+        var source = new JsonRootObserver(_verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)));
         await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
         long index = 0;
         while (true)
@@ -160,6 +160,12 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         if (_verifying is not null)
         {
             await VerifyToEndAsync(token).ConfigureAwait(false);
+        }
+
+        // The deserializer reads a JSON null as no items; the handler's sequence is not nullable, so it is refused.
+        if (source.RootIsNull)
+        {
+            throw PayloadNullException.ForSequence<T>();
         }
 
         _runtime.Report(PayloadDirection.Hydrated, _stored?.Length ?? _inline.Memory.Length, Pointer, started);

@@ -235,6 +235,24 @@ public sealed class StreamedOffloadS3Tests : IDisposable
         Assert.Empty(_http.Exchanges);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Null_payload_instead_of_an_array_is_refused_like_any_null_payload(bool stored)
+    {
+        byte[] payload = "null"u8.ToArray();
+        if (stored)
+        {
+            payload = PayloadPointerWriter.ToUtf8(await _runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(payload), CancellationToken.None));
+        }
+
+        await using HydratedSequence<ReportRow> request = await _runtime.HydrateSequenceAsync(new MemoryStream(payload), s_row, allowBarePointer: true, allowNullItems: true, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<PayloadNullException>(async () => await request.CollectAsync());
+
+        Assert.Null(error.ItemIndex);
+        Assert.Equal(typeof(IAsyncEnumerable<ReportRow>), error.TargetType);
+    }
+
     [Fact]
     public async Task Handler_failure_mid_stream_aborts_the_upload()
     {
