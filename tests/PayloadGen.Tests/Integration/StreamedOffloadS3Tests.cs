@@ -139,6 +139,21 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_that_cannot_be_started_fails_with_the_store_error_and_sends_no_part()
+    {
+        _http.FailWhen = exchange => exchange.Method == "POST" && exchange.Query.Contains("uploads", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(
+            () => _runtime.DehydrateAsync(Rows(16 * 1024 * 1024 / RowBytes, seed: 15), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask());
+
+        Assert.Contains("SlowDown", error.Message, StringComparison.Ordinal);
+        Assert.Single(_http.Requests("POST", "uploads"));
+        Assert.Equal(0, _http.StartedParts);
+        Assert.Empty(_http.Requests("DELETE", "uploadId="));
+        Assert.Empty(_http.Requests("PUT", ""));
+    }
+
+    [Fact]
     public async Task Cancellation_mid_stream_aborts_the_upload_and_leaves_no_object()
     {
         using var deadline = new CancellationTokenSource();
