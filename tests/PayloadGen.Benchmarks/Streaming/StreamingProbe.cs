@@ -92,8 +92,20 @@ public static class StreamingProbe
     public static AmazonS3Client CreateClient(string endpoint)
         => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 
+    /// <summary>
+    /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts
+    /// are uploaded at once (to measure the memory-for-throughput trade).
+    /// </summary>
     public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client)
-        => new(new ClaimCheckOptions { Bucket = Bucket, MaxPayloadBytes = 4L * 1024 * 1024 * 1024 }, new S3PayloadStore(client, new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false }));
+    {
+        var store = new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false };
+        if (Environment.GetEnvironmentVariable("STREAMING_MAX_CONCURRENT_PARTS") is { Length: > 0 } parts)
+        {
+            store = new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false, MaxConcurrentParts = int.Parse(parts, CultureInfo.InvariantCulture) };
+        }
+
+        return new(new ClaimCheckOptions { Bucket = Bucket, MaxPayloadBytes = 4L * 1024 * 1024 * 1024 }, new S3PayloadStore(client, store));
+    }
 
     /// <summary>Offloads <paramref name="value"/> and returns the stored length.</summary>
     public static async Task<long> DehydrateAsync<T>(ClaimCheckRuntime runtime, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
