@@ -43,9 +43,9 @@ internal sealed class S3MultipartUpload : IPayloadUpload
         if (partNumber is < 1 or > MaxParts)
         {
             throw new PayloadTooLargeException(
-                $"The streamed payload '{UntrustedName.Render(Key)}' needs more than S3's {MaxParts:N0} parts (growing from {_options.PartSizeBytes:N0} bytes); it",
+                $"The streamed payload '{UntrustedName.Render(Key)}' needs more than S3's {MaxParts:N0} parts of {_options.PartSizeBytes:N0} bytes; it",
                 offset + content.Length,
-                PartSchedule.CapacityOf(MaxParts, _options.PartSizeBytes));
+                MaxParts * _options.PartSizeBytes);
         }
 
         using var body = new ReadOnlySequenceStream(content);

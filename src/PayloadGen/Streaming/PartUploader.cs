@@ -34,7 +34,7 @@ internal sealed class PartUploader : IAsyncDisposable
     private readonly Queue<PartBuffer> _held = new();
     private IncrementalHash? _hash;
     private PartBuffer? _current;
-    private Task<IPayloadUpload>? _upload;
+    private IPayloadUpload? _upload;
     private string? _key;
     private bool _holding;
     private long _length;
@@ -154,8 +154,7 @@ internal sealed class PartUploader : IAsyncDisposable
 
             await Task.WhenAll(_partUploads).ConfigureAwait(false);
             _partFailure?.Throw();
-            IPayloadUpload upload = await _upload.ConfigureAwait(false);
-            pointer = await upload.CompleteAsync(_partCount, _length, Sha256Hex.Format(_hash!), cancellationToken).ConfigureAwait(false);
+            pointer = await _upload.CompleteAsync(_partCount, _length, Sha256Hex.Format(_hash!), cancellationToken).ConfigureAwait(false);
         }
 
         _completed = true;
@@ -171,10 +170,10 @@ internal sealed class PartUploader : IAsyncDisposable
         }
 
         await Task.WhenAll(_partUploads).ConfigureAwait(false);
-        if (_upload is not null && await StartedUploadAsync(_upload).ConfigureAwait(false) is IPayloadUpload upload)
+        if (_upload is not null)
         {
             // A completed upload ignores this; any other is aborted, so no parts are left behind.
-            await upload.DisposeAsync().ConfigureAwait(false);
+            await _upload.DisposeAsync().ConfigureAwait(false);
         }
 
         foreach (PartBuffer part in _allParts)
@@ -198,6 +197,7 @@ internal sealed class PartUploader : IAsyncDisposable
         try
         {
             _partFailure?.Throw();
+            _upload ??= await _store.StartUploadAsync(Key(), _description, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -206,8 +206,7 @@ internal sealed class PartUploader : IAsyncDisposable
             throw;
         }
 
-        // Serialization does not wait for the upload to be created: the first parts wait for it, serialization goes on.
-        Task<IPayloadUpload> upload = _upload ??= StartUploadAsync(Key(), cancellationToken);
+        IPayloadUpload upload = _upload;
 
         // Parts are dispatched in payload order, so hashing them here hashes every byte in order.
         Hash(part.Written);
@@ -218,26 +217,6 @@ internal sealed class PartUploader : IAsyncDisposable
         // Off the serializing thread: the S3 client signs and checksums a part synchronously before it sends it, work
         // that can run beside serialization on another core.
         _partUploads.Add(Task.Run(() => UploadPartAsync(upload, part, number, offset, cancellationToken), CancellationToken.None));
-    }
-
-    private async Task<IPayloadUpload> StartUploadAsync(string key, CancellationToken cancellationToken)
-    {
-        await Task.Yield(); // returns to serialization at once, whatever the store does before its first await
-        return await _store.StartUploadAsync(key, _description, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The upload, once started; <see langword="null"/> when starting it failed (its parts reported why).</summary>
-    private static async Task<IPayloadUpload?> StartedUploadAsync(Task<IPayloadUpload> start)
-    {
-        try
-        {
-            return await start.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Every part awaited this start and reported its failure; disposing must not throw it a second time.
-            return null;
-        }
     }
 
     private IncrementalHash Hash(ReadOnlySequence<byte> content)
@@ -251,11 +230,10 @@ internal sealed class PartUploader : IAsyncDisposable
         return _hash;
     }
 
-    private async Task UploadPartAsync(Task<IPayloadUpload> start, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
+    private async Task UploadPartAsync(IPayloadUpload upload, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
     {
         try
         {
-            IPayloadUpload upload = await start.ConfigureAwait(false);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _partsCancellation.Token);
             await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
         }

@@ -19,8 +19,9 @@ internal sealed class StreamedOffload : Stream
     private readonly ClaimCheckRuntime _runtime;
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
+    private readonly IStreamingPayloadStore? _streaming;
     private PooledByteBuffer? _whole;
-    private readonly PartUploader? _parts;
+    private PartUploader? _parts;
     private bool _offloading;
     private long _length;
     private bool _completed;
@@ -36,7 +37,7 @@ internal sealed class StreamedOffload : Stream
         _description = description;
         if (runtime.Store is IStreamingPayloadStore streaming)
         {
-            _parts = new PartUploader(runtime, streaming, description, holdUntilOffloaded: inlineThreshold >= 0);
+            _streaming = streaming;
             _offloading = inlineThreshold < 0;
         }
         else
@@ -44,6 +45,9 @@ internal sealed class StreamedOffload : Stream
             _whole = new PooledByteBuffer();
         }
     }
+
+    /// <summary>The part uploader, created by the first write (which reports a store's unusable part size).</summary>
+    private PartUploader Parts => _parts ??= new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
 
     public override bool CanRead => false;
 
@@ -63,18 +67,19 @@ internal sealed class StreamedOffload : Stream
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _length += buffer.Length;
-        if (_parts is null)
+        if (_streaming is null)
         {
             Append(_whole!, buffer.Span);
             return;
         }
 
-        await _parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
+        PartUploader parts = Parts;
+        await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (!_offloading && _length > _inlineThreshold)
         {
             // Over the threshold: this payload is offloaded, and the parts held so far are its first ones.
             _offloading = true;
-            await _parts.OffloadAsync(cancellationToken).ConfigureAwait(false);
+            await parts.OffloadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -98,15 +103,16 @@ internal sealed class StreamedOffload : Stream
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         PayloadPointer pointer;
-        if (_parts is not null)
+        if (_streaming is not null)
         {
+            PartUploader parts = Parts;
             if (!_offloading)
             {
                 _completed = true;
-                return new OffloadOutcome(_parts.TakeInline(), Pointer: null, _length);
+                return new OffloadOutcome(parts.TakeInline(), Pointer: null, _length);
             }
 
-            pointer = await _parts.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            pointer = await parts.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         else if (_whole!.Length <= _inlineThreshold)
         {
