@@ -86,6 +86,29 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
     }
 
     [Fact]
+    public async Task Null_item_of_a_non_nullable_item_type_fails_the_invocation_at_that_item()
+    {
+        UseRuntime(inlineThresholdBytes: 1024);
+        byte[] rows = """[{"Number":1,"Text":"a"},{"Number":2,"Text":"b"},null,{"Number":4,"Text":"d"}]"""u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<PayloadNullException>(() => InvokeAsync("ImportClaimCheck", rows));
+
+        Assert.Equal(2, error.ItemIndex);
+        Assert.Equal(CompiledStreamingFunctionsFixture.RowType, error.TargetType.FullName);
+    }
+
+    [Fact]
+    public async Task Null_items_reach_a_handler_whose_item_type_is_nullable()
+    {
+        ClaimCheckRuntime runtime = UseRuntime(inlineThresholdBytes: 1024);
+        byte[] rows = """[{"Number":1,"Text":"a"},null,{"Number":3,"Text":"c"},null]"""u8.ToArray();
+        PayloadPointer stored = await runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(rows), CancellationToken.None);
+
+        Assert.Equal("\"4,2\"", Encoding.UTF8.GetString(await InvokeAsync("ImportSparseClaimCheck", rows)));
+        Assert.Equal("\"4,2\"", Encoding.UTF8.GetString(await InvokeAsync("ImportSparseClaimCheck", PayloadPointerWriter.ToUtf8(stored))));
+    }
+
+    [Fact]
     public async Task Tampered_enumerable_request_fails_the_invocation_after_the_array_ended()
     {
         ClaimCheckRuntime runtime = UseRuntime(inlineThresholdBytes: 1024);
