@@ -30,7 +30,9 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
         DiagnosticIds.RequestLikelyExceedsLimit,
         DiagnosticIds.RequestMayExceedLimit);
 
-    public override FixAllProvider GetFixAllProvider() => AddClaimCheckFixAll.Instance;
+    private static readonly DocumentFixAll s_fixAll = new("Add [ClaimCheck] to every flagged handler", FixAsync);
+
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -152,16 +154,5 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
     private static string? SourceOf(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(PropertyNames.PayloadSource, out string? source) && !string.IsNullOrEmpty(source) ? source : null;
 
-    private static MethodDeclarationSyntax? FindMethod(SyntaxNode? root, Diagnostic diagnostic) =>
-        root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault();
-
-    private sealed class AddClaimCheckFixAll : DocumentBasedFixAllProvider
-    {
-        public static readonly AddClaimCheckFixAll Instance = new();
-
-        protected override string GetFixAllTitle(FixAllContext fixAllContext) => "Add [ClaimCheck] to every flagged handler";
-
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-            await FixAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
-    }
+    private static MethodDeclarationSyntax? FindMethod(SyntaxNode? root, Diagnostic diagnostic) => DocumentFixAll.Enclosing<MethodDeclarationSyntax>(root, diagnostic);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -21,7 +20,9 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ContainingTypeMustBePartial);
 
-    public override FixAllProvider GetFixAllProvider() => MakePartialFixAll.Instance;
+    private static readonly DocumentFixAll s_fixAll = new("Make all types containing [ClaimCheck] handlers partial", FixAsync);
+
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -63,16 +64,5 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(fixedRoot);
     }
 
-    private static TypeDeclarationSyntax? FindDeclaration(SyntaxNode? root, Diagnostic diagnostic) =>
-        root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-
-    private sealed class MakePartialFixAll : DocumentBasedFixAllProvider
-    {
-        public static readonly MakePartialFixAll Instance = new();
-
-        protected override string GetFixAllTitle(FixAllContext fixAllContext) => "Make all types containing [ClaimCheck] handlers partial";
-
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-            await FixAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
-    }
+    private static TypeDeclarationSyntax? FindDeclaration(SyntaxNode? root, Diagnostic diagnostic) => DocumentFixAll.Enclosing<TypeDeclarationSyntax>(root, diagnostic);
 }

@@ -23,17 +23,15 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
 
     private readonly CompiledFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory;
+    private readonly TemporaryFileStore _store = new();
 
     public CompileAndRunTests(CompiledFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledFunctionsFixture.FunctionsType);
-        _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-generator-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_storeDirectory);
     }
 
-    public void Dispose() => Directory.Delete(_storeDirectory, recursive: true);
+    public void Dispose() => _store.Dispose();
 
     [Theory]
     [InlineData("BuildClaimCheck")]
@@ -47,7 +45,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         byte[] response = await InvokeAsync(wrapper, Encoding.UTF8.GetBytes(SmallRequest));
 
         Assert.Equal(ExpectedReportJson(SmallRequest), response);
-        Assert.Empty(StoredObjects());
+        Assert.Empty(_store.StoredObjects());
     }
 
     [Fact]
@@ -79,7 +77,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.StartsWith(ClaimCheckOptions.DefaultKeyPrefix, pointer.Key, StringComparison.Ordinal);
         Assert.Equal(expected.Length, pointer.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), pointer.Sha256);
-        Assert.Equal(expected, File.ReadAllBytes(StoredPath(pointer)));
+        Assert.Equal(expected, File.ReadAllBytes(_store.PathOf(pointer)));
     }
 
     [Fact]
@@ -90,7 +88,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         byte[] response = await InvokeAsync("BuildWithSmallThresholdClaimCheck", Encoding.UTF8.GetBytes(SmallRequest));
 
         PayloadPointer pointer = ReadPointer(response);
-        Assert.Equal(ExpectedReportJson(SmallRequest), File.ReadAllBytes(StoredPath(pointer)));
+        Assert.Equal(ExpectedReportJson(SmallRequest), File.ReadAllBytes(_store.PathOf(pointer)));
     }
 
     [Fact]
@@ -204,7 +202,7 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
 
     private ClaimCheckRuntime NewRuntime(long inlineThresholdBytes) => new(
         new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes },
-        new FilePayloadStore(_storeDirectory));
+        new FilePayloadStore(_store.Root));
 
     private ClaimCheckRuntime UseRuntime(long inlineThresholdBytes)
     {
@@ -214,23 +212,8 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
     }
 
     /// <summary>Calls a wrapper as the Lambda runtime does: a new instance, the payload stream and a context.</summary>
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        if (remainingTime is { } remaining)
-        {
-            context.GetType().GetProperty("RemainingTime")!.SetValue(context, remaining);
-        }
-
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        var task = (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using Stream output = await task;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
+        => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload, remainingTime);
 
     /// <summary>What Lambda's default serializer would return for <c>Make(request)</c>.</summary>
     private byte[] ExpectedReportJson(string requestJson)
@@ -247,8 +230,4 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.Contains("\"$payloadgen\"", Encoding.UTF8.GetString(response), StringComparison.Ordinal);
         return pointer!;
     }
-
-    private string StoredPath(PayloadPointer pointer) => Path.Combine(_storeDirectory, pointer.Bucket, pointer.Key);
-
-    private string[] StoredObjects() => Directory.GetFiles(_storeDirectory, "*", SearchOption.AllDirectories);
 }

@@ -14,7 +14,6 @@ public sealed class CompiledQueueFunctionsFixture : IDisposable
 {
     public const string QueueFunctionsType = "RunQueues.QueueFunctions";
     public const string StructFunctionsType = "RunQueues.StructQueueFunctions";
-    public const string ContextType = "TestSupport.FakeLambdaContext";
 
     private const string Source = """
         using System;

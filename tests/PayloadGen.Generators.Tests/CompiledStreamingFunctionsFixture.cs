@@ -74,6 +74,20 @@ public sealed class CompiledStreamingFunctionsFixture : IDisposable
                     return sum;
                 }
 
+                /// <summary>Counts the null items, which its item type lets through: "rows,nulls".</summary>
+                [ClaimCheck(Source = PayloadSource.AsyncInvoke)]
+                public static async Task<string> ImportSparse(IAsyncEnumerable<Row?> rows)
+                {
+                    int count = 0, nulls = 0;
+                    await foreach (Row? row in rows)
+                    {
+                        count++;
+                        nulls += row is null ? 1 : 0;
+                    }
+
+                    return count + "," + nulls;
+                }
+
                 [ClaimCheck]
                 public static async IAsyncEnumerable<Row> Transform(IAsyncEnumerable<Row> rows)
                 {

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,24 +17,18 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
 {
     private readonly CompiledHttpFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-http-generator-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFileStore _store = new();
     private readonly ClaimCheckRuntime _runtime;
 
     public HttpCompileAndRunTests(CompiledHttpFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledHttpFunctionsFixture.FunctionsType);
-        _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1_000 }, new PresigningFileStore(new FilePayloadStore(_storeDirectory)));
+        _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1_000 }, new PresigningFileStore(new FilePayloadStore(_store.Root)));
         _functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, _runtime);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_storeDirectory))
-        {
-            Directory.Delete(_storeDirectory, recursive: true);
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task A_response_within_the_threshold_is_what_Lambdas_serializer_writes()
@@ -44,7 +37,7 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
 
         object response = _functions.GetMethod("Rest")!.Invoke(null, [Request("Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest", RestEvent(100, 200))])!;
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(response, response.GetType(), ClaimCheckJson.LambdaDefaultOptions), answer);
-        Assert.False(Directory.Exists(_storeDirectory));
+        Assert.False(Directory.Exists(_store.Root));
     }
 
     [Fact]
@@ -61,7 +54,7 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
         Assert.False(answer.GetProperty("headers").TryGetProperty("Content-Type", out _));
         Assert.Equal(string.Empty, answer.GetProperty("body").GetString());
         string key = location.Substring(PresigningFileStore.Host.Length).Split('?')[0];
-        Assert.Equal(new string('r', 5_000), File.ReadAllText(Path.Combine(_storeDirectory, key)));
+        Assert.Equal(new string('r', 5_000), File.ReadAllText(Path.Combine(_store.Root, key)));
     }
 
     [Fact]
@@ -71,7 +64,7 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
 
         Assert.Equal(500, answer.GetProperty("statusCode").GetInt32());
         Assert.Equal(5_000, answer.GetProperty("body").GetString()!.Length);
-        Assert.False(Directory.Exists(_storeDirectory));
+        Assert.False(Directory.Exists(_store.Root));
     }
 
     [Fact]
@@ -102,7 +95,7 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
     {
         byte[] uploaded = Encoding.UTF8.GetBytes("id,name\n1,Ann\n");
         UploadSlot slot = await _runtime.CreateUploadSlotAsync("text/csv", null, CancellationToken.None);
-        string path = Path.Combine(_storeDirectory, slot.Bucket, slot.Key);
+        string path = Path.Combine(_store.Root, slot.Bucket, slot.Key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, uploaded);
         string pointer = PayloadPointerWriter.ToJson(slot.PointerFor(uploaded.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(uploaded))));
@@ -134,7 +127,7 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
         JsonElement answer = Json(await InvokeAsync("AlbEchoClaimCheck", Encoding.UTF8.GetBytes(request.ToJsonString())));
 
         Assert.Equal("text:{\"name\":\"x\"}", answer.GetProperty("body").GetString());
-        Assert.False(Directory.Exists(_storeDirectory));
+        Assert.False(Directory.Exists(_store.Root));
     }
 
     private static byte[] RestEvent(int bytes, int status)
@@ -150,15 +143,5 @@ public sealed class HttpCompileAndRunTests : IClassFixture<CompiledHttpFunctions
 
     private static JsonElement Json(byte[] answer) => JsonDocument.Parse(answer).RootElement.Clone();
 
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload) => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload);
 }

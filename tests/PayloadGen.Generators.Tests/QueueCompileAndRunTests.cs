@@ -26,21 +26,19 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     private readonly CompiledQueueFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory;
+    private readonly TemporaryFileStore _store = new();
 
     public QueueCompileAndRunTests(CompiledQueueFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledQueueFunctionsFixture.QueueFunctionsType);
-        _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-generator-queue-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_storeDirectory);
         Received.Clear();
     }
 
     private System.Collections.Concurrent.ConcurrentQueue<string> Received
         => (System.Collections.Concurrent.ConcurrentQueue<string>)_functions.GetProperty("Received")!.GetValue(null)!;
 
-    public void Dispose() => Directory.Delete(_storeDirectory, recursive: true);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Inline_records_reach_the_method_with_their_message_context()
@@ -169,7 +167,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     private ClaimCheckRuntime NewRuntime() => new(
         new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket },
-        new FilePayloadStore(_storeDirectory));
+        new FilePayloadStore(_store.Root));
 
     private ClaimCheckRuntime UseRuntime()
     {
@@ -248,13 +246,5 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
 
     /// <summary>Calls a wrapper as the Lambda runtime does: a new instance, the event stream and a context.</summary>
     private async Task<string> InvokeAsync(Type functions, string wrapper, string input)
-    {
-        MethodInfo method = functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledQueueFunctionsFixture.ContextType))!;
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(functions);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(input));
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [stream, context])!;
-        using var reader = new StreamReader(output);
-        return await reader.ReadToEndAsync();
-    }
+        => Encoding.UTF8.GetString(await WrapperInvocation.InvokeAsync(_fixture.Loaded, functions, wrapper, Encoding.UTF8.GetBytes(input)));
 }

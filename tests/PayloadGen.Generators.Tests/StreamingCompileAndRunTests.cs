@@ -24,17 +24,15 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
 
     private readonly CompiledStreamingFunctionsFixture _fixture;
     private readonly Type _functions;
-    private readonly string _storeDirectory;
+    private readonly TemporaryFileStore _store = new();
 
     public StreamingCompileAndRunTests(CompiledStreamingFunctionsFixture fixture)
     {
         _fixture = fixture;
         _functions = fixture.Loaded.Type(CompiledStreamingFunctionsFixture.FunctionsType);
-        _storeDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_storeDirectory);
     }
 
-    public void Dispose() => Directory.Delete(_storeDirectory, recursive: true);
+    public void Dispose() => _store.Dispose();
 
     [Theory]
     [InlineData("ExportClaimCheck")]
@@ -46,7 +44,7 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
         byte[] response = await InvokeAsync(wrapper, """{"Rows":3}"""u8.ToArray());
 
         Assert.Equal(ExpectedRowsJson(3), response);
-        Assert.Empty(StoredObjects());
+        Assert.Empty(_store.StoredObjects());
     }
 
     [Theory]
@@ -62,8 +60,8 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
         byte[] expected = ExpectedRowsJson(20000);
         Assert.True(expected.Length > 5 * PartBytes);
         Assert.Equal(expected.Length, pointer.Size);
-        Assert.Equal(expected, File.ReadAllBytes(StoredPath(pointer)));
-        Assert.Single(StoredObjects()); // no temporary file left beside it
+        Assert.Equal(expected, File.ReadAllBytes(_store.PathOf(pointer)));
+        Assert.Single(_store.StoredObjects()); // no temporary file left beside it
     }
 
     [Fact]
@@ -88,14 +86,37 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
     }
 
     [Fact]
+    public async Task Null_item_of_a_non_nullable_item_type_fails_the_invocation_at_that_item()
+    {
+        UseRuntime(inlineThresholdBytes: 1024);
+        byte[] rows = """[{"Number":1,"Text":"a"},{"Number":2,"Text":"b"},null,{"Number":4,"Text":"d"}]"""u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<PayloadNullException>(() => InvokeAsync("ImportClaimCheck", rows));
+
+        Assert.Equal(2, error.ItemIndex);
+        Assert.Equal(CompiledStreamingFunctionsFixture.RowType, error.TargetType.FullName);
+    }
+
+    [Fact]
+    public async Task Null_items_reach_a_handler_whose_item_type_is_nullable()
+    {
+        ClaimCheckRuntime runtime = UseRuntime(inlineThresholdBytes: 1024);
+        byte[] rows = """[{"Number":1,"Text":"a"},null,{"Number":3,"Text":"c"},null]"""u8.ToArray();
+        PayloadPointer stored = await runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(rows), CancellationToken.None);
+
+        Assert.Equal("\"4,2\"", Encoding.UTF8.GetString(await InvokeAsync("ImportSparseClaimCheck", rows)));
+        Assert.Equal("\"4,2\"", Encoding.UTF8.GetString(await InvokeAsync("ImportSparseClaimCheck", PayloadPointerWriter.ToUtf8(stored))));
+    }
+
+    [Fact]
     public async Task Tampered_enumerable_request_fails_the_invocation_after_the_array_ended()
     {
         ClaimCheckRuntime runtime = UseRuntime(inlineThresholdBytes: 1024);
         PayloadPointer stored = await runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(ExpectedRowsJson(100)), CancellationToken.None);
-        byte[] bytes = File.ReadAllBytes(StoredPath(stored));
+        byte[] bytes = File.ReadAllBytes(_store.PathOf(stored));
         int digit = Array.LastIndexOf(bytes, (byte)'9');
         bytes[digit] = (byte)'8';
-        File.WriteAllBytes(StoredPath(stored), bytes);
+        File.WriteAllBytes(_store.PathOf(stored), bytes);
 
         await Assert.ThrowsAsync<PayloadIntegrityException>(() => InvokeAsync("ImportClaimCheck", PayloadPointerWriter.ToUtf8(stored)));
     }
@@ -109,7 +130,7 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
         byte[] response = await InvokeAsync("TransformClaimCheck", PayloadPointerWriter.ToUtf8(stored));
 
         PayloadPointer written = ReadPointer(response);
-        using JsonDocument rows = JsonDocument.Parse(File.ReadAllBytes(StoredPath(written)));
+        using JsonDocument rows = JsonDocument.Parse(File.ReadAllBytes(_store.PathOf(written)));
         Assert.Equal(8000, rows.RootElement.GetArrayLength());
         Assert.Equal(2 * 7999, rows.RootElement[7999].GetProperty("Number").GetInt32());
         Assert.Equal("ROW 7999 É ✓", rows.RootElement[7999].GetProperty("Text").GetString());
@@ -126,34 +147,20 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
             () => InvokeAsync("ExportClaimCheck", """{"Rows":100000000}"""u8.ToArray(), TimeSpan.FromMilliseconds(700)));
 
         Assert.InRange((int)produced.GetValue(null)!, 1, 99_999_999);
-        Assert.Empty(StoredObjects());
+        Assert.Empty(_store.StoredObjects());
     }
 
     private ClaimCheckRuntime UseRuntime(long inlineThresholdBytes)
     {
         var runtime = new ClaimCheckRuntime(
             new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes, DeadlineMargin = TimeSpan.FromMilliseconds(500) },
-            new FilePayloadStore(_storeDirectory, partSizeBytes: PartBytes));
+            new FilePayloadStore(_store.Root, partSizeBytes: PartBytes));
         _functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, runtime);
         return runtime;
     }
 
-    private async Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
-    {
-        MethodInfo method = _functions.GetMethod(wrapper) ?? throw new InvalidOperationException("No generated method " + wrapper);
-        object context = Activator.CreateInstance(_fixture.Loaded.Type(CompiledFunctionsFixture.ContextType))!;
-        if (remainingTime is { } remaining)
-        {
-            context.GetType().GetProperty("RemainingTime")!.SetValue(context, remaining);
-        }
-
-        object? instance = method.IsStatic ? null : Activator.CreateInstance(_functions);
-        using var input = new MemoryStream(payload);
-        using Stream output = await (Task<Stream>)method.Invoke(instance, [input, context])!;
-        using var buffer = new MemoryStream();
-        await output.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> InvokeAsync(string wrapper, byte[] payload, TimeSpan? remainingTime = null)
+        => WrapperInvocation.InvokeAsync(_fixture.Loaded, _functions, wrapper, payload, remainingTime);
 
     /// <summary>What Lambda's default serializer writes for the first <paramref name="count"/> rows as an array.</summary>
     private byte[] ExpectedRowsJson(int count)
@@ -174,8 +181,4 @@ public sealed class StreamingCompileAndRunTests : IClassFixture<CompiledStreamin
         Assert.True(PayloadPointerReader.TryRead(response, allowBareShape: false, out PayloadPointer? pointer), "Expected a pointer, got " + Encoding.UTF8.GetString(response));
         return pointer!;
     }
-
-    private string StoredPath(PayloadPointer pointer) => Path.Combine(_storeDirectory, pointer.Bucket, pointer.Key);
-
-    private string[] StoredObjects() => Directory.GetFiles(_storeDirectory, "*", SearchOption.AllDirectories);
 }

@@ -30,13 +30,7 @@ public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = KnownSymbols.For(start.Compilation);
-            if (symbols.ClaimCheckAttribute is null)
-            {
-                return;
-            }
-
-            ClaimCheckMethods.Register(start, symbols, (shape, attribute, report, cancellationToken) => AnalyzeMethod(shape, attribute, report, aotProperty, cancellationToken));
+            ClaimCheckMethods.Register(start, (shape, attribute, report, cancellationToken) => AnalyzeMethod(shape, attribute, report, aotProperty, cancellationToken));
         });
     }
 

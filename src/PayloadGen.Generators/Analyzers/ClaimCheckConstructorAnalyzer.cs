@@ -21,16 +21,7 @@ public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = KnownSymbols.For(start.Compilation);
-            if (symbols.ClaimCheckAttribute is null)
-            {
-                return;
-            }
-
-            ClaimCheckMethods.Register(start, symbols, static (shape, _, report, _) => AnalyzeMethod(shape, report));
-        });
+        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, static (shape, _, report, _) => AnalyzeMethod(shape, report)));
     }
 
     private static void AnalyzeMethod(HandlerShape shape, Action<Diagnostic> report)

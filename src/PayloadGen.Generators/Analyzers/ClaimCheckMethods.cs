@@ -15,9 +15,18 @@ namespace PayloadGen.Generators.Analyzers;
 /// </summary>
 internal static class ClaimCheckMethods
 {
-    /// <summary>Calls <paramref name="analyze"/> with the shape of each <c>[ClaimCheck]</c> method and a way to report on it.</summary>
-    public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, Action<HandlerShape, AttributeData, Action<Diagnostic>, CancellationToken> analyze)
+    /// <summary>
+    /// Calls <paramref name="analyze"/> with the shape of each <c>[ClaimCheck]</c> method and a way to report on it; on a
+    /// compilation that does not reference PayloadGen's attribute, registers nothing.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, Action<HandlerShape, AttributeData, Action<Diagnostic>, CancellationToken> analyze)
     {
+        var symbols = KnownSymbols.For(start.Compilation);
+        if (symbols.ClaimCheckAttribute is null)
+        {
+            return;
+        }
+
         start.RegisterSymbolAction(
             context =>
             {

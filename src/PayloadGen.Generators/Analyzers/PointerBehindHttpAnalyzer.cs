@@ -22,24 +22,15 @@ public sealed class PointerBehindHttpAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = KnownSymbols.For(start.Compilation);
-            if (symbols.ClaimCheckAttribute is null)
-            {
-                return;
-            }
-
-            ClaimCheckMethods.Register(start, symbols, (shape, _, report, _) => Analyze(shape, symbols, report));
-        });
+        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, static (shape, _, report, _) => Analyze(shape, report)));
     }
 
-    private static void Analyze(HandlerShape shape, KnownSymbols symbols, System.Action<Diagnostic> report)
+    private static void Analyze(HandlerShape shape, System.Action<Diagnostic> report)
     {
         // Only a wrapper that will exist and speaks the pointer format; an explicit Source is the author's decision.
         if (!shape.CanWrap || shape.IsHttp || shape.Attribute.SourceIsExplicit
             || shape.Method.MethodKind != MethodKind.Ordinary || shape.Method.Locations.Length == 0
-            || symbols.ResultType(shape.Method) is not { } response)
+            || shape.Signature?.ResponseType is not { } response)
         {
             return;
         }

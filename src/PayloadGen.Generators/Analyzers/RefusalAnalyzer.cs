@@ -32,16 +32,7 @@ public abstract class RefusalAnalyzer : DiagnosticAnalyzer
         // headers), so its refusals are reported there too. Its own output carries no [ClaimCheck].
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = KnownSymbols.For(start.Compilation);
-            if (symbols.ClaimCheckAttribute is null)
-            {
-                return;
-            }
-
-            ClaimCheckMethods.Register(start, symbols, Report);
-        });
+        context.RegisterCompilationStartAction(start => ClaimCheckMethods.Register(start, Report));
     }
 
     private void Report(HandlerShape shape, AttributeData attribute, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)

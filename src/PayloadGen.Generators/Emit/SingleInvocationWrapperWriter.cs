@@ -94,7 +94,8 @@ internal static class SingleInvocationWrapperWriter
             // Disposed when the wrapper returns, after the response is written: a response may still be reading it.
             writer.WriteLine("await using " + Sequence + "<" + item.FullyQualifiedName + "> " + RequestLocal + " = await "
                 + RuntimeLocal + ".HydrateSequenceAsync(input, " + CachedTypeInfo(handler, handler.RequestTypeInfoField, item)
-                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
+                + ", allowBarePointer: " + (handler.AllowBarePointer ? "true" : "false")
+                + ", allowNullItems: " + (PassesNullAsSent(item) ? "true" : "false") + ", " + DeadlineToken + ").ConfigureAwait(false);");
         }
         else if (handler.Request is { } request)
         {

@@ -86,5 +86,11 @@ internal static class WrapperMembers
     /// rules out.
     /// </summary>
     public static string PayloadArgument(PayloadTypeSpec payload, string local)
-        => payload.IsValueType || payload.IsAnnotated ? local : RequirePayload + "(" + local + ")";
+        => PassesNullAsSent(payload) ? local : RequirePayload + "(" + local + ")";
+
+    /// <summary>
+    /// Whether JSON <c>null</c> reaches the method as sent: for a payload parameter and, the same way, for the items of an
+    /// <c>IAsyncEnumerable&lt;T&gt;</c> request (the runtime refuses a null item otherwise).
+    /// </summary>
+    public static bool PassesNullAsSent(PayloadTypeSpec payload) => payload.IsValueType || payload.IsAnnotated;
 }

@@ -6,7 +6,7 @@ using PayloadGen.Generators.Model;
 namespace PayloadGen.Generators.Parsing;
 
 /// <summary>The properties set on one <c>[ClaimCheck]</c>, read from its <see cref="AttributeData"/>.</summary>
-internal readonly struct ClaimCheckAttributeValues
+internal struct ClaimCheckAttributeValues
 {
     public const string SourceArgument = "Source";
     public const string JsonContextArgument = "JsonContext";
@@ -18,67 +18,50 @@ internal readonly struct ClaimCheckAttributeValues
     /// <summary>The largest <c>PresignSeconds</c>: seven days, S3's limit for SigV4 presigned URLs.</summary>
     public const int MaxPresignSeconds = 604_800;
 
-    private ClaimCheckAttributeValues(HandlerSource source, bool sourceIsKnown, bool sourceIsExplicit, INamedTypeSymbol? jsonContext, bool setsJsonContext, long inlineThresholdBytes, int maxConcurrency, int httpAnswer, int presignSeconds)
-    {
-        Source = source;
-        SourceIsKnown = sourceIsKnown;
-        SourceIsExplicit = sourceIsExplicit;
-        HttpAnswer = httpAnswer;
-        PresignSeconds = presignSeconds;
-        JsonContext = jsonContext;
-        SetsJsonContext = setsJsonContext;
-        InlineThresholdBytes = inlineThresholdBytes;
-        MaxConcurrency = maxConcurrency;
-    }
-
-    /// <summary><c>Source</c>: how the handler is invoked.</summary>
-    public HandlerSource Source { get; }
+    /// <summary>
+    /// <c>Source</c> as the attribute sets it (<c>Direct</c> when unset); the source a wrapper serves, which a proxy
+    /// response can imply, is <see cref="HandlerShape.Source"/>.
+    /// </summary>
+    public HandlerSource Source { get; private set; }
 
     /// <summary>
     /// Whether <see cref="Source"/> is what the attribute says: <see langword="false"/> when <c>Source</c> holds a value
     /// the enum does not define, so that no rule of a source is checked against a guess.
     /// </summary>
-    public bool SourceIsKnown { get; }
+    public bool SourceIsKnown { get; private set; }
 
     /// <summary>Whether <c>Source</c> was set: an explicit <c>Direct</c> on a proxy-response handler keeps pointer semantics.</summary>
-    public bool SourceIsExplicit { get; }
+    public bool SourceIsExplicit { get; private set; }
 
     /// <summary><c>HttpAnswer</c> as its underlying value: zero (configuration decides) when unset.</summary>
-    public int HttpAnswer { get; }
+    public int HttpAnswer { get; private set; }
 
     /// <summary><c>PresignSeconds</c>: zero (configuration decides) when unset.</summary>
-    public int PresignSeconds { get; }
+    public int PresignSeconds { get; private set; }
 
     /// <summary><c>JsonContext</c>: the context type when one is set and usable, else <see langword="null"/>.</summary>
-    public INamedTypeSymbol? JsonContext { get; }
+    public INamedTypeSymbol? JsonContext { get; private set; }
 
     /// <summary>Whether <c>JsonContext</c> is set at all, usable or not.</summary>
-    public bool SetsJsonContext { get; }
+    public bool SetsJsonContext { get; private set; }
 
     /// <summary><c>InlineThresholdBytes</c>: zero when unset.</summary>
-    public long InlineThresholdBytes { get; }
+    public long InlineThresholdBytes { get; private set; }
 
     /// <summary><c>MaxConcurrency</c>: zero when unset.</summary>
-    public int MaxConcurrency { get; }
+    public int MaxConcurrency { get; private set; }
 
     /// <summary>Reads <paramref name="attribute"/>, adding to <paramref name="refusals"/> each value no wrapper can use.</summary>
     public static ClaimCheckAttributeValues Read(AttributeData attribute, List<Refusal> refusals)
     {
-        var source = HandlerSource.Direct;
-        bool sourceIsKnown = true;
-        INamedTypeSymbol? jsonContext = null;
-        bool setsJsonContext = false;
-        long threshold = 0;
-        int maxConcurrency = 0;
-        bool sourceIsExplicit = false;
-        int httpAnswer = 0;
-        int presignSeconds = 0;
+        // Every value unset: the attribute's defaults, with the default Source known.
+        var values = new ClaimCheckAttributeValues { SourceIsKnown = true };
         foreach (var argument in attribute.NamedArguments)
         {
             TypedConstant value = argument.Value;
             if (value.Kind == TypedConstantKind.Error)
             {
-                sourceIsKnown &= argument.Key != SourceArgument;
+                values.SourceIsKnown &= argument.Key != SourceArgument;
                 refusals.Add(Refusal.AtArgument(RefusalReason.InvalidAttributeValue, argument.Key, string.Empty));
                 continue;
             }
@@ -89,12 +72,12 @@ internal readonly struct ClaimCheckAttributeValues
                     // An enum constant arrives as its underlying int; a value cast from an undefined number is refused.
                     if (value.Value is int number && Enum.IsDefined(typeof(HandlerSource), number))
                     {
-                        source = (HandlerSource)number;
-                        sourceIsExplicit = true;
+                        values.Source = (HandlerSource)number;
+                        values.SourceIsExplicit = true;
                     }
                     else
                     {
-                        sourceIsKnown = false;
+                        values.SourceIsKnown = false;
                         refusals.Add(Refusal.AtArgument(RefusalReason.UndefinedSource, argument.Key, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                     }
 
@@ -102,15 +85,15 @@ internal readonly struct ClaimCheckAttributeValues
                 case JsonContextArgument:
                     if (value.Value is ITypeSymbol type)
                     {
-                        setsJsonContext = true;
-                        jsonContext = ReadJsonContext(type, refusals);
+                        values.SetsJsonContext = true;
+                        values.JsonContext = ReadJsonContext(type, refusals);
                     }
 
                     break;
                 case InlineThresholdBytesArgument:
                     if (value.Value is long bytes)
                     {
-                        threshold = bytes;
+                        values.InlineThresholdBytes = bytes;
                     }
 
                     break;
@@ -118,7 +101,7 @@ internal readonly struct ClaimCheckAttributeValues
                     // PayloadGen.HttpOffloadAnswer: Default, SeeOther, TemporaryRedirect, Json.
                     if (value.Value is int answer && answer is >= 0 and <= 3)
                     {
-                        httpAnswer = answer;
+                        values.HttpAnswer = answer;
                     }
                     else
                     {
@@ -129,7 +112,7 @@ internal readonly struct ClaimCheckAttributeValues
                 case PresignSecondsArgument:
                     if (value.Value is int seconds && seconds is >= 0 and <= MaxPresignSeconds)
                     {
-                        presignSeconds = seconds;
+                        values.PresignSeconds = seconds;
                     }
                     else
                     {
@@ -140,14 +123,14 @@ internal readonly struct ClaimCheckAttributeValues
                 case MaxConcurrencyArgument:
                     if (value.Value is int concurrency)
                     {
-                        maxConcurrency = concurrency;
+                        values.MaxConcurrency = concurrency;
                     }
 
                     break;
             }
         }
 
-        return new ClaimCheckAttributeValues(source, sourceIsKnown, sourceIsExplicit, jsonContext, setsJsonContext, threshold, maxConcurrency, httpAnswer, presignSeconds);
+        return values;
     }
 
     private static INamedTypeSymbol? ReadJsonContext(ITypeSymbol type, List<Refusal> refusals)
@@ -160,16 +143,24 @@ internal readonly struct ClaimCheckAttributeValues
             return null;
         }
 
-        if (type is INamedTypeSymbol { TypeParameters.Length: 0, IsAbstract: false, TypeKind: TypeKind.Class } named && DerivesFromJsonContext(named))
+        if (AsJsonContext(type) is { } context)
         {
-            return named;
+            return context;
         }
 
         refusals.Add(Refusal.AtArgument(RefusalReason.InvalidJsonContext, JsonContextArgument, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
         return null;
     }
 
-    internal static bool DerivesFromJsonContext(INamedTypeSymbol type)
+    /// <summary>
+    /// <paramref name="type"/> as a <c>JsonContext</c> a generated part can use (a concrete, non-generic class deriving
+    /// from <c>JsonSerializerContext</c>), or <see langword="null"/>. The one test of a context for every attribute
+    /// that takes one, <c>[ClaimCheck]</c> and <c>[ClaimCheckSerializer]</c> alike.
+    /// </summary>
+    internal static INamedTypeSymbol? AsJsonContext(ITypeSymbol type)
+        => type is INamedTypeSymbol { TypeParameters.Length: 0, IsAbstract: false, TypeKind: TypeKind.Class } named && DerivesFromJsonContext(named) ? named : null;
+
+    private static bool DerivesFromJsonContext(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {

@@ -44,7 +44,7 @@ internal static class HandlerParser
             IsStatic: method.IsStatic,
             Source: shape.Source,
             InlineThresholdBytes: attribute.InlineThresholdBytes,
-            MaxConcurrency: SourceSignatureRules.IsPerRecord(attribute.Source) ? attribute.MaxConcurrency : 0,
+            MaxConcurrency: SourceSignatureRules.IsPerRecord(shape.Source) ? attribute.MaxConcurrency : 0,
             Parameters: signature.Parameters,
             Request: ToSpec(signature.RequestItemType ?? signature.RequestType),
             RequestIsSequence: signature.RequestItemType is not null,

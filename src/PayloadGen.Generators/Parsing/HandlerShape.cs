@@ -31,6 +31,13 @@ internal sealed class HandlerShape
         Refusals = refusals;
     }
 
+    /// <summary>
+    /// The verdict on a method no signature is read from (Lambda cannot name it as a handler): its attribute and why
+    /// it cannot be wrapped, serving the attribute's source.
+    /// </summary>
+    public static HandlerShape WithoutSignature(IMethodSymbol method, ClaimCheckAttributeValues attribute, IReadOnlyList<Refusal> refusals)
+        => new(method, attribute, EquatableArray<ContainingTypeSpec>.Empty, signature: null, runtime: default, jsonOptions: default, refusals, attribute.Source);
+
     /// <summary>The method carrying the attribute.</summary>
     public IMethodSymbol Method { get; }
 

@@ -21,20 +21,20 @@ internal static class HandlerShapeReader
         if (method.MethodKind != MethodKind.Ordinary)
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, MethodKindText(method.MethodKind)));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
+            return HandlerShape.WithoutSignature(method, values, refusals);
         }
 
         if (ContainingTypesReader.IsOutsideAnyType(method))
         {
             refusals.Add(Refusal.AtMethod(RefusalReason.MethodOutsideType));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
+            return HandlerShape.WithoutSignature(method, values, refusals);
         }
 
         if (ContainingTypesReader.FirstUnsupportedKind(method) is { } enclosing)
         {
             string where = enclosing.TypeKind == TypeKind.Extension ? "a member of an extension block" : "a member of a " + enclosing.TypeKind.ToString().ToLowerInvariant();
             refusals.Add(Refusal.AtMethod(RefusalReason.NotAnOrdinaryMethod, string.Empty, where));
-            return new HandlerShape(method, values, EquatableArray<ContainingTypeSpec>.Empty, null, default, default, refusals, values.Source);
+            return HandlerShape.WithoutSignature(method, values, refusals);
         }
 
         // A static abstract or virtual interface member can only be called through a type parameter, which a wrapper

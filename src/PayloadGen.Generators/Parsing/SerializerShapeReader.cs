@@ -100,9 +100,9 @@ internal static class SerializerShapeReader
                 continue;
             }
 
-            if (type is INamedTypeSymbol { TypeParameters.Length: 0, IsAbstract: false, TypeKind: TypeKind.Class } named && ClaimCheckAttributeValues.DerivesFromJsonContext(named))
+            if (ClaimCheckAttributeValues.AsJsonContext(type) is { } context)
             {
-                return SymbolNames.FullyQualifiedWithoutAnnotation(named);
+                return SymbolNames.FullyQualifiedWithoutAnnotation(context);
             }
 
             refusals.Add(new SerializerRefusal(SerializerRefusalReason.InvalidJsonContext, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), AtJsonContextArgument: true));

@@ -73,14 +73,13 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
                 return new ReadOnlySequence<byte>(_current, 0, _currentUsed);
             }
 
-            var first = new Segment(_segments[0].AsMemory(0, UsedIn(0)), 0);
-            Segment last = first;
-            for (int i = 1; i < _segments.Count; i++)
+            var blocks = new ReadOnlyMemory<byte>[_segments.Count];
+            for (int i = 0; i < blocks.Length; i++)
             {
-                last = last.Append(_segments[i].AsMemory(0, UsedIn(i)));
+                blocks[i] = _segments[i].AsMemory(0, UsedIn(i));
             }
 
-            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+            return SequenceSegment.Join(blocks);
         }
     }
 
@@ -126,21 +125,5 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _current = ArrayPool<byte>.Shared.Rent(Math.Max(next, needed));
         _currentUsed = 0;
         _segments.Add(_current);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
     /// <summary>Creates a store rooted at <paramref name="rootDirectory"/>, created when missing.</summary>
     /// <param name="rootDirectory">The folder holding the store's buckets.</param>
     /// <param name="bucket">The bucket written to; <see cref="DefaultBucket"/> when omitted.</param>
-    /// <param name="partSizeBytes">The part size of streamed writes (at least 64 KiB); 8 MiB by default, as for S3.</param>
+    /// <param name="partSizeBytes">The part size of streamed writes (at least 64 KiB); 5 MiB by default, as for S3.</param>
     public FilePayloadStore(string rootDirectory, string? bucket = null, long partSizeBytes = DefaultPartSizeBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
@@ -30,7 +30,7 @@ public sealed class FilePayloadStore : IStreamingPayloadStore
     }
 
     /// <summary>The part size of streamed writes unless the constructor says otherwise.</summary>
-    public const long DefaultPartSizeBytes = 8L * 1024 * 1024;
+    public const long DefaultPartSizeBytes = 5L * 1024 * 1024;
 
     /// <inheritdoc />
     public long PartSizeBytes { get; }

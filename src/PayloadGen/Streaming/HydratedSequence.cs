@@ -25,6 +25,13 @@ namespace PayloadGen;
 /// payload stages it: writes items to a staging table or prefix and commits only after the loop has ended, or
 /// applies them idempotently (upserts keyed by an item id) so that a retry of the whole request repairs it.
 /// </para>
+/// <para>
+/// Null is refused as it is for any payload whose parameter is not nullable (<see cref="PayloadNullException"/>): a
+/// JSON <c>null</c> item when the enumeration reaches it (after the items before it, like an integrity failure), unless
+/// the sequence allows null items (the generator creates it so for <c>IAsyncEnumerable&lt;T?&gt;</c>); a JSON
+/// <c>null</c> payload, which is no array at all, when the enumeration ends. A value type's null item is the
+/// serializer's to refuse (<see cref="PayloadJsonException"/>); a <see cref="Nullable{T}"/> item type receives it.
+/// </para>
 /// <para>The generated wrapper disposes the sequence after the handler (and its response) are done with it.</para>
 /// </remarks>
 public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
@@ -32,24 +39,27 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
     private readonly ClaimCheckRuntime _runtime;
     private readonly JsonTypeInfo<T> _itemType;
     private readonly CancellationToken _deadline;
+    private readonly bool _refusesNullItems;
     private readonly StoredPayload? _stored;
     private readonly VerifyingReadStream? _verifying;
     private ContiguousPayload _inline;
     private int _enumerated;
     private int _disposed;
 
-    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, ContiguousPayload inline, CancellationToken deadline)
+    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, bool allowNullItems, ContiguousPayload inline, CancellationToken deadline)
     {
         _runtime = runtime;
         _itemType = itemType;
+        _refusesNullItems = RefusesNullItems(allowNullItems);
         _inline = inline;
         _deadline = deadline;
     }
 
-    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, PayloadPointer pointer, StoredPayload stored, CancellationToken deadline)
+    internal HydratedSequence(ClaimCheckRuntime runtime, JsonTypeInfo<T> itemType, bool allowNullItems, PayloadPointer pointer, StoredPayload stored, CancellationToken deadline)
     {
         _runtime = runtime;
         _itemType = itemType;
+        _refusesNullItems = RefusesNullItems(allowNullItems);
         _deadline = deadline;
         Pointer = pointer;
         _stored = stored;
@@ -91,6 +101,9 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         _inline = default;
     }
 
+    // Only a reference type's null can be refused: a value type's never gets past the serializer, and Nullable<T>'s is its value.
+    private static bool RefusesNullItems(bool allowNullItems) => !allowNullItems && !typeof(T).IsValueType;
+
     private string Origin => Pointer is null ? "inline payload" : $"payload object '{UntrustedName.Render(Pointer.Key)}'";
 
     private async IAsyncEnumerator<T> EnumerateAsync(CancellationToken cancellationToken)
@@ -98,8 +111,9 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         long started = Stopwatch.GetTimestamp();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
-        Stream source = _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory));
+        var source = new JsonRootObserver(_verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)));
         await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
+        long index = 0;
         while (true)
         {
             bool more;
@@ -127,13 +141,31 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
                 break;
             }
 
-            // JSON null is a valid item, passed on as sent, as for every other payload.
-            yield return items.Current!;
+            T? item = items.Current;
+            if (item is null && _refusesNullItems)
+            {
+                // As for malformed JSON: a tampered object is reported as tampered, not by what the tampering produced.
+                if (_verifying is not null)
+                {
+                    await VerifyToEndAsync(token).ConfigureAwait(false);
+                }
+
+                throw PayloadNullException.ForItem(typeof(T), index);
+            }
+
+            index++;
+            yield return item!;
         }
 
         if (_verifying is not null)
         {
             await VerifyToEndAsync(token).ConfigureAwait(false);
+        }
+
+        // The deserializer reads a JSON null as no items; the handler's sequence is not nullable, so it is refused.
+        if (source.RootIsNull)
+        {
+            throw PayloadNullException.ForSequence<T>();
         }
 
         _runtime.Report(PayloadDirection.Hydrated, _stored?.Length ?? _inline.Memory.Length, Pointer, started);

@@ -5,13 +5,14 @@ using System.Runtime.InteropServices;
 namespace PayloadGen;
 
 /// <summary>
-/// One part of a streamed upload, in native memory: freed the moment the upload ends, so a warm execution
-/// environment keeps nothing of a large payload — no pooled arrays, no large-object-heap garbage waiting for a full
-/// collection — and the garbage collector never sees the part traffic of a 1 GB export.
+/// One part of a streamed upload, outside the garbage-collected heap: the garbage collector never sees the part
+/// traffic of a 1 GB export, and the memory goes back to the operating system the moment the upload ends, so a warm
+/// execution environment keeps nothing of a large payload — no pooled arrays, no large-object-heap garbage waiting
+/// for a full collection, no allocator arenas holding freed blocks (<see cref="PageMemory"/>).
 /// </summary>
 /// <remarks>
-/// No finalizer (CA2015: it could free memory a span still points to): the offload that allocates a buffer disposes
-/// it, on success, failure or cancellation, after the last upload reading it has ended.
+/// No finalizer (CA2015: it could free memory a span still points to): whoever allocates a buffer disposes it, on
+/// success, failure or cancellation, after the last reader of it has ended.
 /// </remarks>
 internal sealed unsafe class PartBuffer : MemoryManager<byte>
 {
@@ -21,7 +22,7 @@ internal sealed unsafe class PartBuffer : MemoryManager<byte>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         Capacity = capacity;
-        _memory = (byte*)NativeMemory.Alloc((nuint)capacity);
+        _memory = PageMemory.Allocate(capacity);
     }
 
     public int Capacity { get; }
@@ -32,7 +33,10 @@ internal sealed unsafe class PartBuffer : MemoryManager<byte>
     public bool IsFull => Length == Capacity;
 
     /// <summary>The written bytes, as the store reads them.</summary>
-    public ReadOnlySequence<byte> Written => new(Memory.Slice(0, Length));
+    public ReadOnlyMemory<byte> WrittenMemory => Memory.Slice(0, Length);
+
+    /// <summary>The written bytes, as the store reads them.</summary>
+    public ReadOnlySequence<byte> Written => new(WrittenMemory);
 
     /// <summary>Copies as much of <paramref name="data"/> as fits and says how much that was.</summary>
     public int Append(ReadOnlySpan<byte> data)
@@ -70,7 +74,7 @@ internal sealed unsafe class PartBuffer : MemoryManager<byte>
     {
         if (_memory is not null)
         {
-            NativeMemory.Free(_memory);
+            PageMemory.Free(_memory, Capacity);
             _memory = null;
         }
     }

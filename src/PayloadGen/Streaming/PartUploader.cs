@@ -9,35 +9,53 @@ using System.Threading.Tasks;
 namespace PayloadGen;
 
 /// <summary>
-/// The part of a <see cref="StreamedOffload"/> that begins once a payload is known to be offloaded: cuts the bytes
-/// into parts of the store's part size, starts the store's upload when the first part is full, keeps at most
+/// Cuts a payload into parts (sizes from <see cref="PartSchedule"/>, starting at the store's part size) and uploads
+/// them: starts the store's upload when the first part is dispatched, keeps at most
 /// <see cref="IStreamingPayloadStore.MaxConcurrentParts"/> parts uploading (an append waits for a free part — the
 /// back-pressure that bounds memory), hashes every byte in order, and aborts the upload unless it completed.
 /// </summary>
+/// <remarks>
+/// A <see cref="StreamedOffload"/> creates it <em>holding</em>: the payload's first bytes go into part buffers that
+/// are not uploaded until <see cref="OffloadAsync"/> says the payload is too large to return inline, and a payload
+/// that stays small is handed back from those same buffers (<see cref="TakeInline"/>). So the inline bytes are the
+/// start of the first part, never a second copy beside it.
+/// </remarks>
 internal sealed class PartUploader : IAsyncDisposable
 {
     private readonly ClaimCheckRuntime _runtime;
     private readonly IStreamingPayloadStore _store;
     private readonly PayloadDescription _description;
-    private readonly int _partSize;
+    private readonly long _firstPartSize;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _partsCancellation = new();
     private readonly List<Task> _partUploads = new();
-    private readonly Stack<PartBuffer> _freeParts = new();
+    private readonly List<PartBuffer> _freeParts = new();
     private readonly List<PartBuffer> _allParts = new();
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Queue<PartBuffer> _held = new();
+    private IncrementalHash? _hash;
     private PartBuffer? _current;
     private IPayloadUpload? _upload;
     private string? _key;
+    private bool _holding;
     private long _length;
     private long _dispatchedBytes;
+    private int _cutParts;
     private int _partCount;
     private ExceptionDispatchInfo? _partFailure;
     private bool _completed;
 
     public PartUploader(ClaimCheckRuntime runtime, IStreamingPayloadStore store, PayloadDescription description)
+        : this(runtime, store, description, holdUntilOffloaded: false)
     {
-        if (store.PartSizeBytes is < 1 or > int.MaxValue)
+    }
+
+    /// <param name="runtime">The runtime whose store and key scheme are used.</param>
+    /// <param name="store">The store that takes the parts.</param>
+    /// <param name="description">What the payload is (content type, direction, source).</param>
+    /// <param name="holdUntilOffloaded">Whether parts wait for <see cref="OffloadAsync"/> before they are uploaded.</param>
+    public PartUploader(ClaimCheckRuntime runtime, IStreamingPayloadStore store, PayloadDescription description, bool holdUntilOffloaded)
+    {
+        if (store.PartSizeBytes is < 1 or > PartSchedule.MaxPartBytes)
         {
             throw new ClaimCheckConfigurationException($"The store's part size must be between 1 byte and 2 GiB, not {store.PartSizeBytes:N0} bytes.");
         }
@@ -45,38 +63,85 @@ internal sealed class PartUploader : IAsyncDisposable
         _runtime = runtime;
         _store = store;
         _description = description;
-        _partSize = (int)store.PartSizeBytes;
+        _firstPartSize = store.PartSizeBytes;
+        _holding = holdUntilOffloaded;
         _slots = new SemaphoreSlim(Math.Max(1, store.MaxConcurrentParts));
     }
 
-    /// <summary>Adds <paramref name="data"/> to the payload, uploading every part it fills.</summary>
+    /// <summary>Bytes appended so far.</summary>
+    public long Length => _length;
+
+    /// <summary>Adds <paramref name="data"/> to the payload, uploading every part it fills unless parts are held.</summary>
     public async ValueTask AppendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         _partFailure?.Throw();
-        _hash.AppendData(data.Span);
         _length += data.Length;
         while (!data.IsEmpty)
         {
-            PartBuffer part = _current ??= RentPart();
+            PartBuffer part = _current ??= RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
             data = data.Slice(part.Append(data.Span));
             if (part.IsFull)
             {
                 _current = null;
-                await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
+                if (_holding)
+                {
+                    _held.Enqueue(part);
+                }
+                else
+                {
+                    await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+    }
+
+    /// <summary>The payload is stored, not returned inline: uploads the parts held so far and every part filled from now on.</summary>
+    public async ValueTask OffloadAsync(CancellationToken cancellationToken)
+    {
+        _holding = false;
+        while (_held.TryDequeue(out PartBuffer? part))
+        {
+            await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Hands a held payload back whole, as a stream over the part buffers; disposing the stream frees them. Nothing was
+    /// uploaded, and this uploader has nothing left to dispose but its own bookkeeping.
+    /// </summary>
+    public ReadOnlySequenceStream TakeInline()
+    {
+        if (!_holding || _completed)
+        {
+            throw new InvalidOperationException("Only a payload whose parts are still held can be returned inline.");
+        }
+
+        var parts = new List<PartBuffer>(_held);
+        if (_current is { } last)
+        {
+            parts.Add(last);
+        }
+
+        _held.Clear();
+        _current = null;
+        _allParts.Clear();
+        _freeParts.Clear();
+        _completed = true;
+        var owner = new PartBuffers(parts);
+        return new ReadOnlySequenceStream(owner.Written, owner);
     }
 
     /// <summary>Uploads the last part and completes the object; a payload shorter than one part is a single write.</summary>
     public async ValueTask<PayloadPointer> CompleteAsync(CancellationToken cancellationToken)
     {
         _partFailure?.Throw();
-        string sha256 = Sha256Hex.Format(_hash);
+        await OffloadAsync(cancellationToken).ConfigureAwait(false);
         PayloadPointer pointer;
         if (_upload is null)
         {
             // Offloaded, but shorter than one part: one ordinary write, with the checksum S3 verifies.
             ReadOnlySequence<byte> content = _current?.Written ?? ReadOnlySequence<byte>.Empty;
+            string sha256 = Sha256Hex.Format(Hash(content));
             pointer = await _runtime.Store.WriteAsync(new PayloadWrite(Key(), content, sha256, _description), cancellationToken).ConfigureAwait(false);
         }
         else
@@ -89,7 +154,7 @@ internal sealed class PartUploader : IAsyncDisposable
 
             await Task.WhenAll(_partUploads).ConfigureAwait(false);
             _partFailure?.Throw();
-            pointer = await _upload.CompleteAsync(_partCount, _length, sha256, cancellationToken).ConfigureAwait(false);
+            pointer = await _upload.CompleteAsync(_partCount, _length, Sha256Hex.Format(_hash!), cancellationToken).ConfigureAwait(false);
         }
 
         _completed = true;
@@ -118,7 +183,9 @@ internal sealed class PartUploader : IAsyncDisposable
 
         _allParts.Clear();
         _freeParts.Clear();
-        _hash.Dispose();
+        _held.Clear();
+        _current = null;
+        _hash?.Dispose();
         _slots.Dispose();
         _partsCancellation.Dispose();
     }
@@ -139,10 +206,28 @@ internal sealed class PartUploader : IAsyncDisposable
             throw;
         }
 
+        IPayloadUpload upload = _upload;
+
+        // Parts are dispatched in payload order, so hashing them here hashes every byte in order.
+        Hash(part.Written);
         int number = ++_partCount;
         long offset = _dispatchedBytes;
         _dispatchedBytes += part.Length;
-        _partUploads.Add(UploadPartAsync(_upload, part, number, offset, cancellationToken));
+
+        // Off the serializing thread: the S3 client signs and checksums a part synchronously before it sends it, work
+        // that can run beside serialization on another core.
+        _partUploads.Add(Task.Run(() => UploadPartAsync(upload, part, number, offset, cancellationToken), CancellationToken.None));
+    }
+
+    private IncrementalHash Hash(ReadOnlySequence<byte> content)
+    {
+        _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (ReadOnlyMemory<byte> segment in content)
+        {
+            _hash.AppendData(segment.Span);
+        }
+
+        return _hash;
     }
 
     private async Task UploadPartAsync(IPayloadUpload upload, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
@@ -167,16 +252,25 @@ internal sealed class PartUploader : IAsyncDisposable
         }
     }
 
-    private PartBuffer RentPart()
+    /// <summary>A free buffer of exactly <paramref name="size"/> bytes; a free one of another size (the schedule grew) is freed.</summary>
+    private PartBuffer RentPart(int size)
     {
         lock (_freeParts)
         {
-            if (_freeParts.TryPop(out PartBuffer? reused))
+            for (int i = _freeParts.Count - 1; i >= 0; i--)
             {
-                return reused;
+                PartBuffer free = _freeParts[i];
+                _freeParts.RemoveAt(i);
+                if (free.Capacity == size)
+                {
+                    return free;
+                }
+
+                _allParts.Remove(free);
+                ((IDisposable)free).Dispose();
             }
 
-            var part = new PartBuffer(_partSize);
+            var part = new PartBuffer(size);
             _allParts.Add(part);
             return part;
         }
@@ -187,7 +281,7 @@ internal sealed class PartUploader : IAsyncDisposable
         part.Reset();
         lock (_freeParts)
         {
-            _freeParts.Push(part);
+            _freeParts.Add(part);
         }
     }
 

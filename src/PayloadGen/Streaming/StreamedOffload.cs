@@ -6,10 +6,12 @@ using System.Threading.Tasks;
 namespace PayloadGen;
 
 /// <summary>
-/// The stream a payload is serialized into when it may have to be offloaded. Up to the inline threshold the bytes
-/// stay in pooled memory, exactly as an inline response is returned. Past it (with a store that takes parts) they go
-/// to a <see cref="PartUploader"/>, which uploads parts while serialization continues, so memory is bounded by the
-/// parts in flight rather than by the payload. A store that does not take parts receives the payload whole.
+/// The stream a payload is serialized into when it may have to be offloaded. With a store that takes parts, every
+/// byte goes into a <see cref="PartUploader"/>'s part buffers from the start: up to the inline threshold they are
+/// held there (and returned from there when the payload ends under it, exactly the bytes of an inline response);
+/// past it the held parts start uploading and further parts go up while serialization continues, so memory is bounded
+/// by the parts in flight rather than by the payload, and the inline bytes are never a second copy beside the parts.
+/// A store that does not take parts receives the payload whole, from pooled memory.
 /// </summary>
 /// <remarks>Written by <c>JsonSerializer.SerializeAsync</c>, which only writes asynchronously; one writer at a time.</remarks>
 internal sealed class StreamedOffload : Stream
@@ -17,18 +19,35 @@ internal sealed class StreamedOffload : Stream
     private readonly ClaimCheckRuntime _runtime;
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
-    private PooledByteBuffer? _inline = new();
+    private readonly IStreamingPayloadStore? _streaming;
+    private PooledByteBuffer? _whole;
     private PartUploader? _parts;
+    private bool _offloading;
     private long _length;
     private bool _completed;
     private bool _disposed;
 
+    /// <param name="runtime">The runtime whose store receives the payload.</param>
+    /// <param name="inlineThreshold">The longest payload returned inline; negative when it is known to be offloaded.</param>
+    /// <param name="description">What the payload is (content type, direction, source).</param>
     public StreamedOffload(ClaimCheckRuntime runtime, long inlineThreshold, PayloadDescription description)
     {
         _runtime = runtime;
         _inlineThreshold = inlineThreshold;
         _description = description;
+        if (runtime.Store is IStreamingPayloadStore streaming)
+        {
+            _streaming = streaming;
+            _offloading = inlineThreshold < 0;
+        }
+        else
+        {
+            _whole = new PooledByteBuffer();
+        }
     }
+
+    /// <summary>The part uploader, created by the first write (which reports a store's unusable part size).</summary>
+    private PartUploader Parts => _parts ??= new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
 
     public override bool CanRead => false;
 
@@ -48,32 +67,19 @@ internal sealed class StreamedOffload : Stream
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _length += buffer.Length;
-        if (_parts is PartUploader parts)
+        if (_streaming is null)
         {
-            await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
+            Append(_whole!, buffer.Span);
             return;
         }
 
-        PooledByteBuffer inline = _inline!;
-        Append(inline, buffer.Span);
-        if (inline.Length <= _inlineThreshold || _runtime.Store is not IStreamingPayloadStore streaming)
+        PartUploader parts = Parts;
+        await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (!_offloading && _length > _inlineThreshold)
         {
-            return;
-        }
-
-        // Over the threshold: this payload is offloaded, and what is buffered becomes the start of the first part.
-        _parts = new PartUploader(_runtime, streaming, _description);
-        _inline = null;
-        try
-        {
-            foreach (ReadOnlyMemory<byte> segment in inline.WrittenSequence)
-            {
-                await _parts.AppendAsync(segment, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            inline.Dispose();
+            // Over the threshold: this payload is offloaded, and the parts held so far are its first ones.
+            _offloading = true;
+            await parts.OffloadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -97,21 +103,28 @@ internal sealed class StreamedOffload : Stream
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         PayloadPointer pointer;
-        if (_parts is PartUploader parts)
+        if (_streaming is not null)
         {
+            PartUploader parts = Parts;
+            if (!_offloading)
+            {
+                _completed = true;
+                return new OffloadOutcome(parts.TakeInline(), Pointer: null, _length);
+            }
+
             pointer = await parts.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        else if (_inline!.Length <= _inlineThreshold)
+        else if (_whole!.Length <= _inlineThreshold)
         {
-            PooledByteBuffer inline = _inline;
-            _inline = null;
+            PooledByteBuffer inline = _whole;
+            _whole = null;
             _completed = true;
             return new OffloadOutcome(new ReadOnlySequenceStream(inline.WrittenSequence, owner: inline), Pointer: null, _length);
         }
         else
         {
             // A store that does not take parts receives the whole payload, as before streaming existed.
-            pointer = await _runtime.OffloadAsync(_inline.WrittenSequence, _description, cancellationToken).ConfigureAwait(false);
+            pointer = await _runtime.OffloadAsync(_whole.WrittenSequence, _description, cancellationToken).ConfigureAwait(false);
         }
 
         _completed = true;
@@ -124,8 +137,8 @@ internal sealed class StreamedOffload : Stream
         {
             _disposed = true;
             _completed = true;
-            _inline?.Dispose();
-            _inline = null;
+            _whole?.Dispose();
+            _whole = null;
             if (_parts is not null)
             {
                 await _parts.DisposeAsync().ConfigureAwait(false);

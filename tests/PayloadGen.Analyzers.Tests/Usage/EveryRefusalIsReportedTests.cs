@@ -136,7 +136,7 @@ public sealed class EveryRefusalIsReportedTests
     [Fact]
     public void Every_refusal_reason_has_a_case()
     {
-        Assert.Equal(Enum.GetValues<RefusalReason>().Order(), Cases.Keys.Order());
+        RefusalContract.AssertEveryReasonHasACase(Cases.Keys);
     }
 
     [Theory]
@@ -146,48 +146,28 @@ public sealed class EveryRefusalIsReportedTests
         RefusalReason reason = Enum.Parse<RefusalReason>(reasonName);
         Assert.True(Cases.TryGetValue(reason, out var @case), $"{reason} has no case: add one, with its diagnostic.");
         // A case that declares its own namespace stands alone, outside the header's file-scoped one.
-        (string source, ImmutableArray<TextSpan> spans) = Marked(@case.Source.StartsWith("namespace", StringComparison.Ordinal) ? @case.Source : Header + @case.Source);
+        (string source, ImmutableArray<TextSpan> spans) = RefusalContract.Marked(@case.Source.StartsWith("namespace", StringComparison.Ordinal) ? @case.Source : Header + @case.Source);
         Compilation compilation = AnalyzerRunner.Compile("Refusals", [("/src/Functions.cs", source)]);
 
         // The case exercises this reason: the generator's own reader refuses its handler(s) for it.
         List<(IMethodSymbol Method, HandlerShape Shape)> refused = RefusedHandlers(compilation, reason);
         Assert.NotEmpty(refused);
 
-        AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(compilation, []);
-        Assert.Empty(result.AnalyzerExceptions);
-        Assert.Empty(result.GeneratorFailures);
-        foreach ((IMethodSymbol method, _) in refused)
+        await RefusalContract.AssertReportedAsync(compilation, spans, RefusalRules.For(reason)?.Id, @case.Message, generated =>
         {
-            Assert.DoesNotContain(
-                result.Compilation.SyntaxTrees,
-                tree => tree.FilePath.EndsWith(HandlerParser.HandlerTypeName(method.ContainingType) + "." + method.Name + ".ClaimCheck.g.cs", StringComparison.Ordinal));
-        }
-
-        DiagnosticDescriptor? rule = RefusalRules.For(reason);
-        List<Diagnostic> reported = result.Diagnostics.Where(d => d.Id.StartsWith("PG00", StringComparison.Ordinal)).ToList();
-        if (rule is null)
-        {
-            Assert.Empty(reported);
-            IEnumerable<TextSpan> compilerErrors = compilation.GetDiagnostics()
-                .Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => d.Location.SourceSpan);
-            Assert.All(spans, span => Assert.Contains(span, compilerErrors));
-            return;
-        }
-
-        // Exactly the expected diagnostics: one per marked span, no other usage diagnostic alongside.
-        Assert.Equal(spans.Order().ToArray(), reported.Select(d => d.Location.SourceSpan).Order().ToArray());
-        Assert.All(reported, d => Assert.Equal(rule.Id, d.Id));
-        if (@case.Message is not null)
-        {
-            Assert.All(reported, d => Assert.Equal(@case.Message, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-        }
+            foreach ((IMethodSymbol method, _) in refused)
+            {
+                Assert.DoesNotContain(
+                    generated.SyntaxTrees,
+                    tree => tree.FilePath.EndsWith(HandlerParser.HandlerTypeName(method.ContainingType) + "." + method.Name + ".ClaimCheck.g.cs", StringComparison.Ordinal));
+            }
+        });
     }
 
     [Fact]
     public async Task Both_overloads_are_reported_naming_each_other()
     {
-        (string source, _) = Marked(Header + Cases[RefusalReason.ClaimCheckOverload].Source);
+        (string source, _) = RefusalContract.Marked(Header + Cases[RefusalReason.ClaimCheckOverload].Source);
         AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile("Refusals", [("/src/Functions.cs", source)]), []);
 
         Assert.Equal(
@@ -227,32 +207,5 @@ public sealed class EveryRefusalIsReportedTests
         }
 
         return refused;
-    }
-
-    /// <summary>Removes the <c>[|…|]</c> markers, returning the text and the spans they enclosed.</summary>
-    private static (string Text, ImmutableArray<TextSpan> Spans) Marked(string marked)
-    {
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
-        var text = new System.Text.StringBuilder();
-        int start = -1;
-        for (int i = 0; i < marked.Length; i++)
-        {
-            if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
-            {
-                start = text.Length;
-                i++;
-            }
-            else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
-            {
-                spans.Add(TextSpan.FromBounds(start, text.Length));
-                i++;
-            }
-            else
-            {
-                text.Append(marked[i]);
-            }
-        }
-
-        return (text.ToString(), spans.ToImmutable());
     }
 }

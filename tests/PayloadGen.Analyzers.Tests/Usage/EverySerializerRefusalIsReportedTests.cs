@@ -64,7 +64,7 @@ public sealed class EverySerializerRefusalIsReportedTests
     [Fact]
     public void Every_serializer_refusal_reason_has_a_case()
     {
-        Assert.Equal(Enum.GetValues<SerializerRefusalReason>().Order(), Cases.Keys.Order());
+        RefusalContract.AssertEveryReasonHasACase(Cases.Keys);
     }
 
     [Theory]
@@ -72,20 +72,17 @@ public sealed class EverySerializerRefusalIsReportedTests
     public async Task Refused_serializer_gets_no_generated_part_and_exactly_its_diagnostic(string reasonName)
     {
         SerializerRefusalReason reason = Enum.Parse<SerializerRefusalReason>(reasonName);
-        (string source, ImmutableArray<TextSpan> spans) = Marked(Header + Cases[reason].Source);
+        (string source, ImmutableArray<TextSpan> spans) = RefusalContract.Marked(Header + Cases[reason].Source);
         Compilation compilation = reason == SerializerRefusalReason.NoLambdaSerializerInterface
             ? CSharpCompilation.Create("Refusals", [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "/src/Serializer.cs")], TestReferences.WithoutAws, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
             : AnalyzerRunner.Compile("Refusals", [("/src/Serializer.cs", source)]);
 
-        AnalyzerRunner.Result result = await AnalyzerRunner.RunAsync(compilation, []);
-
-        Assert.Empty(result.AnalyzerExceptions);
-        Assert.Empty(result.GeneratorFailures);
-        Assert.DoesNotContain(result.Compilation.SyntaxTrees, tree => tree.FilePath.EndsWith(".ClaimCheckSerializer.g.cs", StringComparison.Ordinal));
-        List<Diagnostic> reported = result.Diagnostics.Where(d => d.Id.StartsWith("PG00", StringComparison.Ordinal)).ToList();
-        Assert.Equal(spans.Order().ToArray(), reported.Select(d => d.Location.SourceSpan).Order().ToArray());
-        Assert.All(reported, d => Assert.Equal(DiagnosticIds.ClaimCheckSerializerNotGenerated, d.Id));
-        Assert.All(reported, d => Assert.Equal(Cases[reason].Message, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        await RefusalContract.AssertReportedAsync(
+            compilation,
+            spans,
+            DiagnosticIds.ClaimCheckSerializerNotGenerated,
+            Cases[reason].Message,
+            generated => Assert.DoesNotContain(generated.SyntaxTrees, tree => tree.FilePath.EndsWith(".ClaimCheckSerializer.g.cs", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -103,31 +100,5 @@ public sealed class EverySerializerRefusalIsReportedTests
         INamedTypeSymbol serializer = result.Compilation.GetTypeByMetadataName("Demo.S")!;
         Assert.Contains(serializer.AllInterfaces, i => i.ToDisplayString() == "Amazon.Lambda.Core.ILambdaSerializer");
         Assert.Contains(serializer.InstanceConstructors, c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public);
-    }
-
-    private static (string Text, ImmutableArray<TextSpan> Spans) Marked(string marked)
-    {
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
-        var text = new System.Text.StringBuilder();
-        int start = -1;
-        for (int i = 0; i < marked.Length; i++)
-        {
-            if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
-            {
-                start = text.Length;
-                i++;
-            }
-            else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
-            {
-                spans.Add(TextSpan.FromBounds(start, text.Length));
-                i++;
-            }
-            else
-            {
-                text.Append(marked[i]);
-            }
-        }
-
-        return (text.ToString(), spans.ToImmutable());
     }
 }

@@ -13,12 +13,14 @@ public sealed class PeakMemory : IDisposable
 {
     private readonly Thread _sampler;
     private long _sampledPeak;
+    private long _gcCommittedPeak;
     private volatile bool _stopped;
 
     private PeakMemory()
     {
         ResetHighWaterMark();
         _sampledPeak = Current;
+        _gcCommittedPeak = GcCommitted;
         _sampler = new Thread(Sample) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
         _sampler.Start();
     }
@@ -32,6 +34,12 @@ public sealed class PeakMemory : IDisposable
             return self.WorkingSet64;
         }
     }
+
+    /// <summary>What the garbage collector has committed for its heap (as of the last collection), in bytes.</summary>
+    public static long GcCommitted => GC.GetGCMemoryInfo().TotalCommittedBytes;
+
+    /// <summary>The most the garbage collector had committed at any sample: the managed share of <see cref="Peak"/>.</summary>
+    public long GcCommittedPeak => Volatile.Read(ref _gcCommittedPeak);
 
     /// <summary>The highest working set seen since <see cref="Start"/>.</summary>
     public long Peak => Math.Max(Volatile.Read(ref _sampledPeak), HighWaterMark() ?? 0);
@@ -52,6 +60,12 @@ public sealed class PeakMemory : IDisposable
             if (now > Volatile.Read(ref _sampledPeak))
             {
                 Volatile.Write(ref _sampledPeak, now);
+            }
+
+            long committed = GcCommitted;
+            if (committed > Volatile.Read(ref _gcCommittedPeak))
+            {
+                Volatile.Write(ref _gcCommittedPeak, committed);
             }
 
             Thread.Sleep(2);

@@ -32,25 +32,28 @@ public static class StreamingComparison
         using Process s3rver = StartS3rver(root, data, out string endpoint);
         try
         {
-            var results = new List<ProbeResult>();
+            var results = new List<RoundResult>();
             foreach (long size in sizes)
             {
                 string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
-                using (AmazonS3Client client = StreamingProbe.CreateClient(endpoint))
+                if (scenarios.Contains("hydrate-enumerable"))
                 {
+                    using AmazonS3Client client = StreamingProbe.CreateClient(endpoint);
                     ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client);
                     await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
                     await using FileStream file = File.Create(pointerFile);
                     await pointer.CopyToAsync(file);
                 }
 
-                for (int i = 0; i < repeat; i++)
+                // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
+                for (int round = 0; round < repeat; round++)
                 {
                     foreach (string scenario in scenarios)
                     {
+                        double load = LoadAverage();
                         ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
-                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult));
-                        results.Add(result);
+                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
+                        results.Add(new RoundResult(round, load, result));
                     }
                 }
             }
@@ -72,23 +75,33 @@ public static class StreamingComparison
         return 0;
     }
 
-    private static void PrintTable(List<ProbeResult> results)
+    private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility | peak added (median, max) | working set after / after GC |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
-        foreach (IGrouping<long, ProbeResult> size in results.GroupBy(result => result.Bytes))
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
-            double baseline = Median(size.Where(result => result.Scenario == "transfer-utility").Select(result => result.Seconds));
-            foreach (IGrouping<string, ProbeResult> scenario in size.GroupBy(result => result.Scenario))
+            foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
             {
-                double seconds = Median(scenario.Select(result => result.Seconds));
-                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) ? (seconds / baseline).ToString("0.00×", CultureInfo.InvariantCulture) : "—";
+                // Each round's ratio against the baseline of the same round.
+                double[] ratios = scenario
+                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
+                    .Where(ratio => !double.IsNaN(ratio))
+                    .ToArray();
+                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
+                    : "—";
+                IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {seconds:0.00} s | {ratio} | {Median(scenario.Select(result => result.PeakAddedMb)):0} MiB ({scenario.Max(result => result.PeakAddedMb):0}) | {Median(scenario.Select(result => result.AfterMb)):0} / {Median(scenario.Select(result => result.AfterCollectionMb)):0} MiB |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
         }
     }
+
+    private static double LoadAverage() => double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
     private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile)
     {

@@ -25,7 +25,7 @@ namespace Demo
         {
             global::PayloadGen.ClaimCheckRuntime __runtime = global::PayloadGen.ClaimCheckRuntime.Default;
             using global::PayloadGen.LambdaDeadline __deadline = __runtime.StartDeadline(context.RemainingTime);
-            await using global::PayloadGen.HydratedSequence<global::Demo.ReportRequest> __request = await __runtime.HydrateSequenceAsync(input, __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(), allowBarePointer: true, __deadline.Token).ConfigureAwait(false);
+            await using global::PayloadGen.HydratedSequence<global::Demo.ReportRequest> __request = await __runtime.HydrateSequenceAsync(input, __Import_RequestTypeInfo ??= global::PayloadGen.ClaimCheckJson.GetTypeInfo<global::Demo.ReportRequest>(), allowBarePointer: true, allowNullItems: true, __deadline.Token).ConfigureAwait(false);
             await this.Import(__request, __deadline.Token).ConfigureAwait(false);
             return global::System.IO.Stream.Null;
         }

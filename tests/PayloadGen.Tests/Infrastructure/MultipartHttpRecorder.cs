@@ -14,8 +14,9 @@ namespace PayloadGen.Tests.Infrastructure;
 /// <summary>
 /// Plugs into the AWS SDK's HTTP layer (<see cref="Amazon.S3.AmazonS3Config.HttpClientFactory"/>) in front of a
 /// real s3rver: records every request that reached the wire (method, path, query) and when its response came back,
-/// and answers 503 SlowDown to the requests <see cref="FailWhen"/> picks. s3rver cannot list multipart uploads, so
-/// this is how a test sees that an upload was aborted and never completed.
+/// and answers 503 SlowDown to the requests <see cref="FailWhen"/> picks: how a test sees which parts went up and
+/// that an upload was aborted (with what answer) and never completed. (ListMultipartUploads, which tests/s3rver/start.js
+/// adds to s3rver, shows what S3 still holds.)
 /// </summary>
 public sealed class MultipartHttpRecorder : HttpClientFactory
 {

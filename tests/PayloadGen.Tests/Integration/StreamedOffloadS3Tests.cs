@@ -27,6 +27,7 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     private const int RowBytes = 64 * 1024;
 
     private static readonly JsonTypeInfo<IAsyncEnumerable<ReportRow>> s_asyncRows = ClaimCheckJson.GetTypeInfo<IAsyncEnumerable<ReportRow>>();
+    private static readonly JsonTypeInfo<IAsyncEnumerable<ReportRow?>> s_asyncRowsWithNulls = ClaimCheckJson.GetTypeInfo<IAsyncEnumerable<ReportRow?>>();
     private static readonly JsonTypeInfo<IEnumerable<ReportRow>> s_rows = ClaimCheckJson.GetTypeInfo<IEnumerable<ReportRow>>();
     private static readonly JsonTypeInfo<ReportRow> s_row = ClaimCheckJson.GetTypeInfo<ReportRow>();
 
@@ -138,6 +139,21 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_that_cannot_be_started_fails_with_the_store_error_and_sends_no_part()
+    {
+        _http.FailWhen = exchange => exchange.Method == "POST" && exchange.Query.Contains("uploads", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(
+            () => _runtime.DehydrateAsync(Rows(16 * 1024 * 1024 / RowBytes, seed: 15), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask());
+
+        Assert.Contains("SlowDown", error.Message, StringComparison.Ordinal);
+        Assert.Single(_http.Requests("POST", "uploads"));
+        Assert.Equal(0, _http.StartedParts);
+        Assert.Empty(_http.Requests("DELETE", "uploadId="));
+        Assert.Empty(_http.Requests("PUT", ""));
+    }
+
+    [Fact]
     public async Task Cancellation_mid_stream_aborts_the_upload_and_leaves_no_object()
     {
         using var deadline = new CancellationTokenSource();
@@ -156,6 +172,100 @@ public sealed class StreamedOffloadS3Tests : IDisposable
 
         Assert.True(produced < 40 * 1024 * 1024 / RowBytes, "Serialization went on after the deadline.");
         await AssertAbortedWithoutObjectAsync();
+    }
+
+    [Fact]
+    public async Task Cancellation_while_parts_are_uploading_aborts_the_upload_and_leaves_no_parts()
+    {
+        // S3 holds the parts: the deadline arrives while two are in flight and the upload is open.
+        _http.PartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var deadline = new CancellationTokenSource();
+        Task<Stream> offload = _runtime.DehydrateAsync(Rows(8 * PartBytes / RowJsonBytes, seed: 13), s_asyncRows, PayloadSource.Direct, 0, deadline.Token).AsTask();
+        await SettledValueAsync(() => _http.StartedParts);
+        Assert.Equal(2, _http.StartedParts);
+        Assert.Single(await OpenUploadsAsync(UploadKey()));
+
+        await deadline.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => offload);
+        await AssertAbortedWithoutObjectAsync();
+    }
+
+    [Fact]
+    public async Task Serializer_failure_after_parts_were_uploaded_aborts_the_upload()
+    {
+        // An ordinary response whose 171st row cannot be serialized, after two parts (160 rows) went to S3.
+        var rows = new List<UnserializableRow>();
+        for (int number = 0; number < 256; number++)
+        {
+            rows.Add(new UnserializableRow { Number = number, Attachment = new byte[RowBytes * 3 / 4 - 64], Broken = number == 2 * PartBytes / RowBytes + 10 });
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _runtime.DehydrateAsync(rows, ClaimCheckJson.GetTypeInfo<List<UnserializableRow>>(), PayloadSource.Direct, 0, CancellationToken.None).AsTask());
+
+        Assert.Equal(UnserializableRow.Failure, error.Message);
+        Assert.InRange(_http.StartedParts, 2, 3);
+        await AssertAbortedWithoutObjectAsync();
+    }
+
+    [Fact]
+    public async Task Null_item_of_a_stored_array_is_refused_when_the_item_type_is_not_nullable()
+    {
+        int count = 12 * 1024 * 1024 / RowBytes;
+        PayloadPointer pointer = await DehydrateToPointerAsync(Rows(count, seed: 14, nullAt: 100), s_asyncRowsWithNulls);
+
+        await using (HydratedSequence<ReportRow> strict = await HydrateAsync(pointer, allowNullItems: false))
+        {
+            var yielded = new List<ReportRow>();
+            var error = await Assert.ThrowsAsync<PayloadNullException>(async () =>
+            {
+                await foreach (ReportRow row in strict)
+                {
+                    yielded.Add(row);
+                }
+            });
+
+            Assert.Equal(100, error.ItemIndex);
+            Assert.Equal(typeof(ReportRow), error.TargetType);
+            Assert.Equal(Enumerable.Range(0, 100), yielded.Select(row => row.Number));
+        }
+
+        await using HydratedSequence<ReportRow> lenient = await HydrateAsync(pointer, allowNullItems: true);
+        List<ReportRow> all = await lenient.CollectAsync();
+        Assert.Equal(count, all.Count);
+        Assert.Equal([100], all.Select((row, index) => (row, index)).Where(pair => pair.row is null).Select(pair => pair.index));
+    }
+
+    [Fact]
+    public async Task Null_item_of_an_inline_array_is_refused_the_same_way_without_any_S3_call()
+    {
+        byte[] json = "[{\"Number\":0,\"Text\":\"a\"},null]"u8.ToArray();
+
+        await using HydratedSequence<ReportRow> request = await _runtime.HydrateSequenceAsync(new MemoryStream(json), s_row, allowBarePointer: true, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<PayloadNullException>(async () => await request.CollectAsync());
+
+        Assert.Equal(1, error.ItemIndex);
+        Assert.Contains("IAsyncEnumerable<ReportRow?>", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_http.Exchanges);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Null_payload_instead_of_an_array_is_refused_like_any_null_payload(bool stored)
+    {
+        byte[] payload = "null"u8.ToArray();
+        if (stored)
+        {
+            payload = PayloadPointerWriter.ToUtf8(await _runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(payload), CancellationToken.None));
+        }
+
+        await using HydratedSequence<ReportRow> request = await _runtime.HydrateSequenceAsync(new MemoryStream(payload), s_row, allowBarePointer: true, allowNullItems: true, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<PayloadNullException>(async () => await request.CollectAsync());
+
+        Assert.Null(error.ItemIndex);
+        Assert.Equal(typeof(IAsyncEnumerable<ReportRow>), error.TargetType);
     }
 
     [Fact]
@@ -246,6 +356,15 @@ public sealed class StreamedOffloadS3Tests : IDisposable
 
     internal static async IAsyncEnumerable<ReportRow> Rows(int count, int seed, Action? onItem = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (ReportRow? row in Rows(count, seed, nullAt: -1, onItem, cancellationToken))
+        {
+            yield return row!;
+        }
+    }
+
+    /// <summary>The rows of <see cref="Rows(int, int, Action?, CancellationToken)"/>, with JSON null in place of row <paramref name="nullAt"/>.</summary>
+    private static async IAsyncEnumerable<ReportRow?> Rows(int count, int seed, int nullAt, Action? onItem = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var random = new Random(seed);
         for (int number = 0; number < count; number++)
         {
@@ -253,9 +372,24 @@ public sealed class StreamedOffloadS3Tests : IDisposable
             var attachment = new byte[RowBytes * 3 / 4 - 64];
             random.NextBytes(attachment);
             onItem?.Invoke();
-            yield return new ReportRow { Number = number, Text = $"row {number}", Attachment = attachment };
+            yield return number == nullAt ? null : new ReportRow { Number = number, Text = $"row {number}", Attachment = attachment };
             await Task.Yield();
         }
+    }
+
+    /// <summary>A row whose serialization fails when it is <see cref="Broken"/>, as a converter or getter can.</summary>
+    public sealed class UnserializableRow
+    {
+        public const string Failure = "the row's amount could not be converted";
+
+        public int Number { get; init; }
+
+        public byte[] Attachment { get; init; } = [];
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool Broken { get; init; }
+
+        public string Text => Broken ? throw new InvalidOperationException(Failure) : "row " + Number;
     }
 
     /// <summary>Polls <paramref name="read"/> until it has not changed for half a second.</summary>
@@ -287,13 +421,31 @@ public sealed class StreamedOffloadS3Tests : IDisposable
 
     private async Task AssertAbortedWithoutObjectAsync()
     {
-        MultipartHttpRecorder.S3Exchange initiate = Assert.Single(_http.Requests("POST", "uploads"));
-        Assert.Single(_http.Requests("DELETE", "uploadId="));
+        string key = UploadKey();
+        MultipartHttpRecorder.S3Exchange abort = Assert.Single(_http.Requests("DELETE", "uploadId="));
+        Assert.Equal(HttpStatusCode.NoContent, abort.Status);
         Assert.Empty(_http.Requests("POST", "uploadId="));
-        string key = Uri.UnescapeDataString(initiate.Path[("/" + S3rverFixture.Bucket + "/").Length..]);
+        Assert.Empty(await OpenUploadsAsync(key));
         var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _client.GetObjectAsync(S3rverFixture.Bucket, key));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    /// <summary>The key of the one multipart upload this test started.</summary>
+    private string UploadKey()
+    {
+        MultipartHttpRecorder.S3Exchange initiate = Assert.Single(_http.Requests("POST", "uploads"));
+        return Uri.UnescapeDataString(initiate.Path[("/" + S3rverFixture.Bucket + "/").Length..]);
+    }
+
+    /// <summary>The multipart uploads under <paramref name="key"/> that are neither completed nor aborted (ListMultipartUploads).</summary>
+    private async Task<List<MultipartUpload>> OpenUploadsAsync(string key)
+    {
+        ListMultipartUploadsResponse listed = await _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = S3rverFixture.Bucket, Prefix = key });
+        return (listed.MultipartUploads ?? []).Where(upload => upload.Key == key).ToList();
+    }
+
+    private Task<HydratedSequence<ReportRow>> HydrateAsync(PayloadPointer pointer, bool allowNullItems)
+        => _runtime.HydrateSequenceAsync(new MemoryStream(PayloadPointerWriter.ToUtf8(pointer)), s_row, allowBarePointer: true, allowNullItems, CancellationToken.None).AsTask();
 
     private async Task<byte[]> DownloadAsync(string key)
     {

@@ -62,6 +62,33 @@ public sealed class StreamedDehydrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Lazy_sequence_held_in_several_parts_is_inline_up_to_the_threshold_and_stored_one_byte_past_it()
+    {
+        // About 3.5 parts of 64 KiB: the bytes before the decision fill three part buffers and start a fourth.
+        IEnumerable<string> Lines()
+        {
+            for (int i = 0; i < 2_000; i++)
+            {
+                yield return "line " + i + new string('x', 100);
+            }
+        }
+
+        JsonTypeInfo<IEnumerable<string>> type = ClaimCheckJson.GetTypeInfo<IEnumerable<string>>();
+        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(Lines().ToList(), type);
+        Assert.InRange(expected.Length, 3 * 64 * 1024 + 1, 4 * 64 * 1024 - 1);
+
+        byte[] atThreshold = await DehydrateAsync(Runtime(expected.Length), Lines(), type);
+        byte[] pastThreshold = await DehydrateAsync(Runtime(expected.Length - 1), Lines(), type);
+
+        Assert.Equal(expected, atThreshold);
+        Assert.True(PayloadPointerReader.TryRead(pastThreshold, allowBareShape: false, out PayloadPointer? pointer));
+        Assert.Equal(expected, File.ReadAllBytes(StoredPath(pointer!)));
+        Assert.Equal(Sha256Hex.Of(expected), pointer!.Sha256);
+        Assert.Equal(expected.Length, pointer.Size);
+        Assert.Single(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Sequence_that_fails_half_way_leaves_nothing_in_the_store()
     {
         static async IAsyncEnumerable<string> Failing()
