@@ -38,7 +38,7 @@ internal sealed class KnownSymbols
     }
 
     /// <summary>The symbols of <paramref name="compilation"/>, resolved by the first analyzer that asks.</summary>
-    public static KnownSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => KnownSymbols.For(c));
+    public static KnownSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownSymbols(c));
 
     /// <summary>The project runs ASP.NET Core on Lambda (Amazon.Lambda.AspNetCoreServer or its Hosting package).</summary>
     public bool HostsAspNetCoreOnLambda { get; }
