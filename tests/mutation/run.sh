@@ -11,7 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 # The security core: what decides whether a pointer is followed, what the consumer accepts as the payload, and
-# what the producer writes (headers, keys, hashes). Add a file here when security code moves or is added.
+# what the producer writes (headers, keys, hashes), what an HTTP client is handed (upload slots, redirects) and how a
+# streamed upload is hashed and aborted. Add a file here when security code moves or is added.
 default_files=(
   Pointers/PointerPolicy.cs
   Pointers/PayloadPointerReader.cs
@@ -24,14 +25,11 @@ default_files=(
   Storage/S3ObjectSettings.cs
   Storage/ObjectTagging.cs
   Storage/StoredPayload.cs
-)
-# Files that exist only once the http (upload slots, redirects) and streaming (the streamed upload's hashing)
-# branches are merged are included when present.
-optional_files=(
   Http/UploadSlot.cs
   Http/ClaimCheckRuntime.Uploads.cs
+  Http/ClaimCheckRuntime.Http.cs
   Http/HttpOffloadAnswerWriter.cs
-  Http/HttpProxyResponseReader.cs
+  Http/HttpUploadRefusal.cs
   Streaming/PartUploader.cs
   Streaming/StreamedOffload.cs
   Storage/S3MultipartUpload.cs
@@ -41,7 +39,6 @@ if [[ $# -gt 0 ]]; then
   files=("$@")
 else
   files=("${default_files[@]}")
-  for f in "${optional_files[@]}"; do [[ -f "src/PayloadGen/$f" ]] && files+=("$f"); done
 fi
 
 # The SDK here carries runtime 10 only; Stryker's own process targets an older runtime.
