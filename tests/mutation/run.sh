@@ -3,11 +3,10 @@
 # idle 2-core machine). Usage:
 #   tests/mutation/run.sh                      # every file of the security core, one Stryker run per file
 #   tests/mutation/run.sh Pointers/ObjectKeys.cs Integrity/VerifyingReadStream.cs   # only these (paths under src/PayloadGen)
-#   MUTATION_TOGETHER=http tests/mutation/run.sh Http/UploadSlot.cs Http/HttpOffloadAnswerWriter.cs   # one run named "http"
-# One run per file keeps each run short enough to finish on a loaded machine. MUTATION_TOGETHER runs the given files
-# in one Stryker run instead (the build and the initial test run, most of a short run, are paid once); each file's
-# score is printed either way.
-# Reports: artifacts/mutation/<file>/reports/mutation-report.{html,json}; a summary line per file is printed.
+#   MUTATION_TOGETHER=1 tests/mutation/run.sh A.cs B.cs   # these files in ONE Stryker run (one build, one initial test run)
+# One run per file keeps each run short enough to finish on a loaded machine and gives a score per file; one run
+# for several files saves the build and the initial test run (about half of a small file's run) per extra file.
+# Reports: artifacts/mutation/<file or "together">/reports/mutation-report.{html,json}; a score per file is printed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -51,19 +50,54 @@ dotnet tool restore >/dev/null
 out_root="$root/artifacts/mutation"
 mkdir -p "$out_root"
 
-# One Stryker run over the given files: $1 names the run, the rest are paths under src/PayloadGen.
-run_stryker() {
-  local name="$1"
-  shift
-  local out="$out_root/$name"
-  local mutate=""
-  for file in "$@"; do mutate+="${mutate:+, }\"**/src/PayloadGen/$file\""; done
+# The score of each mutated file in a report (Stryker prints only the total): killed and timed-out mutants over all
+# measured ones (compile errors and ignored mutants are not measured).
+print_scores() {
+  python3 - "$1" <<'PY' || true
+import json, sys
+report = json.load(open(sys.argv[1]))
+for name, data in sorted(report["files"].items()):
+    statuses = [m["status"] for m in data["mutants"]]
+    detected = sum(s in ("Killed", "Timeout") for s in statuses)
+    measured = sum(s in ("Killed", "Timeout", "Survived", "NoCoverage") for s in statuses)
+    if measured:
+        print(f"{name.split('/src/PayloadGen/')[-1]}: {100 * detected / measured:.2f} % ({detected} of {measured} detected; "
+              f"{statuses.count('Survived')} survived, {statuses.count('NoCoverage')} not covered, {statuses.count('CompileError')} compile errors)")
+PY
+}
+
+runs=()
+if [[ "${MUTATION_TOGETHER:-0}" == 1 ]]; then
+  runs=("together")
+else
+  runs=("${files[@]}")
+fi
+
+for run in "${runs[@]}"; do
+  if [[ "$run" == together ]]; then
+    group=()
+    for f in "${files[@]}"; do
+      if [[ -f "src/PayloadGen/$f" ]]; then group+=("$f"); else echo "skipped: src/PayloadGen/$f does not exist" >&2; fi
+    done
+    name=together
+  else
+    if [[ ! -f "src/PayloadGen/$run" ]]; then
+      echo "skipped: src/PayloadGen/$run does not exist" >&2
+      continue
+    fi
+    group=("$run")
+    name="${run//\//_}"
+    name="${name%.cs}"
+  fi
+  mutate=""
+  for f in "${group[@]}"; do mutate+="${mutate:+, }\"**/src/PayloadGen/$f\""; done
+  out="$out_root/$name"
   rm -rf "$out"
-  mkdir -p "$out"
-  echo "=== $*"
-  # perTest coverage runs only the tests that reach a mutant; "mutate" limits mutation to these files. Stryker
+  echo "=== ${group[*]}"
+  # perTest coverage runs only the tests that reach a mutant; "mutate" limits mutation to the run's file(s). Stryker
   # reads coverage-analysis from a configuration file only, so each run gets its own. The test project starts
   # s3rver itself (tests/s3rver), so the S3 tests take part.
+  mkdir -p "$out"
   cat > "$out/stryker-config.json" <<JSON
 {
   "stryker-config": {
@@ -80,36 +114,7 @@ run_stryker() {
 }
 JSON
   (cd "$root/tests/PayloadGen.Tests" && dotnet stryker --config-file "$out/stryker-config.json" --output "$out" --skip-version-check) \
-    > "$out_root/$name.log" 2>&1 || echo "stryker failed on $*: see $out_root/$name.log" >&2
-  # The score of each file: (killed + timeout) / (killed + timeout + survived + no coverage); compile errors and
-  # ignored mutants do not count, as in Stryker's own total.
-  local report="$out/reports/mutation-report.json"
-  if [[ -f "$report" ]] && command -v jq >/dev/null; then
-    jq -r '.files | to_entries[] | select(any(.value.mutants[]; .status != "Ignored")) | .key as $f | .value.mutants
-      | (map(select(.status == "Killed" or .status == "Timeout")) | length) as $k
-      | (map(select(.status == "Survived" or .status == "NoCoverage")) | length) as $s
-      | (map(select(.status == "CompileError")) | length) as $c
-      | "\($f | sub(".*/src/PayloadGen/"; "")): \(if $k + $s > 0 then ($k * 10000 / ($k + $s) | floor) / 100 else "n/a" end) % (\($k) killed, \($s) survived or not covered, \($c) compile errors)"' "$report"
-  else
-    grep -E "final mutation score" "$out_root/$name.log" || true
-  fi
-}
-
-existing=()
-for file in "${files[@]}"; do
-  if [[ -f "src/PayloadGen/$file" ]]; then
-    existing+=("$file")
-  else
-    echo "skipped: src/PayloadGen/$file does not exist" >&2
-  fi
+    > "$out_root/$name.log" 2>&1 || echo "stryker failed on ${group[*]}: see $out_root/$name.log" >&2
+  grep -E "final mutation score" "$out_root/$name.log" || true
+  [[ -f "$out/reports/mutation-report.json" ]] && print_scores "$out/reports/mutation-report.json"
 done
-
-if [[ -n "${MUTATION_TOGETHER:-}" ]]; then
-  # One run for all the files: the build and the initial test run (most of a short run) are paid once.
-  run_stryker "$MUTATION_TOGETHER" "${existing[@]}"
-else
-  for file in "${existing[@]}"; do
-    name="${file//\//_}"
-    run_stryker "${name%.cs}" "$file"
-  done
-fi
