@@ -30,7 +30,7 @@ public sealed class StoredPayload : IAsyncDisposable, IDisposable
     {
         if (length > maxBytes)
         {
-            throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", length, maxBytes);
+            throw PayloadTooLargeException.ForObject(pointer, length, maxBytes);
         }
 
         if (pointer.Size is long expected && expected != length)
