@@ -33,7 +33,9 @@ public sealed class StoredPayload : IAsyncDisposable, IDisposable
             throw PayloadTooLargeException.ForObject(pointer, length, maxBytes);
         }
 
-        if (pointer.Size is long expected && expected != length)
+        // A plain local, not a pattern variable: Stryker.NET cannot measure a method that declares one.
+        long? expected = pointer.Size;
+        if (expected is not null && expected != length)
         {
             throw new PayloadIntegrityException(pointer.Bucket, pointer.Key, $"the store holds {length:N0} bytes where the pointer announced {expected:N0}");
         }
