@@ -12,7 +12,7 @@ namespace PayloadGen.Tests.Runtime;
 /// The stream a response is serialized into, on the file store with 64 KiB parts: what it promises as a
 /// <see cref="Stream"/> (write-only, asynchronous, done once completed), that a store which cannot take parts still
 /// receives the payload whole, that parts outside what a store can hold are a configuration error, and that a stream
-/// disposed before it completed leaves nothing in the store, whichever way it is disposed.
+/// disposed before it completed, or whose last part failed, leaves nothing in the store.
 /// </summary>
 public sealed class StreamedOffloadContractTests : IDisposable
 {
@@ -130,6 +130,40 @@ public sealed class StreamedOffloadContractTests : IDisposable
         Assert.False(offload.CanWrite);
     }
 
+    [Fact]
+    public async Task A_payload_exactly_at_the_threshold_stays_inline_and_one_byte_more_is_stored()
+    {
+        // Only a lazy sequence reaches this decision with its length unknown; the runtime decides other values earlier.
+        byte[] payload = Payload(1_000, seed: 6);
+        await using var atThreshold = new StreamedOffload(Runtime(Files()), payload.Length, Description);
+        await using var overThreshold = new StreamedOffload(Runtime(Files()), payload.Length - 1, Description);
+        await atThreshold.WriteAsync(payload);
+        await overThreshold.WriteAsync(payload);
+
+        OffloadOutcome inline = await atThreshold.CompleteAsync(CancellationToken.None);
+        OffloadOutcome stored = await overThreshold.CompleteAsync(CancellationToken.None);
+
+        Assert.Null(inline.Pointer);
+        Assert.Equal(payload, ReadAll(inline.Inline!));
+        await inline.Inline!.DisposeAsync();
+        Assert.Null(stored.Inline);
+        Assert.Equal(payload, File.ReadAllBytes(StoredPath(stored.Pointer!)));
+    }
+
+    [Fact]
+    public async Task A_last_part_that_fails_fails_the_offload_with_its_own_error_and_leaves_nothing()
+    {
+        // Three full parts go up while the payload is written; the fourth, 5 bytes, only when it is completed.
+        var offload = new StreamedOffload(Runtime(new FailingPart(Files(), failingPart: 4)), 1_000, Description);
+        await offload.WriteAsync(Payload(3 * PartBytes + 5, seed: 7));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => offload.CompleteAsync(CancellationToken.None).AsTask());
+        await offload.DisposeAsync();
+
+        Assert.Equal("the disk went away", error.Message);
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
+    }
+
     private FilePayloadStore Files() => new(_folder.Path, partSizeBytes: PartBytes);
 
     private static ClaimCheckRuntime Runtime(IPayloadStore store) => new(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket }, store);
@@ -166,6 +200,39 @@ public sealed class StreamedOffloadContractTests : IDisposable
         public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
 
         public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => inner.DeleteAsync(pointer, cancellationToken);
+    }
+
+    /// <summary>The file store, except that one part of every upload fails.</summary>
+    private sealed class FailingPart(FilePayloadStore inner, int failingPart) : IStreamingPayloadStore
+    {
+        public string Bucket => inner.Bucket;
+
+        public long PartSizeBytes => inner.PartSizeBytes;
+
+        public int MaxConcurrentParts => inner.MaxConcurrentParts;
+
+        public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+            => new FailingUpload(await inner.StartUploadAsync(key, description, cancellationToken), failingPart);
+
+        public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => inner.WriteAsync(write, cancellationToken);
+
+        public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
+
+        public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => inner.DeleteAsync(pointer, cancellationToken);
+    }
+
+    private sealed class FailingUpload(IPayloadUpload inner, int failingPart) : IPayloadUpload
+    {
+        public string Key => inner.Key;
+
+        public Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+            => partNumber == failingPart ? Task.FromException(new IOException("the disk went away")) : inner.UploadPartAsync(partNumber, offset, content, cancellationToken);
+
+        public Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken) => inner.CompleteAsync(partCount, length, sha256, cancellationToken);
+
+        public ValueTask AbortAsync() => inner.AbortAsync();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>The file store with a part size and concurrency the file store itself would not take.</summary>
