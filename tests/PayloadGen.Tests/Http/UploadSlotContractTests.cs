@@ -149,16 +149,17 @@ public sealed class UploadSlotContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData(-1, "0000000000000000000000000000000000000000000000000000000000000000", "size")]
-    [InlineData(1, "000000000000000000000000000000000000000000000000000000000000000", "sha256")]
-    [InlineData(1, "000000000000000000000000000000000000000000000000000000000000000g", "sha256")]
-    public void A_pointer_for_a_negative_size_or_a_malformed_hash_is_refused(long size, string sha256, string parameter)
+    [InlineData(-1, "0000000000000000000000000000000000000000000000000000000000000000", "size", "size ('-1') must be a non-negative value.")]
+    [InlineData(1, "000000000000000000000000000000000000000000000000000000000000000", "sha256", "A SHA-256 must be 64 hexadecimal digits.")]
+    [InlineData(1, "000000000000000000000000000000000000000000000000000000000000000g", "sha256", "A SHA-256 must be 64 hexadecimal digits.")]
+    public void A_pointer_for_a_negative_size_or_a_malformed_hash_is_refused(long size, string sha256, string parameter, string message)
     {
         var slot = new UploadSlot(new Uri("https://example.com/upload"), Bucket, "payloadgen/uploads/a.csv", "text/csv", 100, DateTimeOffset.UnixEpoch);
 
         var error = Assert.ThrowsAny<ArgumentException>(() => slot.PointerFor(size, sha256));
 
         Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 
     private ClaimCheckRuntime Runtime(Action<ClaimCheckOptions>? configure = null)

@@ -153,7 +153,7 @@ public sealed class ObjectSettingsConfigurationTests
 
         Assert.StartsWith("S3ObjectSettings.StorageClass must be one of ", storageClass.Message, StringComparison.Ordinal);
         Assert.Contains("STANDARD_IA", storageClass.Message, StringComparison.Ordinal);
-        Assert.Contains(", not 'CHEAP'.", storageClass.Message, StringComparison.Ordinal);
+        Assert.EndsWith("must be one of " + string.Join(", ", S3StorageClasses.Names) + ", not 'CHEAP'. (Parameter 'options')", storageClass.Message, StringComparison.Ordinal);
         Assert.StartsWith("S3ObjectSettings.Encryption is not a known encryption (7).", encryption.Message, StringComparison.Ordinal);
     }
 
