@@ -3,15 +3,18 @@
 # idle 2-core machine). Usage:
 #   tests/mutation/run.sh                      # every file of the security core, one Stryker run per file
 #   tests/mutation/run.sh Pointers/ObjectKeys.cs Integrity/VerifyingReadStream.cs   # only these (paths under src/PayloadGen)
-# One run per file keeps each run short enough to finish on a loaded machine and gives a score per file.
-# Reports: artifacts/mutation/<file>/reports/mutation-report.{html,json}; a summary line per file is printed.
+#   MUTATION_TOGETHER=1 tests/mutation/run.sh A.cs B.cs   # these files in ONE Stryker run (one build, one initial test run)
+# One run per file keeps each run short enough to finish on a loaded machine and gives a score per file; one run
+# for several files saves the build and the initial test run (about half of a small file's run) per extra file.
+# Reports: artifacts/mutation/<file or "together">/reports/mutation-report.{html,json}; a score per file is printed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 # The security core: what decides whether a pointer is followed, what the consumer accepts as the payload, and
-# what the producer writes (headers, keys, hashes). Add a file here when security code moves or is added.
+# what the producer writes (headers, keys, hashes), what an HTTP client is handed (upload slots, redirects) and how a
+# streamed upload is hashed and aborted. Add a file here when security code moves or is added.
 default_files=(
   Pointers/PointerPolicy.cs
   Pointers/PayloadPointerReader.cs
@@ -24,14 +27,11 @@ default_files=(
   Storage/S3ObjectSettings.cs
   Storage/ObjectTagging.cs
   Storage/StoredPayload.cs
-)
-# Files that exist only once the http (upload slots, redirects) and streaming (the streamed upload's hashing)
-# branches are merged are included when present.
-optional_files=(
   Http/UploadSlot.cs
   Http/ClaimCheckRuntime.Uploads.cs
+  Http/ClaimCheckRuntime.Http.cs
   Http/HttpOffloadAnswerWriter.cs
-  Http/HttpProxyResponseReader.cs
+  Http/HttpUploadRefusal.cs
   Streaming/PartUploader.cs
   Streaming/StreamedOffload.cs
   Storage/S3MultipartUpload.cs
@@ -41,7 +41,6 @@ if [[ $# -gt 0 ]]; then
   files=("$@")
 else
   files=("${default_files[@]}")
-  for f in "${optional_files[@]}"; do [[ -f "src/PayloadGen/$f" ]] && files+=("$f"); done
 fi
 
 # The SDK here carries runtime 10 only; Stryker's own process targets an older runtime.
@@ -51,17 +50,51 @@ dotnet tool restore >/dev/null
 out_root="$root/artifacts/mutation"
 mkdir -p "$out_root"
 
-for file in "${files[@]}"; do
-  if [[ ! -f "src/PayloadGen/$file" ]]; then
-    echo "skipped: src/PayloadGen/$file does not exist" >&2
-    continue
+# The score of each mutated file in a report (Stryker prints only the total): killed and timed-out mutants over all
+# measured ones (compile errors and ignored mutants are not measured).
+print_scores() {
+  python3 - "$1" <<'PY' || true
+import json, sys
+report = json.load(open(sys.argv[1]))
+for name, data in sorted(report["files"].items()):
+    statuses = [m["status"] for m in data["mutants"]]
+    detected = sum(s in ("Killed", "Timeout") for s in statuses)
+    measured = sum(s in ("Killed", "Timeout", "Survived", "NoCoverage") for s in statuses)
+    if measured:
+        print(f"{name.split('/src/PayloadGen/')[-1]}: {100 * detected / measured:.2f} % ({detected} of {measured} detected; "
+              f"{statuses.count('Survived')} survived, {statuses.count('NoCoverage')} not covered, {statuses.count('CompileError')} compile errors)")
+PY
+}
+
+runs=()
+if [[ "${MUTATION_TOGETHER:-0}" == 1 ]]; then
+  runs=("together")
+else
+  runs=("${files[@]}")
+fi
+
+for run in "${runs[@]}"; do
+  if [[ "$run" == together ]]; then
+    group=()
+    for f in "${files[@]}"; do
+      if [[ -f "src/PayloadGen/$f" ]]; then group+=("$f"); else echo "skipped: src/PayloadGen/$f does not exist" >&2; fi
+    done
+    name=together
+  else
+    if [[ ! -f "src/PayloadGen/$run" ]]; then
+      echo "skipped: src/PayloadGen/$run does not exist" >&2
+      continue
+    fi
+    group=("$run")
+    name="${run//\//_}"
+    name="${name%.cs}"
   fi
-  name="${file//\//_}"
-  name="${name%.cs}"
+  mutate=""
+  for f in "${group[@]}"; do mutate+="${mutate:+, }\"**/src/PayloadGen/$f\""; done
   out="$out_root/$name"
   rm -rf "$out"
-  echo "=== $file"
-  # perTest coverage runs only the tests that reach a mutant; "mutate" limits mutation to this one file. Stryker
+  echo "=== ${group[*]}"
+  # perTest coverage runs only the tests that reach a mutant; "mutate" limits mutation to the run's file(s). Stryker
   # reads coverage-analysis from a configuration file only, so each run gets its own. The test project starts
   # s3rver itself (tests/s3rver), so the S3 tests take part.
   mkdir -p "$out"
@@ -73,7 +106,7 @@ for file in "${files[@]}"; do
     "target-framework": "net10.0",
     "configuration": "Release",
     "coverage-analysis": "perTest",
-    "mutate": ["**/src/PayloadGen/$file"],
+    "mutate": [$mutate],
     "reporters": ["html", "json", "progress"],
     "concurrency": ${MUTATION_CONCURRENCY:-2},
     "thresholds": { "high": 90, "low": 80, "break": 0 }
@@ -81,6 +114,7 @@ for file in "${files[@]}"; do
 }
 JSON
   (cd "$root/tests/PayloadGen.Tests" && dotnet stryker --config-file "$out/stryker-config.json" --output "$out" --skip-version-check) \
-    > "$out_root/$name.log" 2>&1 || echo "stryker failed on $file: see $out_root/$name.log" >&2
+    > "$out_root/$name.log" 2>&1 || echo "stryker failed on ${group[*]}: see $out_root/$name.log" >&2
   grep -E "final mutation score" "$out_root/$name.log" || true
+  [[ -f "$out/reports/mutation-report.json" ]] && print_scores "$out/reports/mutation-report.json"
 done

@@ -16,4 +16,11 @@ public sealed class PayloadTooLargeException : ClaimCheckException
 
     /// <summary>The configured cap in bytes.</summary>
     public long MaxBytes { get; }
+
+    /// <summary>
+    /// A stored object over the cap, named by key and bucket (both rendered safe for a log line): whether the size
+    /// came from the pointer, the message's attributes or the store, the operator sees which object it was.
+    /// </summary>
+    internal static PayloadTooLargeException ForObject(PayloadPointer pointer, long size, long maxBytes)
+        => new($"The payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}'", size, maxBytes);
 }

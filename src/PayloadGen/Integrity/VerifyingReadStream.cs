@@ -76,16 +76,13 @@ internal sealed class VerifyingReadStream : Stream
     /// <summary>Reads whatever the deserializer left and checks length and hash; throws when they do not match.</summary>
     public async ValueTask VerifyToEndAsync(CancellationToken cancellationToken)
     {
-        if (_verified)
-        {
-            return;
-        }
-
         byte[] scratch = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            while (!_verified && await ReadAsync(scratch, cancellationToken).ConfigureAwait(false) > 0)
+            // The read that returns 0 completes verification or throws, so the loop needs no other exit.
+            while (!_verified)
             {
+                _ = await ReadAsync(scratch, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -99,16 +96,17 @@ internal sealed class VerifyingReadStream : Stream
         if (chunk.IsEmpty)
         {
             Complete();
-            return;
         }
-
-        _read += chunk.Length;
-        if (_read > _expectedLength)
+        else
         {
-            throw Mismatch($"more than the {_expectedLength:N0} bytes the pointer announced were read");
-        }
+            _read += chunk.Length;
+            if (_read > _expectedLength)
+            {
+                throw Mismatch($"more than the {_expectedLength:N0} bytes the pointer announced were read");
+            }
 
-        _hash?.AppendData(chunk);
+            _hash?.AppendData(chunk);
+        }
     }
 
     private void Complete()

@@ -32,14 +32,19 @@ internal sealed class PointerPolicy
             throw new PayloadKeyNotAllowedException(pointer.Bucket, pointer.Key, $"keys must start with the prefix '{_keyPrefix}' (PAYLOADGEN_KEY_PREFIX).");
         }
 
-        if (ObjectKeys.Problem(pointer.Key) is string problem)
+        // Plain locals rather than pattern variables: Stryker.NET cannot place its mutants around a pattern variable
+        // and drops every mutant of the method as a compile error, which would leave this method unmeasured.
+        string? problem = ObjectKeys.Problem(pointer.Key);
+        if (problem is not null)
         {
             throw new PayloadKeyNotAllowedException(pointer.Bucket, pointer.Key, problem);
         }
 
-        if (pointer.Size is long size && size > _maxPayloadBytes)
+        // A size-less pointer (an extended-client one without attributes) is capped by the store's length instead.
+        long? size = pointer.Size;
+        if (size > _maxPayloadBytes)
         {
-            throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, _maxPayloadBytes);
+            throw PayloadTooLargeException.ForObject(pointer, size.Value, _maxPayloadBytes);
         }
     }
 }

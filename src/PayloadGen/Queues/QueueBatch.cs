@@ -75,7 +75,8 @@ internal sealed class QueueBatch<T>
         Exception? first = null;
         for (int i = 0; i < queueEvent.Records.Count; i++)
         {
-            if (errors[i] is Exception error)
+            Exception? error = errors[i];
+            if (error is not null)
             {
                 failed.Add(queueEvent.Records[i].Context.MessageId);
                 first ??= error;
@@ -158,11 +159,13 @@ internal sealed class QueueBatch<T>
         return errors;
     }
 
+    // Plain locals rather than pattern variables here and in ProcessSnsAsync: Stryker.NET cannot place its mutants
+    // around a pattern variable and drops every mutant of the method as a compile error, leaving it unmeasured.
     private async Task ProcessRecordAsync(QueueRecord record)
     {
-        if (record.Unreadable is Exception unreadable)
+        if (record.Unreadable is not null)
         {
-            throw unreadable;
+            throw record.Unreadable;
         }
 
         byte[] body = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(record.Body.Length));
@@ -184,7 +187,8 @@ internal sealed class QueueBatch<T>
         // Only an object whose SHA-256 the message carried is deleted: knowing the hash proves the sender wrote (or
         // read) that very content. A bare key — all an extended-client pointer holds — is not enough, or anyone who
         // can send to the queue could delete other messages' payloads by naming their keys.
-        if (_deleteAfterProcessing && hydrated.Pointer is { Sha256: not null } pointer)
+        PayloadPointer? pointer = hydrated.Pointer;
+        if (_deleteAfterProcessing && pointer?.Sha256 is not null)
         {
             try
             {

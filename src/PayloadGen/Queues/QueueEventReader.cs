@@ -20,10 +20,11 @@ internal static class QueueEventReader
     public static QueueEvent ReadSqs(ReadOnlySpan<byte> json, bool unwrapSnsNotifications)
     {
         var queueEvent = new QueueEvent([], []);
-        if (TryDeserialize(json, LambdaEventJsonContext.Default.SqsEvent, SqsEventName) is SqsEvent typed)
+        SqsEvent? typed = TryDeserialize(json, LambdaEventJsonContext.Default.SqsEvent, SqsEventName);
+        if (typed is not null)
         {
             int position = 0;
-            foreach (SqsRecord? record in typed.Records ?? [])
+            foreach (SqsRecord? record in typed.Records ?? throw NoRecords(SqsEventName))
             {
                 position++;
                 AddSqs(queueEvent, position, record, unwrapSnsNotifications);
@@ -54,10 +55,11 @@ internal static class QueueEventReader
     public static QueueEvent ReadSns(ReadOnlySpan<byte> json)
     {
         var queueEvent = new QueueEvent([], []);
-        if (TryDeserialize(json, LambdaEventJsonContext.Default.SnsEvent, SnsEventName) is SnsEvent typed)
+        SnsEvent? typed = TryDeserialize(json, LambdaEventJsonContext.Default.SnsEvent, SnsEventName);
+        if (typed is not null)
         {
             int position = 0;
-            foreach (SnsRecord? record in typed.Records ?? [])
+            foreach (SnsRecord? record in typed.Records ?? throw NoRecords(SnsEventName))
             {
                 position++;
                 AddSns(queueEvent, position, record);
@@ -76,8 +78,7 @@ internal static class QueueEventReader
             }
             catch (JsonException)
             {
-                string? id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("Sns", out JsonElement sns) ? StringProperty(sns, "MessageId") : null;
-                AddUnreadable(queueEvent, index, PayloadSource.Sns, id, "SNS record");
+                AddUnreadable(queueEvent, index, PayloadSource.Sns, StringProperty(Property(element, "Sns"), "MessageId"), "SNS record");
             }
         }
 
@@ -95,10 +96,11 @@ internal static class QueueEventReader
         string body = record.Body ?? string.Empty;
         IReadOnlyDictionary<string, string> messageAttributes = QueueMessageContext.Flatten(record.MessageAttributes, attribute => attribute.StringValue);
         string? topicArn = null;
-        if (unwrapSnsNotifications && TryReadSnsNotification(body, out SnsNotification? notification))
+        SnsNotification? notification = unwrapSnsNotifications ? ReadSnsNotification(body) : null;
+        if (notification is not null)
         {
             // SNS → SQS without raw message delivery: the published message, and its flag attributes, are inside.
-            body = notification!.Message!;
+            body = notification.Message!;
             messageAttributes = QueueMessageContext.Flatten(notification.MessageAttributes, attribute => attribute.Value);
             topicArn = notification.TopicArn;
         }
@@ -110,14 +112,15 @@ internal static class QueueEventReader
 
     private static void AddSns(QueueEvent queueEvent, int position, SnsRecord? record)
     {
-        if (record?.Sns is not SnsNotification sns || string.IsNullOrEmpty(sns.MessageId))
+        SnsNotification? sns = record?.Sns;
+        if (sns is null || string.IsNullOrEmpty(sns.MessageId))
         {
             queueEvent.UnnamedRecords.Add(position);
             return;
         }
 
         queueEvent.Records.Add(new QueueRecord(
-            new QueueMessageContext(PayloadSource.Sns, sns.MessageId, record.EventSubscriptionArn, null, QueueMessageContext.Flatten(sns.MessageAttributes, attribute => attribute.Value), sns.TopicArn),
+            new QueueMessageContext(PayloadSource.Sns, sns.MessageId, record!.EventSubscriptionArn, null, QueueMessageContext.Flatten(sns.MessageAttributes, attribute => attribute.Value), sns.TopicArn),
             sns.Message ?? string.Empty));
     }
 
@@ -136,10 +139,22 @@ internal static class QueueEventReader
             new ClaimCheckEventException($"The {what} at position {position} is not a record as Lambda delivers it; it is reported failed without running the handler.")));
     }
 
+    // Plain locals and no out variables declared inside expressions in this file: Stryker.NET cannot place its
+    // mutants around them and drops every mutant of the method as a compile error, leaving it unmeasured.
     private static string? StringProperty(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    {
+        JsonElement value = Property(element, name);
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>The property <paramref name="name"/> of an object, or an undefined element.</summary>
+    private static JsonElement Property(JsonElement element, string name)
+    {
+        JsonElement value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) ? value : default;
+    }
+
+    private static ClaimCheckEventException NoRecords(string expected) => new($"The invocation payload is not {expected}: it has no Records.");
 
     private static TEvent? TryDeserialize<TEvent>(ReadOnlySpan<byte> json, JsonTypeInfo<TEvent> typeInfo, string expected)
         where TEvent : class
@@ -158,8 +173,7 @@ internal static class QueueEventReader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.LambdaEventRecords)?.Records
-                ?? throw new ClaimCheckEventException($"The invocation payload is not {expected}: it has no Records.");
+            return JsonSerializer.Deserialize(json, LambdaEventJsonContext.Default.LambdaEventRecords)?.Records ?? throw NoRecords(expected);
         }
         catch (JsonException ex)
         {
@@ -169,25 +183,28 @@ internal static class QueueEventReader
         }
     }
 
-    private static bool TryReadSnsNotification(string body, out SnsNotification? notification)
+    /// <summary>The SNS notification <paramref name="body"/> holds, or <see langword="null"/> when it is the message itself.</summary>
+    private static SnsNotification? ReadSnsNotification(string body)
     {
-        notification = null;
+        // A cheap look first: most bodies are not envelopes, and need not be parsed twice.
         ReadOnlySpan<char> trimmed = body.AsSpan().TrimStart();
         if (trimmed.IsEmpty || trimmed[0] != '{' || !body.Contains("\"TopicArn\"", StringComparison.Ordinal) || !body.Contains("Notification", StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
+        SnsNotification? notification;
         try
         {
             notification = JsonSerializer.Deserialize(body, LambdaEventJsonContext.Default.SnsNotification);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
 
-        return notification is { Type: "Notification", MessageId: not null, Message: not null }
+        bool isNotification = notification is { Type: "Notification", MessageId: not null, Message: not null }
             && notification.TopicArn?.StartsWith("arn:", StringComparison.Ordinal) == true;
+        return isNotification ? notification : null;
     }
 }

@@ -289,7 +289,7 @@ public sealed partial class ClaimCheckRuntime
         {
             if (size > Options.MaxPayloadBytes)
             {
-                throw new PayloadTooLargeException($"The payload object '{UntrustedName.Render(pointer.Key)}'", size, Options.MaxPayloadBytes);
+                throw PayloadTooLargeException.ForObject(pointer, size, Options.MaxPayloadBytes);
             }
 
             if (request.AnnouncedSha256 is string sha256 && Sha256Hex.IsValid(sha256))

@@ -135,6 +135,28 @@ public sealed class ObjectSettingsConfigurationTests
         Assert.StartsWith("S3ObjectSettings.StorageClass 'DEEP_ARCHIVE' objects must be restored", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_store_built_by_hand_refuses_an_unknown_storage_class_or_encryption_naming_it()
+    {
+        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("a", "b"), Amazon.RegionEndpoint.USEast1);
+
+        var storageClass = Assert.Throws<ArgumentException>(() => new S3PayloadStore(s3, new S3PayloadStoreOptions
+        {
+            Bucket = "b",
+            Objects = new S3ObjectSettings { StorageClass = "CHEAP" },
+        }));
+        var encryption = Assert.Throws<ArgumentException>(() => new S3PayloadStore(s3, new S3PayloadStoreOptions
+        {
+            Bucket = "b",
+            Objects = new S3ObjectSettings { Encryption = (PayloadEncryption)7 },
+        }));
+
+        Assert.StartsWith("S3ObjectSettings.StorageClass must be one of ", storageClass.Message, StringComparison.Ordinal);
+        Assert.Contains("STANDARD_IA", storageClass.Message, StringComparison.Ordinal);
+        Assert.EndsWith("must be one of " + string.Join(", ", S3StorageClasses.Names) + ", not 'CHEAP'. (Parameter 'options')", storageClass.Message, StringComparison.Ordinal);
+        Assert.StartsWith("S3ObjectSettings.Encryption is not a known encryption (7).", encryption.Message, StringComparison.Ordinal);
+    }
+
     private static ClaimCheckOptions Read(Dictionary<string, string> variables)
         => ClaimCheckOptions.FromEnvironment(name => variables.GetValueOrDefault(name));
 }

@@ -155,6 +155,65 @@ public sealed class ObjectSettingsOnTheWireTests : IDisposable
         Assert.Equal("payloadgen=1&payloadgen-direction=response&payloadgen-source=direct&team=a%20b%2Fc%40d", store.UploadHeaders(description)["x-amz-tagging"]);
     }
 
+    [Theory]
+    [InlineData("AES256")]
+    [InlineData(null)]
+    public async Task A_multipart_upload_without_KMS_sends_no_KMS_header(string? encryption)
+    {
+        var variables = new Dictionary<string, string>();
+        if (encryption is not null)
+        {
+            variables["PAYLOADGEN_SSE"] = encryption;
+        }
+
+        PayloadPointer pointer = await DehydrateAsync(Runtime(variables), TestPayloads.Report(TwentyMegabytes));
+
+        // S3 refuses a Bucket Key or KMS key on an object that is not SSE-KMS.
+        WireRequest start = Assert.Single(_wire.Requests, request => request.IsCreateMultipartUpload && request.Path.EndsWith(pointer.Key, StringComparison.Ordinal));
+        Assert.Equal(encryption, start.Header("x-amz-server-side-encryption"));
+        Assert.Null(start.Header("x-amz-server-side-encryption-aws-kms-key-id"));
+        Assert.Null(start.Header("x-amz-server-side-encryption-bucket-key-enabled"));
+        Assert.Null(start.Header("x-amz-storage-class"));
+        Assert.Equal("payloadgen=1&payloadgen-direction=response&payloadgen-source=direct", start.Header("x-amz-tagging"));
+    }
+
+    [Fact]
+    public async Task Settings_built_in_code_use_the_S3_Bucket_Key_unless_told_otherwise()
+    {
+        var settings = new S3ObjectSettings { Encryption = PayloadEncryption.Kms };
+        var store = new S3PayloadStore(_client, new S3PayloadStoreOptions { Bucket = S3rverFixture.Bucket, UseChunkEncoding = false, Objects = settings });
+        var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket }, store);
+        var description = new PayloadDescription { Direction = OffloadDirection.Message };
+
+        PayloadPointer pointer = await runtime.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>("{\"order\":1}"u8.ToArray()), description, CancellationToken.None);
+
+        WireRequest put = Assert.Single(_wire.Requests, request => request.IsPutObject && request.Path.EndsWith(pointer.Key, StringComparison.Ordinal));
+        Assert.Equal("true", put.Header("x-amz-server-side-encryption-bucket-key-enabled"));
+        Assert.Equal("true", settings.UploadHeaders(description)[S3ObjectSettings.BucketKeyHeader]);
+    }
+
+    [Fact]
+    public void A_presigned_upload_must_send_the_Bucket_Key_switched_off_when_it_is()
+    {
+        var settings = new S3ObjectSettings { Encryption = PayloadEncryption.Kms, BucketKeyEnabled = false, TagObjects = false };
+        var request = new GetPreSignedUrlRequest { BucketName = S3rverFixture.Bucket, Key = "payloadgen/uploads/a.csv", Verb = HttpVerb.PUT };
+
+        settings.ApplyTo(request, new PayloadDescription { Direction = OffloadDirection.Request });
+
+        Assert.Equal(
+            new Dictionary<string, string> { [S3ObjectSettings.EncryptionHeader] = "aws:kms", [S3ObjectSettings.BucketKeyHeader] = "false" },
+            request.Headers.Keys.ToDictionary(name => name, name => request.Headers[name]));
+    }
+
+    [Fact]
+    public void Missing_arguments_are_refused_by_name()
+    {
+        var description = new PayloadDescription { Direction = OffloadDirection.Request };
+
+        Assert.Equal("description", Assert.Throws<ArgumentNullException>(() => S3ObjectSettings.Default.UploadHeaders(null!)).ParamName);
+        Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => S3ObjectSettings.Default.ApplyTo((GetPreSignedUrlRequest)null!, description)).ParamName);
+    }
+
     private ClaimCheckRuntime Runtime(Dictionary<string, string> variables)
     {
         variables["PAYLOADGEN_BUCKET"] = S3rverFixture.Bucket;
