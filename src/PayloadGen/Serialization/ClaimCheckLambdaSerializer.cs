@@ -34,9 +34,13 @@ namespace PayloadGen;
 public sealed class ClaimCheckLambdaSerializer
 {
     private readonly ClaimCheckRuntime _runtime;
-    private readonly JsonSerializerContext? _context;
+    private readonly JsonSerializerOptions? _contextOptions;
 
-    /// <summary>A serializer whose JSON metadata comes from <paramref name="jsonContext"/> (trimming and Native AOT safe).</summary>
+    /// <summary>
+    /// A serializer whose JSON metadata comes from <paramref name="jsonContext"/> (trimming and Native AOT safe), read and
+    /// written with the options of Lambda's default serializer whatever options the context was generated with — as
+    /// <c>SourceGeneratorLambdaJsonSerializer&lt;TContext&gt;</c> does.
+    /// </summary>
     /// <param name="runtime">The claim-check runtime (store, configuration).</param>
     /// <param name="jsonContext">Metadata for every request and response type the function reads and writes.</param>
     public ClaimCheckLambdaSerializer(ClaimCheckRuntime runtime, JsonSerializerContext jsonContext)
@@ -49,7 +53,7 @@ public sealed class ClaimCheckLambdaSerializer
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
-        _context = reflection ? null : context;
+        _contextOptions = reflection || context is null ? null : LambdaSerializerJson.WithContext(context);
     }
 
     /// <summary>
@@ -196,5 +200,14 @@ public sealed class ClaimCheckLambdaSerializer
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Without a context, the serializer was created by WithLambdaDefaults, which carries the warning.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Without a context, the serializer was created by WithLambdaDefaults, which carries the warning.")]
     private JsonTypeInfo<T> TypeInfo<T>()
-        => _context is null ? (JsonTypeInfo<T>)LambdaSerializerJson.Options.GetTypeInfo(typeof(T)) : ClaimCheckJson.GetTypeInfo<T>(_context);
+    {
+        if (_contextOptions is null)
+        {
+            return (JsonTypeInfo<T>)LambdaSerializerJson.Options.GetTypeInfo(typeof(T));
+        }
+
+        return _contextOptions.TryGetTypeInfo(typeof(T), out JsonTypeInfo? typeInfo)
+            ? (JsonTypeInfo<T>)typeInfo
+            : throw new InvalidOperationException($"The serializer's JsonContext has no metadata for {typeof(T).FullName}. Add [JsonSerializable(typeof({typeof(T).Name}))] to it.");
+    }
 }
