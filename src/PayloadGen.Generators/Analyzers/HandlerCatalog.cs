@@ -46,8 +46,11 @@ internal sealed class HandlerCatalog
         return catalog;
     }
 
-    /// <summary>The handler <paramref name="method"/> is, unless its <paramref name="judged"/> payload is already offloaded.</summary>
-    public LambdaHandler? Find(IMethodSymbol method, SerializedPayloads judged)
+    /// <summary>
+    /// The handler <paramref name="method"/> is, unless its <paramref name="judged"/> payload (the response, unless the
+    /// request rule asks) is already offloaded.
+    /// </summary>
+    public LambdaHandler? Find(IMethodSymbol method, SerializedPayloads judged = SerializedPayloads.Response)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
         {
