@@ -19,8 +19,10 @@ public sealed class ClaimCheckSerializerAttribute : Attribute
 {
     /// <summary>
     /// A <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> type with metadata for every request and
-    /// response type of the function (required for Native AOT). When unset, reflection metadata with the options of
-    /// Lambda's default System.Text.Json serializer is used.
+    /// response type of the function (required for Native AOT). Its metadata is read and written with the options of
+    /// Lambda's default System.Text.Json serializer, whatever options the context was generated with (as
+    /// <c>SourceGeneratorLambdaJsonSerializer&lt;TContext&gt;</c> does). When unset, reflection metadata with those
+    /// options is used.
     /// </summary>
     public Type? JsonContext { get; set; }
 }

@@ -9,8 +9,9 @@ using System.Threading.Tasks;
 using PayloadGen;
 using PayloadGen.AotTests;
 
-// Runs as a native binary: a small request stays inline, a large response goes through the file store, and an SQS
-// batch is processed — all with source-generated JSON metadata, no reflection.
+// Runs as a native binary: a small request stays inline, a large response goes through the file store, an SQS batch
+// is processed, and the claim-check serializer tells an HTTP invocation's inner calls apart — all with source-generated
+// JSON metadata, no reflection.
 string folder = Path.Combine(Path.GetTempPath(), "payloadgen-aot-" + Guid.NewGuid().ToString("N"));
 AotFunctions.ClaimCheckRuntime = new ClaimCheckRuntime(new ClaimCheckOptions(), new FilePayloadStore(folder));
 try
@@ -33,9 +34,21 @@ try
     pointer.Position = 0;
     Expansion hydrated = serializer.Deserialize<Expansion>(pointer);
 
+    // An Annotations-shaped HTTP invocation: the runtime's instance reads the proxy request, Annotations' own instance
+    // reads the [FromBody] and writes the method's result into Body. The mark is keyed to the request's Body, read
+    // through the context's metadata: in a native binary too, the inner write stays inline JSON (never a pointer).
+    string body = """{"Word":"http","Times":2000000}""";
+    Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest proxyRequest = serializer.Deserialize<Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest>(
+        new MemoryStream(Encoding.UTF8.GetBytes("""{"rawPath":"/expand","body":""" + System.Text.Json.JsonSerializer.Serialize(body, AotJsonContext.Default.String) + "}")));
+    var annotations = new AotSerializer(AotFunctions.ClaimCheckRuntime);
+    ExpandRequest fromBody = annotations.Deserialize<ExpandRequest>(new MemoryStream(Encoding.UTF8.GetBytes(proxyRequest.Body)));
+    using var httpBody = new MemoryStream();
+    annotations.Serialize(AotFunctions.Expand(fromBody), httpBody);
+
     bool ok = inline == """{"Text":"hihihi","Length":6}"""
         && read is { Length: 10_000_000 }
         && pointer.Length < 4_096 && hydrated.Length == 9_000_000
+        && httpBody.Length > 8_000_000 && httpBody.GetBuffer()[0] == (byte)'{' && httpBody.GetBuffer()[2] == (byte)'T'
         && batchResponse == """{"batchItemFailures":[{"itemIdentifier":"m2"}]}""";
     Console.WriteLine(ok
         ? $"native AOT test passed: inline {inline.Length} bytes, offloaded {read!.Length:N0} characters, batch {batchResponse}"
@@ -65,6 +78,8 @@ namespace PayloadGen.AotTests
 
     [JsonSerializable(typeof(ExpandRequest))]
     [JsonSerializable(typeof(Expansion))]
+    [JsonSerializable(typeof(string))]
+    [JsonSerializable(typeof(Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest))]
     public sealed partial class AotJsonContext : JsonSerializerContext
     {
     }

@@ -12,16 +12,22 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>
 /// Decides which methods are Lambda handlers for the size rules and how each is invoked. Built once per compilation:
 /// handlers are methods with an <c>ILambdaContext</c> parameter, Amazon.Lambda.Annotations <c>[LambdaFunction]</c>
-/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods, and every handler of an
-/// assembly (or method) whose <c>[LambdaSerializer]</c> is a <c>[ClaimCheckSerializer]</c> class, are left out: their
-/// payloads are already offloaded.
+/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods, every handler of an
+/// assembly (or method) whose <c>[LambdaSerializer]</c> is a <c>[ClaimCheckSerializer]</c> class, and the handlers an
+/// executable binds to one with <c>LambdaBootstrapBuilder.Create</c> (<see cref="BootstrapBindings"/>) are left out for
+/// the payloads that serializer offloads.
 /// </summary>
 internal sealed class HandlerCatalog
 {
     private readonly KnownSymbols _symbols;
     private readonly Dictionary<IMethodSymbol, InvocationPath?> _deployed = new(SymbolEqualityComparer.Default);
+    private readonly BootstrapBindings _bootstraps;
 
-    private HandlerCatalog(KnownSymbols symbols) => _symbols = symbols;
+    private HandlerCatalog(KnownSymbols symbols, BootstrapBindings bootstraps)
+    {
+        _symbols = symbols;
+        _bootstraps = bootstraps;
+    }
 
     public KnownSymbols Symbols => _symbols;
 
@@ -35,7 +41,7 @@ internal sealed class HandlerCatalog
 
     public static HandlerCatalog Create(KnownSymbols symbols, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
-        var catalog = new HandlerCatalog(symbols);
+        var catalog = new HandlerCatalog(symbols, BootstrapBindings.Read(symbols, cancellationToken));
         foreach (DeployedFunction function in DeploymentFiles.ReadAll(options, cancellationToken))
         {
             if (HandlerResolution.ResolveType(symbols.Compilation, function.Handler) is { } type
@@ -48,7 +54,11 @@ internal sealed class HandlerCatalog
         return catalog;
     }
 
-    public LambdaHandler? Find(IMethodSymbol method)
+    /// <summary>
+    /// The handler <paramref name="method"/> is, unless its <paramref name="judged"/> payload (the response, unless the
+    /// request rule asks) is already offloaded.
+    /// </summary>
+    public LambdaHandler? Find(IMethodSymbol method, SerializedPayloads judged = SerializedPayloads.Response)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
         {
@@ -63,7 +73,7 @@ internal sealed class HandlerCatalog
             return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
         }
 
-        if (_symbols.IsClaimCheck(method) || _symbols.UsesClaimCheckSerializer(method))
+        if (_symbols.IsClaimCheck(method) || IsOffloadedBySerializer(method, judged))
         {
             return null;
         }
@@ -96,7 +106,7 @@ internal sealed class HandlerCatalog
     public LambdaHandler? FindFunction(IMethodSymbol function)
     {
         if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function)
-            || _symbols.AssemblyUsesClaimCheckSerializer)
+            || IsOffloadedBySerializer(function, SerializedPayloads.Response))
         {
             return null;
         }
@@ -114,6 +124,16 @@ internal sealed class HandlerCatalog
         InvocationPath path = (payload is null ? null : PathFromEventType(payload.Type)) ?? InvocationPath.Sync;
         return new LambdaHandler(function, path, payload, isMethod: false);
     }
+
+    /// <summary>
+    /// Whether a claim-check serializer offloads <paramref name="judged"/> for <paramref name="handler"/>: the one
+    /// <c>LambdaBootstrapBuilder.Create</c> binds it with when it is bound (whatever the assembly's attribute says, which
+    /// an executable's bootstrap does not read), else its own or its assembly's <c>[LambdaSerializer]</c>.
+    /// </summary>
+    private bool IsOffloadedBySerializer(IMethodSymbol handler, SerializedPayloads judged)
+        => _bootstraps.For(handler) is SerializedPayloads bound
+            ? (bound & judged) == judged
+            : handler.MethodKind == MethodKind.Ordinary ? _symbols.UsesClaimCheckSerializer(handler) : _symbols.AssemblyUsesClaimCheckSerializer;
 
     /// <summary>
     /// A minimal-API endpoint (<c>app.MapGet(pattern, handler)</c>…) in a project that runs ASP.NET Core on Lambda through

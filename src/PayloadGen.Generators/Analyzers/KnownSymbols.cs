@@ -101,14 +101,34 @@ internal sealed class KnownSymbols
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LambdaSerializerAttribute)
-                && attribute.ConstructorArguments is [{ Value: INamedTypeSymbol serializer }])
+                && attribute.ConstructorArguments is [{ Value: INamedTypeSymbol serializer }]
+                && IsClaimCheckSerializer(serializer))
             {
-                foreach (AttributeData marker in serializer.GetAttributes())
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a <c>[ClaimCheckSerializer]</c> class or derives from one (the generated
+    /// <c>ILambdaSerializer</c> methods are not virtual, so a derived class serializes the same way).
+    /// </summary>
+    public bool IsClaimCheckSerializer(ITypeSymbol type)
+    {
+        if (ClaimCheckSerializerAttribute is null)
+        {
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (AttributeData marker in current.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(marker.AttributeClass, ClaimCheckSerializerAttribute))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(marker.AttributeClass, ClaimCheckSerializerAttribute))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }

@@ -32,7 +32,7 @@ public sealed class RequestSizeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, HandlerCatalog catalog, JsonSizeModel sizes)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (catalog.Find(method) is not { Payload: { } payload } handler
+        if (catalog.Find(method, SerializedPayloads.Request) is not { Payload: { } payload } handler
             || payload.Locations.Length == 0
             || HandlerCatalog.IsAwsType(payload.Type)
             || KnownSymbols.InheritsFrom(payload.Type, catalog.Symbols.Stream))

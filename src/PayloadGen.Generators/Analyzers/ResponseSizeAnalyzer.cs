@@ -147,7 +147,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         if (context.OwningSymbol is not IMethodSymbol method
             || method.Locations.Length == 0
             || catalog.Symbols.ResultType(method) is not { } resultType
-            || catalog.Find(method) is not { } handler)
+            || catalog.Find(method, SerializedPayloads.Response) is not { } handler)
         {
             return;
         }

@@ -85,7 +85,7 @@ internal static class SerializerShapeReader
         var spec = new SerializerSpec(
             SymbolNames.NamespaceDeclaration(type.ContainingNamespace),
             SymbolNames.Identifier(type.Name),
-            type.ToDisplayString(),
+            HandlerParser.HandlerTypeName(type),
             jsonContext,
             AddsParameterlessConstructor: !declaresParameterless);
         return new SerializerShape(spec, refusals);

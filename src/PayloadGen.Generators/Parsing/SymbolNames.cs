@@ -27,7 +27,17 @@ internal static class SymbolNames
 
     /// <summary>The namespace as the runtime names it (no escapes), or an empty string for the global one.</summary>
     public static string NamespaceMetadataName(INamespaceSymbol @namespace)
-        => @namespace.IsGlobalNamespace ? string.Empty : @namespace.ToDisplayString();
+    {
+        // Not ToDisplayString(), which escapes keywords (namespace Demo.@event displays as "Demo.@event"; the runtime
+        // and a hint name need "Demo.event").
+        string name = string.Empty;
+        for (INamespaceSymbol? current = @namespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            name = name.Length == 0 ? current.MetadataName : current.MetadataName + "." + name;
+        }
+
+        return name;
+    }
 
     /// <summary><paramref name="name"/> usable as an identifier: a reserved keyword gets an <c>@</c>.</summary>
     public static string Identifier(string name)

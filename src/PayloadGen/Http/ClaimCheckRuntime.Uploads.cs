@@ -104,6 +104,13 @@ public sealed partial class ClaimCheckRuntime
     public Stream AnswerRefusedUpload(Exception error, PayloadSource source)
     {
         ArgumentNullException.ThrowIfNull(error);
+        ReportRefusedUpload(error);
+        return HttpUploadRefusal.Answer(error, source);
+    }
+
+    /// <summary>Tells the observer (or, without one, standard error — the function's log) why an upload pointer was refused.</summary>
+    internal void ReportRefusedUpload(Exception error)
+    {
         if (Options.Observer is IClaimCheckObserver observer)
         {
             observer.OnHttpUploadRefused(error);
@@ -112,7 +119,5 @@ public sealed partial class ClaimCheckRuntime
         {
             Console.Error.WriteLine($"PayloadGen: an HTTP request's upload pointer was refused: {error.GetType().Name}: {error.Message}");
         }
-
-        return HttpUploadRefusal.Answer(error, source);
     }
 }

@@ -19,16 +19,22 @@ internal static class HttpUploadRefusal
     public static bool IsClientError(Exception error) => error is MalformedPointerException or PayloadBucketNotAllowedException
         or PayloadKeyNotAllowedException or PayloadTooLargeException or PayloadNotFoundException or PayloadIntegrityException;
 
+    /// <summary>
+    /// The status, reason phrase and client-facing message for <paramref name="error"/>: what kind of refusal it was,
+    /// never which bucket, key or prefix was involved.
+    /// </summary>
+    public static (int Status, string Reason, string Message) Describe(Exception error) => error switch
+    {
+        PayloadTooLargeException => (413, "Content Too Large", "The uploaded body is larger than this function accepts."),
+        PayloadNotFoundException => (400, "Bad Request", "The upload pointer names no uploaded object: upload the body to the slot first."),
+        PayloadIntegrityException => (400, "Bad Request", "The uploaded object does not match the size or SHA-256 the upload pointer announces."),
+        _ => (400, "Bad Request", "The request body is an upload pointer this function does not accept: use the pointer of an upload slot it handed out."),
+    };
+
     /// <summary>The proxy response refusing the request.</summary>
     public static Stream Answer(Exception error, PayloadSource source)
     {
-        (int status, string reason, string message) = error switch
-        {
-            PayloadTooLargeException => (413, "Content Too Large", "The uploaded body is larger than this function accepts."),
-            PayloadNotFoundException => (400, "Bad Request", "The upload pointer names no uploaded object: upload the body to the slot first."),
-            PayloadIntegrityException => (400, "Bad Request", "The uploaded object does not match the size or SHA-256 the upload pointer announces."),
-            _ => (400, "Bad Request", "The request body is an upload pointer this function does not accept: use the pointer of an upload slot it handed out."),
-        };
+        (int status, string reason, string message) = Describe(error);
 
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -17,28 +17,30 @@ namespace PayloadGen;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Amazon.Lambda.Annotations' generated HTTP handlers call the function's serializer themselves: to read a
-/// <c>[FromBody]</c> parameter from the proxy request's <c>Body</c>, and to write the method's result into the proxy
-/// response's <c>Body</c>. Those inner calls happen between the runtime's own <c>Deserialize</c> of the proxy request
-/// and its <c>Serialize</c> of the proxy response, so an invocation that began with a proxy request marks itself as an
-/// HTTP invocation: within it, a body is never replaced by a pointer (an HTTP client could not read one; the proxy
-/// response is offloaded instead, by redirect) and a body that is an upload-slot pointer is hydrated.
+/// Amazon.Lambda.Annotations' generated HTTP handlers call the function's serializer themselves (through their own
+/// instance of it): to read a <c>[FromBody]</c> parameter from the proxy request's <c>Body</c>, and to write the
+/// method's result into the proxy response's <c>Body</c>. Those inner calls happen between the runtime's own
+/// <c>Deserialize</c> of the proxy request and its <c>Serialize</c> of the proxy response, so an invocation that began
+/// with a proxy request marks its flow as an HTTP invocation (<see cref="HttpInvocationMark"/>): within it, a body is
+/// never replaced by a pointer (an HTTP client could not read one; the proxy response is offloaded instead, by
+/// redirect) and a body that is an upload-slot pointer is hydrated.
 /// </para>
 /// <para>
-/// The mark is an <see cref="AsyncLocal{T}"/>, not a field: one serializer instance serves every invocation, and while
-/// Lambda runs one invocation at a time per environment, a test or an executable host may run several at once. The
-/// Lambda runtime deserializes, calls the handler and serializes within one (async) method per invocation, so a value
-/// set by the synchronous <c>Deserialize</c> is seen by the handler and the final <c>Serialize</c> of that invocation
-/// only, and is gone when the invocation's method returns.
+/// The mark ends with the proxy response, and is keyed to the request's body so that an invocation that threw (and
+/// never serialized its response) cannot pass it on to the next one of the same flow: a read that is not that body is
+/// a new invocation's request.
 /// </para>
 /// </remarks>
 public sealed class ClaimCheckLambdaSerializer
 {
     private readonly ClaimCheckRuntime _runtime;
-    private readonly JsonSerializerContext? _context;
-    private readonly AsyncLocal<bool> _inHttpInvocation = new();
+    private readonly JsonSerializerOptions? _contextOptions;
 
-    /// <summary>A serializer whose JSON metadata comes from <paramref name="jsonContext"/> (trimming and Native AOT safe).</summary>
+    /// <summary>
+    /// A serializer whose JSON metadata comes from <paramref name="jsonContext"/> (trimming and Native AOT safe), read and
+    /// written with the options of Lambda's default serializer whatever options the context was generated with — as
+    /// <c>SourceGeneratorLambdaJsonSerializer&lt;TContext&gt;</c> does.
+    /// </summary>
     /// <param name="runtime">The claim-check runtime (store, configuration).</param>
     /// <param name="jsonContext">Metadata for every request and response type the function reads and writes.</param>
     public ClaimCheckLambdaSerializer(ClaimCheckRuntime runtime, JsonSerializerContext jsonContext)
@@ -51,7 +53,7 @@ public sealed class ClaimCheckLambdaSerializer
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
-        _context = reflection ? null : context;
+        _contextOptions = reflection || context is null ? null : LambdaSerializerJson.WithContext(context);
     }
 
     /// <summary>
@@ -83,11 +85,25 @@ public sealed class ClaimCheckLambdaSerializer
         if (ProxyEventTypes.RequestSource(typeof(T)) is not null)
         {
             T request = Hydrate(requestStream, typeInfo);
-            _inHttpInvocation.Value = true;
+            HttpInvocationMark.Begin(BodyOf(request, typeInfo));
             return request;
         }
 
-        return !_inHttpInvocation.Value ? Hydrate(requestStream, typeInfo) : DeserializeHttpBody(requestStream, typeInfo);
+        if (HttpInvocationMark.Current is not HttpInvocationMark http)
+        {
+            return Hydrate(requestStream, typeInfo);
+        }
+
+        using ContiguousPayload content = SynchronousStoreCall.Run(() => ContiguousPayload.ReadAsync(requestStream, _runtime.Options.MaxPayloadBytes, CancellationToken.None));
+        if (http.IsBodyOf(content.Memory.Span))
+        {
+            return DeserializeHttpBody(content.Memory.Span, typeInfo);
+        }
+
+        // Not the marked request's body: the request of a new invocation, after an HTTP one that never answered.
+        HttpInvocationMark.End();
+        ReadOnlyMemory<byte> payload = content.Memory;
+        return SynchronousStoreCall.Run(() => _runtime.HydrateAsync(payload, typeInfo, allowBarePointer: false, CancellationToken.None))!;
     }
 
     /// <summary>
@@ -104,13 +120,13 @@ public sealed class ClaimCheckLambdaSerializer
         {
             // The response ends the HTTP invocation; a proxy response returned without a proxy request (a test, a
             // custom integration) is an HTTP response all the same, with the limit of its own type.
-            _inHttpInvocation.Value = false;
+            HttpInvocationMark.End();
             using Stream answer = SynchronousStoreCall.Run(() => _runtime.DehydrateHttpResponseAsync(response, typeInfo, source, default, CancellationToken.None));
             answer.CopyTo(responseStream);
             return;
         }
 
-        if (_inHttpInvocation.Value)
+        if (HttpInvocationMark.Current is not null)
         {
             using PooledByteBuffer inline = PooledJsonSerializer.Serialize(response, typeInfo);
             foreach (ReadOnlyMemory<byte> segment in inline.WrittenSequence)
@@ -129,16 +145,26 @@ public sealed class ClaimCheckLambdaSerializer
         // The bare {"bucket","key"} shape is never a pointer here: the serializer cannot know whether T has that shape.
         => SynchronousStoreCall.Run(() => _runtime.HydrateAsync(requestStream, typeInfo, allowBarePointer: false, CancellationToken.None))!;
 
-    private T DeserializeHttpBody<T>(Stream body, JsonTypeInfo<T> typeInfo)
+    private T DeserializeHttpBody<T>(ReadOnlySpan<byte> bytes, JsonTypeInfo<T> typeInfo)
     {
-        using ContiguousPayload content = SynchronousStoreCall.Run(() => ContiguousPayload.ReadAsync(body, _runtime.Options.MaxPayloadBytes, CancellationToken.None));
-        ReadOnlySpan<byte> bytes = content.Memory.Span;
         if (bytes.Length <= PointerWireNames.MaxPointerBytes)
         {
             // Only an upload-slot pointer is followed from a body (a key under {prefix}uploads/, every check of the
             // runtime); any other pointer is refused there, and a body that is no pointer is the client's JSON.
             string text = Encoding.UTF8.GetString(bytes);
-            HttpRequestBody? uploaded = SynchronousStoreCall.Run(() => _runtime.HydrateHttpRequestBodyAsync(text, isBase64Encoded: false, CancellationToken.None));
+            HttpRequestBody? uploaded;
+            try
+            {
+                uploaded = SynchronousStoreCall.Run(() => _runtime.HydrateHttpRequestBodyAsync(text, isBase64Encoded: false, CancellationToken.None));
+            }
+            catch (Exception error) when (ClaimCheckRuntime.IsRefusedUpload(error))
+            {
+                // Annotations answers a failed [FromBody] with a 400 whose body quotes the exception's message: the
+                // client gets what the wrapper's refusal says, never the bucket, key or prefix; the details go to the log.
+                _runtime.ReportRefusedUpload(error);
+                throw new HttpUploadRefusedException(error);
+            }
+
             if (uploaded is not null)
             {
                 byte[] json = uploaded.IsBase64Encoded ? Convert.FromBase64String(uploaded.Body) : Encoding.UTF8.GetBytes(uploaded.Body);
@@ -149,8 +175,39 @@ public sealed class ClaimCheckLambdaSerializer
         return ClaimCheckRuntime.DeserializeInline(bytes, typeInfo)!;
     }
 
+    /// <summary>
+    /// The proxy request's <c>Body</c>, read through its JSON metadata (no reflection, so trimming and Native AOT keep
+    /// it), or <see langword="null"/> when the type has no string property of that name.
+    /// </summary>
+    private static string? BodyOf<T>(T request, JsonTypeInfo<T> typeInfo)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        foreach (JsonPropertyInfo property in typeInfo.Properties)
+        {
+            if (property.PropertyType == typeof(string) && property.Get is { } get && string.Equals(property.Name, "body", StringComparison.OrdinalIgnoreCase))
+            {
+                return (string?)get(request);
+            }
+        }
+
+        return null;
+    }
+
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Without a context, the serializer was created by WithLambdaDefaults, which carries the warning.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Without a context, the serializer was created by WithLambdaDefaults, which carries the warning.")]
     private JsonTypeInfo<T> TypeInfo<T>()
-        => _context is null ? (JsonTypeInfo<T>)LambdaSerializerJson.Options.GetTypeInfo(typeof(T)) : ClaimCheckJson.GetTypeInfo<T>(_context);
+    {
+        if (_contextOptions is null)
+        {
+            return (JsonTypeInfo<T>)LambdaSerializerJson.Options.GetTypeInfo(typeof(T));
+        }
+
+        return _contextOptions.TryGetTypeInfo(typeof(T), out JsonTypeInfo? typeInfo)
+            ? (JsonTypeInfo<T>)typeInfo
+            : throw new InvalidOperationException($"The serializer's JsonContext has no metadata for {typeof(T).FullName}. Add [JsonSerializable(typeof({typeof(T).Name}))] to it.");
+    }
 }

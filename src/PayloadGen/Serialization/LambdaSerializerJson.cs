@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace PayloadGen;
@@ -26,15 +27,26 @@ internal static class LambdaSerializerJson
         get => s_options ??= Create();
     }
 
+    /// <summary>
+    /// The same options over the metadata of <paramref name="context"/> (trimming and Native AOT safe), as
+    /// <c>SourceGeneratorLambdaJsonSerializer&lt;TContext&gt;</c> applies them to its context: whatever options the
+    /// context was generated with, an API Gateway event's <c>body</c> binds to <c>Body</c>.
+    /// </summary>
+    public static JsonSerializerOptions WithContext(JsonSerializerContext context) => Create(context);
+
     [RequiresUnreferencedCode("Reflection-based JSON metadata.")]
     [RequiresDynamicCode("Reflection-based JSON metadata.")]
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create() => Create(new DefaultJsonTypeInfoResolver());
+
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
     {
-        var options = new JsonSerializerOptions(ClaimCheckJson.LambdaDefaultOptions)
+        var options = new JsonSerializerOptions
         {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNameCaseInsensitive = true,
             PropertyNamingPolicy = new AwsNamingPolicy(),
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = resolver,
             Converters = { new LambdaDateTimeConverter(), new LambdaMemoryStreamConverter() },
         };
         options.MakeReadOnly();

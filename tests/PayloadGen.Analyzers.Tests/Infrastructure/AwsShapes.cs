@@ -476,17 +476,64 @@ internal static class AwsShapes
                 public T Deserialize<T>(System.IO.Stream requestStream) => default;
                 public void Serialize<T>(T response, System.IO.Stream responseStream) { }
             }
+            public class SourceGeneratorLambdaJsonSerializer<TSGContext> : Amazon.Lambda.Core.ILambdaSerializer
+                where TSGContext : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public SourceGeneratorLambdaJsonSerializer() { }
+                public SourceGeneratorLambdaJsonSerializer(System.Action<System.Text.Json.JsonSerializerOptions> customizer) { }
+                public T Deserialize<T>(System.IO.Stream requestStream) => default;
+                public void Serialize<T>(T response, System.IO.Stream responseStream) { }
+            }
         }
         namespace Amazon.Lambda.RuntimeSupport
         {
             using System;
+            using System.IO;
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
             public class LambdaBootstrap { public Task RunAsync(System.Threading.CancellationToken cancellationToken = default) => Task.CompletedTask; }
+            // Every delegate overload of Amazon.Lambda.RuntimeSupport's builder, in its order (HandlerWrapper overloads left out).
             public class LambdaBootstrapBuilder
             {
-                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, ILambdaContext, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Action<Stream, ILambdaContext, MemoryStream> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Task> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, Task> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, Task> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Func<ILambdaContext, Task> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, ILambdaContext, Task> handler) => null;
                 public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, ILambdaContext, Task> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Func<Task<Stream>> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, Task<Stream>> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, Task<Stream>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Func<ILambdaContext, Task<Stream>> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, ILambdaContext, Task<Stream>> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, ILambdaContext, Task<Stream>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, ILambdaContext, Task<Stream>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<Stream, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<ILambdaContext, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<Stream, ILambdaContext, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, ILambdaContext, Task<TOutput>> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Action handler) => null;
+                public static LambdaBootstrapBuilder Create(Action<Stream> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Action<TInput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Action<ILambdaContext> handler) => null;
+                public static LambdaBootstrapBuilder Create(Action<Stream, ILambdaContext> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Action<TInput, ILambdaContext> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, Stream> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, Stream> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create(Func<ILambdaContext, Stream> handler) => null;
+                public static LambdaBootstrapBuilder Create(Func<Stream, ILambdaContext, Stream> handler) => null;
+                public static LambdaBootstrapBuilder Create<TInput>(Func<TInput, ILambdaContext, Stream> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<TOutput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<Stream, TOutput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, TOutput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<ILambdaContext, TOutput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TOutput>(Func<Stream, ILambdaContext, TOutput> handler, ILambdaSerializer serializer) => null;
+                public static LambdaBootstrapBuilder Create<TInput, TOutput>(Func<TInput, ILambdaContext, TOutput> handler, ILambdaSerializer serializer) => null;
+                public LambdaBootstrapBuilder UseHttpClient(System.Net.Http.HttpClient httpClient) => this;
                 public LambdaBootstrap Build() => null;
             }
         }

@@ -7,13 +7,5 @@ namespace PayloadGen.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class HttpEventsContract
 {
-    public static string Source { get; } = Read();
-
-    private static string Read()
-    {
-        using System.IO.Stream stream = typeof(HttpEventsContract).Assembly.GetManifestResourceStream("AmazonLambdaHttpEventsContract.cs")
-            ?? throw new System.InvalidOperationException("The embedded HTTP events contract is missing.");
-        using var reader = new System.IO.StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Source { get; } = EmbeddedSource.Read("AmazonLambdaHttpEventsContract.cs");
 }

@@ -8,7 +8,7 @@ namespace PayloadGen.Generators.Tests.Infrastructure;
 internal static class LambdaCoreContract
 {
     /// <summary>The contract, plus a context as the Lambda runtime passes one, with a settable remaining time.</summary>
-    public static string Source { get; } = Read() + FakeContextSource;
+    public static string Source { get; } = EmbeddedSource.Read("AmazonLambdaCoreContract.cs") + FakeContextSource;
 
     private const string FakeContextSource = """
 
@@ -37,12 +37,4 @@ internal static class LambdaCoreContract
             }
         }
         """;
-
-    private static string Read()
-    {
-        using System.IO.Stream stream = typeof(LambdaCoreContract).Assembly.GetManifestResourceStream("AmazonLambdaCoreContract.cs")
-            ?? throw new System.InvalidOperationException("The embedded Amazon.Lambda.Core contract is missing.");
-        using var reader = new System.IO.StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -35,7 +35,8 @@ public static class ReportFunctions
 /// Hand-written the way Amazon.Lambda.Annotations generates an HTTP API handler (its <c>{Class}_{Method}_Generated</c>):
 /// the <c>[FromBody]</c> parameter is read with the function's serializer from the request's <c>Body</c> (a failure is
 /// a 400 validation answer), and the method's result is serialized with the same serializer into the response's
-/// <c>Body</c>; the runtime then serializes the proxy response itself.
+/// <c>Body</c>; the runtime then serializes the proxy response itself. Annotations' constructor creates its own
+/// instance of the serializer (<c>serializer = new MySerializer()</c>); the tests pass one the same way.
 /// </summary>
 public sealed class ReportFunctions_GetReport_Generated
 {

@@ -44,11 +44,17 @@ public sealed class ClaimCheckSerializerS3Tests : IDisposable
 
     private static TestLambdaContext Context => new(TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Annotations' generated class creates its own instance of the function's serializer (<c>serializer = new
+    /// MySerializer()</c>), distinct from the one the runtime reads the event with: so do the tests.
+    /// </summary>
+    private ReportFunctions_GetReport_Generated AnnotationsHandler() => new(new TestClaimCheckSerializer(_runtime));
+
     [Fact]
     public async Task Annotations_http_handler_returning_20_MB_answers_a_redirect_to_the_exact_body_it_serialized()
     {
-        var generated = new ReportFunctions_GetReport_Generated(_serializer);
-        byte[] invocation = HttpApiRequest("{\"Rows\":230000,\"Region\":\"eu-west-1\"}");
+        var generated = AnnotationsHandler();
+        byte[] invocation = ProxyEvents.HttpApiRequest("{\"Rows\":230000,\"Region\":\"eu-west-1\"}");
 
         byte[] answer = await LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(_serializer, invocation, generated.GetReport, Context);
 
@@ -82,9 +88,9 @@ public sealed class ClaimCheckSerializerS3Tests : IDisposable
         }
 
         string pointer = PayloadPointerWriter.ToJson(slot.PointerFor(query.Length, Convert.ToHexString(SHA256.HashData(query)).ToLowerInvariant()));
-        var generated = new ReportFunctions_GetReport_Generated(_serializer);
+        var generated = AnnotationsHandler();
 
-        byte[] answer = await LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(_serializer, HttpApiRequest(pointer), generated.GetReport, Context);
+        byte[] answer = await LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(_serializer, ProxyEvents.HttpApiRequest(pointer), generated.GetReport, Context);
 
         APIGatewayHttpApiV2ProxyResponse response = JsonSerializer.Deserialize<APIGatewayHttpApiV2ProxyResponse>(answer)!;
         Assert.Equal(200, response.StatusCode);
@@ -100,9 +106,9 @@ public sealed class ClaimCheckSerializerS3Tests : IDisposable
     public async Task A_forged_FromBody_pointer_is_a_400_and_no_object_is_read(string bucket, string key)
     {
         string pointer = PayloadPointerWriter.ToJson(new PayloadPointer(bucket, key) { Size = 10, Sha256 = new string('a', 64) });
-        var generated = new ReportFunctions_GetReport_Generated(_serializer);
+        var generated = AnnotationsHandler();
 
-        byte[] answer = await LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(_serializer, HttpApiRequest(pointer), generated.GetReport, Context);
+        byte[] answer = await LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(_serializer, ProxyEvents.HttpApiRequest(pointer), generated.GetReport, Context);
 
         APIGatewayHttpApiV2ProxyResponse response = JsonSerializer.Deserialize<APIGatewayHttpApiV2ProxyResponse>(answer)!;
         Assert.Equal(400, response.StatusCode);
@@ -148,9 +154,9 @@ public sealed class ClaimCheckSerializerS3Tests : IDisposable
     {
         // LambdaBootstrapBuilder.Create(handler, serializer): one serializer instance; here several invocations at once,
         // as a test host or an executable serving more than one handler might run them.
-        var generated = new ReportFunctions_GetReport_Generated(_serializer);
+        var generated = AnnotationsHandler();
         Task<byte[]>[] http = Enumerable.Range(0, 4).Select(i => Task.Run(() => LambdaRuntimeHarness.InvokeAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
-            _serializer, HttpApiRequest("{\"Rows\":" + (i + 1) + "}"), generated.GetReport, Context))).ToArray();
+            _serializer, ProxyEvents.HttpApiRequest("{\"Rows\":" + (i + 1) + "}"), generated.GetReport, Context))).ToArray();
         Task<byte[]>[] plain = Enumerable.Range(0, 4).Select(_ => Task.Run(() => LambdaRuntimeHarness.InvokeAsync<ReportQuery, ReportRows>(
             _serializer, Encoding.UTF8.GetBytes("{\"Rows\":0,\"Region\":\"plain\"}"), async (query, _) => { await Task.Yield(); return new ReportRows { Region = query.Region, Rows = Enumerable.Repeat(new string('p', MB), 7).ToList() }; }, Context))).ToArray();
 
@@ -196,13 +202,6 @@ public sealed class ClaimCheckSerializerS3Tests : IDisposable
         Assert.Equal(new DateTime(2025, 12, 6, 6, 30, 0, DateTimeKind.Utc), read.At);
         Assert.Empty(_recorder.Calls);
     }
-
-    private static byte[] HttpApiRequest(string body) => JsonSerializer.SerializeToUtf8Bytes(new APIGatewayHttpApiV2ProxyRequest
-    {
-        RawPath = "/report",
-        Body = body,
-        Headers = new Dictionary<string, string> { ["content-type"] = "application/json" },
-    });
 }
 
 /// <summary>Members the default serializer treats specially: relaxed escaping, omitted nulls, AWS names, dates.</summary>

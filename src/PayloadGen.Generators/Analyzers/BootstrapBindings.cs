@@ -1,0 +1,292 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>
+/// The handlers an executable binds with <c>LambdaBootstrapBuilder.Create(handler, serializer)</c>, and which of their
+/// payloads go through a <c>[ClaimCheckSerializer]</c>: the bound delegate's method (a method group, a local function, a
+/// lambda, and the method a lambda returns the result of), through a local or a field that holds the delegate or the
+/// serializer. Read once per compilation, only when it references Amazon.Lambda.RuntimeSupport and PayloadGen.
+/// </summary>
+/// <remarks>
+/// The overload says what the serializer carries: a handler parameter typed by the method's type parameter is read by
+/// it, a result of type <c>TOutput</c> (or a task of it) is written by it, and a <see cref="System.IO.Stream"/> is passed
+/// through untouched (the <c>Create(Func&lt;Stream, ILambdaContext, Task&lt;Stream&gt;&gt;, serializer)</c> overload only
+/// exposes the serializer to the handler). A handler bound by several calls is handled only for what every one of them
+/// offloads. Handlers are keyed by their declaration's location, so lambdas and local functions bound in one semantic
+/// model are found again from the analyzer's own.
+/// </remarks>
+internal sealed class BootstrapBindings
+{
+    private const string BuilderMetadataName = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder";
+
+    private static readonly BootstrapBindings None = new();
+
+    private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), SerializedPayloads> _handlers = new();
+
+    private BootstrapBindings()
+    {
+    }
+
+    /// <summary>The bindings of <paramref name="symbols"/>' compilation.</summary>
+    public static BootstrapBindings Read(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        Compilation compilation = symbols.Compilation;
+        INamedTypeSymbol? builder = compilation.GetTypeByMetadataName(BuilderMetadataName);
+        INamedTypeSymbol? serializerInterface = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializer);
+        if (builder is null || serializerInterface is null || symbols.ClaimCheckSerializerAttribute is null)
+        {
+            return None;
+        }
+
+        var bindings = new BootstrapBindings();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // Syntax first: only calls of a method named Create are bound.
+                if (node is not InvocationExpressionSyntax invocation || InvokedName(invocation.Expression) != "Create")
+                {
+                    continue;
+                }
+
+                model ??= SemanticModelOf(compilation, tree);
+                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { IsStatic: true } create } call
+                    && SymbolEqualityComparer.Default.Equals(create.ContainingType, builder))
+                {
+                    bindings.Add(call, serializerInterface, symbols, cancellationToken);
+                }
+            }
+        }
+
+        return bindings;
+    }
+
+    /// <summary>
+    /// What the claim-check serializer offloads for <paramref name="handler"/>, or <see langword="null"/> when no
+    /// <c>LambdaBootstrapBuilder.Create</c> call binds it.
+    /// </summary>
+    public SerializedPayloads? For(IMethodSymbol handler)
+        => _handlers.Count > 0 && KeyOf(handler) is { } key && _handlers.TryGetValue(key, out SerializedPayloads payloads) ? payloads : null;
+
+    private void Add(IInvocationOperation call, INamedTypeSymbol serializerInterface, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        IArgumentOperation? handlerArgument = null;
+        IArgumentOperation? serializerArgument = null;
+        foreach (IArgumentOperation argument in call.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, serializerInterface))
+            {
+                serializerArgument = argument;
+            }
+            else if (parameter.Type.TypeKind == TypeKind.Delegate)
+            {
+                handlerArgument = argument;
+            }
+        }
+
+        if (handlerArgument is null)
+        {
+            return;
+        }
+
+        SerializedPayloads offloaded = serializerArgument is not null && IsClaimCheckSerializer(serializerArgument.Value, symbols, cancellationToken)
+            ? CarriedBySerializer(call.TargetMethod.OriginalDefinition)
+            : SerializedPayloads.None;
+        foreach (IMethodSymbol handler in HandlersOf(handlerArgument.Value, symbols.Compilation, cancellationToken))
+        {
+            if (KeyOf(handler) is { } key)
+            {
+                // Every binding must offload a payload for it to count as handled.
+                _handlers[key] = _handlers.TryGetValue(key, out SerializedPayloads earlier) ? earlier & offloaded : offloaded;
+            }
+        }
+    }
+
+    /// <summary>Which payloads the serializer (de)serializes in the overload <paramref name="create"/> (its definition).</summary>
+    private static SerializedPayloads CarriedBySerializer(IMethodSymbol create)
+    {
+        foreach (IParameterSymbol parameter in create.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke })
+            {
+                SerializedPayloads carried = SerializedPayloads.None;
+                if (invoke.Parameters.Length > 0 && IsMethodTypeParameter(invoke.Parameters[0].Type))
+                {
+                    carried |= SerializedPayloads.Request;
+                }
+
+                ITypeSymbol result = invoke.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments: [ITypeSymbol awaited] } ? awaited : invoke.ReturnType;
+                if (IsMethodTypeParameter(result))
+                {
+                    carried |= SerializedPayloads.Response;
+                }
+
+                return carried;
+            }
+        }
+
+        return SerializedPayloads.None;
+    }
+
+    private static bool IsMethodTypeParameter(ITypeSymbol type) => type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method };
+
+    /// <summary>Whether the serializer argument is, or holds, an instance of a <c>[ClaimCheckSerializer]</c> class.</summary>
+    private static bool IsClaimCheckSerializer(IOperation value, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        IOperation? current = value;
+        // new X(), a local or field declared as X, or one declared as ILambdaSerializer whose initializer is new X().
+        for (int hops = 0; current is not null && hops < 4; hops++)
+        {
+            current = WithoutConversions(current);
+            if (current is IObjectCreationOperation { Type: { } created })
+            {
+                return symbols.IsClaimCheckSerializer(created);
+            }
+
+            ISymbol? holder = current switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            ITypeSymbol? declared = holder switch
+            {
+                ILocalSymbol local => local.Type,
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => current.Type,
+            };
+            if (declared is not null && symbols.IsClaimCheckSerializer(declared))
+            {
+                return true;
+            }
+
+            current = holder is null ? null : InitializerOf(holder, symbols.Compilation, cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>The methods a handler argument binds: the delegate's target, and for a lambda the method whose result it returns.</summary>
+    private static IEnumerable<IMethodSymbol> HandlersOf(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        IOperation? current = value;
+        for (int hops = 0; current is not null && hops < 4; hops++)
+        {
+            current = WithoutConversions(current);
+            if (current is IDelegateCreationOperation creation)
+            {
+                current = creation.Target;
+                continue;
+            }
+
+            switch (current)
+            {
+                case IMethodReferenceOperation method:
+                    yield return method.Method.OriginalDefinition;
+                    yield break;
+                case IAnonymousFunctionOperation lambda:
+                    yield return lambda.Symbol;
+                    if (CalledByLambda(lambda) is { } called)
+                    {
+                        yield return called.OriginalDefinition;
+                    }
+
+                    yield break;
+                case ILocalReferenceOperation local:
+                    current = InitializerOf(local.Local, compilation, cancellationToken);
+                    break;
+                case IFieldReferenceOperation field:
+                    current = InitializerOf(field.Field, compilation, cancellationToken);
+                    break;
+                default:
+                    yield break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The method whose result a lambda returns (<c>(input, context) =&gt; functions.Handle(input, context)</c>, awaited or
+    /// not), or the one call a statement lambda makes: that method is the handler the lambda only forwards to.
+    /// </summary>
+    private static IMethodSymbol? CalledByLambda(IAnonymousFunctionOperation lambda)
+    {
+        List<IOperation> returned = SizeModel.PayloadFlowAnalysis.ReturnedValues(lambda.Body);
+        IOperation? forwarded = returned.Count == 1 ? returned[0]
+            : returned.Count == 0 && lambda.Body.Operations is [IExpressionStatementOperation statement, ..] && lambda.Body.Operations.Length <= 2 ? statement.Operation
+            : null;
+        forwarded = forwarded is null ? null : WithoutConversions(forwarded);
+        if (forwarded is IAwaitOperation awaited)
+        {
+            forwarded = WithoutConversions(awaited.Operation);
+        }
+
+        return forwarded is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } target } ? target : null;
+    }
+
+    private static IOperation WithoutConversions(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The initializer a local, field or property is declared with (its one declaration), as an operation.</summary>
+    private static IOperation? InitializerOf(ISymbol holder, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (holder.DeclaringSyntaxReferences is not [SyntaxReference reference])
+        {
+            return null;
+        }
+
+        ExpressionSyntax? initializer = reference.GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+            _ => null,
+        };
+        return initializer is null ? null : SemanticModelOf(compilation, initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
+    }
+
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static (SyntaxTree, TextSpan)? KeyOf(IMethodSymbol method)
+        => method.DeclaringSyntaxReferences is [SyntaxReference reference, ..] ? (reference.SyntaxTree, reference.Span) : null;
+
+    // Create calls live in Program.cs or a Main method while the handlers they bind may be anywhere: the analyzers see
+    // one symbol or block at a time, so the calls are read from every tree once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+    private static SemanticModel SemanticModelOf(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+}
