@@ -23,7 +23,8 @@ internal sealed class FunctionHandlerCandidates
 
     private FunctionHandlerCandidates(KnownSymbols symbols)
     {
-        _takesContext = symbols.LambdaContext is not null && !symbols.AssemblyUsesClaimCheckSerializer;
+        // Also when the assembly names a claim-check serializer: a bootstrap call may bind a function to another serializer.
+        _takesContext = symbols.LambdaContext is not null;
         _endpoints = symbols.HostsAspNetCoreOnLambda;
 
         // Their delegates take elements of a sequence, never an ILambdaContext; MemberNames reads no member.
