@@ -4,6 +4,9 @@
 #   tests/mutation/run.sh                      # every file of the security core, one Stryker run per file
 #   tests/mutation/run.sh Pointers/ObjectKeys.cs Integrity/VerifyingReadStream.cs   # only these (paths under src/PayloadGen)
 #   MUTATION_TOGETHER=1 tests/mutation/run.sh A.cs B.cs   # these files in ONE Stryker run (one build, one initial test run)
+#   MUTATION_TEST_FILTER='FullyQualifiedName~PayloadGen.Tests.Queues' tests/mutation/run.sh Queues/QueueBatch.cs
+#       # only these tests (dotnet test --filter syntax): a shorter initial run, but a mutant only another test kills
+#       # then survives, so a filtered score is a lower bound
 # One run per file keeps each run short enough to finish on a loaded machine and gives a score per file; one run
 # for several files saves the build and the initial test run (about half of a small file's run) per extra file.
 # Reports: artifacts/mutation/<file or "together">/reports/mutation-report.{html,json}; a score per file is printed.
@@ -98,6 +101,8 @@ for run in "${runs[@]}"; do
   # reads coverage-analysis from a configuration file only, so each run gets its own. The test project starts
   # s3rver itself (tests/s3rver), so the S3 tests take part.
   mkdir -p "$out"
+  filter=""
+  [[ -n "${MUTATION_TEST_FILTER:-}" ]] && filter=$'\n    "test-case-filter": "'"$MUTATION_TEST_FILTER"'",'
   cat > "$out/stryker-config.json" <<JSON
 {
   "stryker-config": {
@@ -108,7 +113,7 @@ for run in "${runs[@]}"; do
     "coverage-analysis": "perTest",
     "mutate": [$mutate],
     "reporters": ["html", "json", "progress"],
-    "concurrency": ${MUTATION_CONCURRENCY:-2},
+    "concurrency": ${MUTATION_CONCURRENCY:-2},$filter
     "thresholds": { "high": 90, "low": 80, "break": 0 }
   }
 }

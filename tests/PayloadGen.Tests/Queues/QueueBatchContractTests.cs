@@ -240,33 +240,41 @@ public sealed class QueueBatchContractTests : IDisposable
         Assert.Null(topicArn);
     }
 
-    [Fact]
-    public async Task An_SQS_batch_never_resumes_on_the_callers_context()
+    // A slow event stream suspends at the first await (reading the event); a ready one at running the records. After
+    // the first await that really suspends, the context is gone, so each await on the caller's side needs its own case.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_SQS_batch_never_resumes_on_the_callers_context(bool slowEvent)
     {
         var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", "\"one\""), SqsRecord("m2", "\"two\"")) };
         byte[] json = Encoding.UTF8.GetBytes(batch.ToJsonString());
         Stream? response = null;
 
         int posts = await CountingSynchronizationContext.PostsDuringAsync(async () =>
-            response = await _runtime.ProcessSqsBatchAsync(new SlowReadStream(json), AttackerHarness.StringType, false, SlowHandle, null, CancellationToken.None).ConfigureAwait(false));
+            response = await _runtime.ProcessSqsBatchAsync(EventStream(json, slowEvent), AttackerHarness.StringType, false, SlowHandle, null, CancellationToken.None).ConfigureAwait(false));
 
         Assert.Equal(0, posts);
         Assert.Equal(["one", "two"], _handled.Order());
         await response!.DisposeAsync();
     }
 
-    [Fact]
-    public async Task An_SNS_invocation_never_resumes_on_the_callers_context()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_SNS_invocation_never_resumes_on_the_callers_context(bool slowEvent)
     {
         var batch = new JsonObject { ["Records"] = new JsonArray(Sns("sns-1", "\"one\"")) };
         byte[] json = Encoding.UTF8.GetBytes(batch.ToJsonString());
 
         int posts = await CountingSynchronizationContext.PostsDuringAsync(async () =>
-            await _runtime.ProcessSnsEventAsync(new SlowReadStream(json), AttackerHarness.StringType, false, SlowHandle, null, CancellationToken.None).ConfigureAwait(false));
+            await _runtime.ProcessSnsEventAsync(EventStream(json, slowEvent), AttackerHarness.StringType, false, SlowHandle, null, CancellationToken.None).ConfigureAwait(false));
 
         Assert.Equal(0, posts);
         Assert.Equal(["one"], _handled);
     }
+
+    private static Stream EventStream(byte[] json, bool slow) => slow ? new SlowReadStream(json) : new MemoryStream(json);
 
     private static MemoryStream Utf8(string json) => new(Encoding.UTF8.GetBytes(json));
 
