@@ -113,6 +113,20 @@ public sealed class QueueBatchContractTests : IDisposable
     }
 
     [Fact]
+    public async Task The_unnamed_records_message_counts_the_failed_records_not_the_succeeded_ones()
+    {
+        // Three named records, one failing: a count of the successes (2) cannot pass for the count of failures (1).
+        JsonObject unnamed = SqsRecord("x", "\"four\"");
+        unnamed.Remove("messageId");
+        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", "\"one\""), SqsRecord("m2", "\"two\""), SqsRecord("m3", "\"three\""), unnamed) };
+
+        var error = await Assert.ThrowsAsync<ClaimCheckEventException>(() => ProcessSqsAsync(batch, (message, _, _) =>
+            message == "two" ? throw new InvalidOperationException("handler failed") : Handle(message, null!, CancellationToken.None)));
+
+        Assert.EndsWith("the invocation fails so Lambda delivers the whole batch again (3 other record(s) ran, 1 of them failed).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_SNS_invocation_carries_the_first_failure_in_record_order()
     {
         JsonObject unnamed = Sns("ignored", "\"three\"");
