@@ -42,22 +42,7 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
             ["TopicArn"] = TopicArn,
             ["Message"] = "\"inner\"",
         }.ToJsonString();
-        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", envelope)) };
-        var received = new ConcurrentQueue<(string Body, string? TopicArn)>();
-
-        await using Stream response = await _runtime.ProcessSqsBatchAsync(
-            EventFixtures.Stream(batch),
-            ClaimCheckJson.GetTypeInfo<JsonElement>(),
-            false,
-            (message, context, _) =>
-            {
-                received.Enqueue((message.GetRawText(), context.TopicArn));
-                return ValueTask.CompletedTask;
-            },
-            new ClaimCheckBatchOptions { UnwrapSnsNotifications = false },
-            CancellationToken.None);
-
-        (string delivered, string? topicArn) = Assert.Single(received);
+        (string delivered, string? topicArn) = await DeliverOneSqsBodyAsync(envelope, unwrapSnsNotifications: false);
         Assert.Equal(envelope, delivered);
         Assert.Null(topicArn);
         Assert.Empty(_reported);
@@ -70,22 +55,7 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
     [InlineData("""{"Type":"\u004eotification","MessageId":"n-1","TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"\"inner\""}""")]
     public async Task An_envelope_not_spelled_as_SNS_writes_it_is_the_message_itself(string body)
     {
-        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", body)) };
-        var received = new ConcurrentQueue<(string Body, string? TopicArn)>();
-
-        await using Stream response = await _runtime.ProcessSqsBatchAsync(
-            EventFixtures.Stream(batch),
-            ClaimCheckJson.GetTypeInfo<JsonElement>(),
-            false,
-            (message, context, _) =>
-            {
-                received.Enqueue((message.GetRawText(), context.TopicArn));
-                return ValueTask.CompletedTask;
-            },
-            new ClaimCheckBatchOptions { UnwrapSnsNotifications = true },
-            CancellationToken.None);
-
-        (string delivered, string? topicArn) = Assert.Single(received);
+        (string delivered, string? topicArn) = await DeliverOneSqsBodyAsync(body, unwrapSnsNotifications: true);
         Assert.Equal(body, delivered);
         Assert.Null(topicArn);
     }
@@ -156,5 +126,26 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
         }
 
         public void OnRecordFailed(QueueMessageContext message, Exception exception) => reported.Enqueue(exception);
+    }
+
+    /// <summary>Runs a batch of one SQS record and returns the raw JSON and topic the handler received for it.</summary>
+    private async Task<(string Body, string? TopicArn)> DeliverOneSqsBodyAsync(string body, bool unwrapSnsNotifications)
+    {
+        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", body)) };
+        var received = new ConcurrentQueue<(string Body, string? TopicArn)>();
+
+        await using Stream response = await _runtime.ProcessSqsBatchAsync(
+            EventFixtures.Stream(batch),
+            ClaimCheckJson.GetTypeInfo<JsonElement>(),
+            false,
+            (message, context, _) =>
+            {
+                received.Enqueue((message.GetRawText(), context.TopicArn));
+                return ValueTask.CompletedTask;
+            },
+            new ClaimCheckBatchOptions { UnwrapSnsNotifications = unwrapSnsNotifications },
+            CancellationToken.None);
+
+        return Assert.Single(received);
     }
 }
