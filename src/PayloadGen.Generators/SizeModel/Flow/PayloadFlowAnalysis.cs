@@ -217,6 +217,7 @@ internal sealed class PayloadFlowAnalysis
         {
             ILocalReferenceOperation local => local.Local.Name,
             IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
             _ => string.Empty,
         };
 
@@ -233,11 +234,27 @@ internal sealed class PayloadFlowAnalysis
                     }
 
                     break;
+                case IMethodReferenceOperation group when IsRecognizedGroup(group.Method, trace.At(trace.Path.Call(name + "()"))):
+                    // ReadExport = File.ReadAllText: a framework method held in the delegate means what calling it means.
+                    break;
                 case IMethodReferenceOperation group:
                     _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
                     break;
             }
         }
+    }
+
+    private static bool IsRecognizedGroup(IMethodSymbol method, ValueTrace trace)
+    {
+        foreach (IMethodGroupRecognizer recognizer in SizeEngine.MethodGroupRecognizers)
+        {
+            if (recognizer.RecognizeGroup(method, trace))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void TraceInvocation(IInvocationOperation invocation, ValueTrace trace)
