@@ -35,6 +35,9 @@ internal sealed class BootstrapBindings
     // What a claim-check serializer would offload in the overloads that bind each handler (every one of them).
     private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), SerializedPayloads> _carriable = new();
 
+    // The functions a call binds itself (not the methods a bound lambda forwards to, whose parameters may be anything).
+    private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> _direct = new();
+
     private BootstrapBindings()
     {
     }
@@ -90,17 +93,27 @@ internal sealed class BootstrapBindings
     public SerializedPayloads CarriableBySerializer(IMethodSymbol handler)
         => _carriable.Count > 0 && KeyOf(handler) is { } key && _carriable.TryGetValue(key, out SerializedPayloads payloads) ? payloads : SerializedPayloads.None;
 
-    /// <summary>Whether a <c>LambdaBootstrapBuilder.Create</c> call binds <paramref name="handler"/>, whatever its serializer.</summary>
+    /// <summary>
+    /// Whether a <c>LambdaBootstrapBuilder.Create</c> call binds <paramref name="handler"/>, or a lambda it binds forwards
+    /// to it, whatever the serializer: its serializer then decides what the handler is told to do.
+    /// </summary>
     public bool Binds(IMethodSymbol handler) => For(handler) is not null;
 
     /// <summary>
-    /// Whether <paramref name="function"/> (a local function or lambda's syntax) is bound as a handler: the syntax test of
+    /// Whether a <c>LambdaBootstrapBuilder.Create</c> call binds <paramref name="handler"/> itself (a method group, a local
+    /// function, a lambda): it is then a handler whatever its parameters. A method a bound lambda only forwards to is not
+    /// (<c>request =&gt; inner.Handle(request.To&lt;Command&gt;())</c>): the lambda is the handler, and its trace goes through the method.
+    /// </summary>
+    public bool BindsDirectly(IMethodSymbol handler) => _direct.Count > 0 && KeyOf(handler) is { } key && _direct.Contains(key);
+
+    /// <summary>
+    /// Whether <paramref name="function"/> (a local function or lambda's syntax) is bound itself: the syntax test of
     /// <see cref="FunctionHandlerCandidates"/> asks it, so a handler without an <c>ILambdaContext</c> is bound too.
     /// </summary>
-    public bool BindsFunction(SyntaxNode function) => _handlers.Count > 0 && _handlers.ContainsKey((function.SyntaxTree, function.Span));
+    public bool BindsFunction(SyntaxNode function) => _direct.Count > 0 && _direct.Contains((function.SyntaxTree, function.Span));
 
     /// <summary>Whether any <c>LambdaBootstrapBuilder.Create</c> call binds a handler of the compilation.</summary>
-    public bool Any => _handlers.Count > 0;
+    public bool Any => _direct.Count > 0;
 
     private void Add(IInvocationOperation call, INamedTypeSymbol serializerInterface, KnownSymbols symbols, CancellationToken cancellationToken)
     {
@@ -132,14 +145,23 @@ internal sealed class BootstrapBindings
         SerializedPayloads offloaded = serializerArgument is not null && IsClaimCheckSerializer(serializerArgument.Value, symbols, cancellationToken)
             ? carriable
             : SerializedPayloads.None;
+        bool direct = true;
         foreach (IMethodSymbol handler in HandlersOf(handlerArgument.Value, symbols.Compilation, cancellationToken))
         {
             if (KeyOf(handler) is { } key)
             {
+                // The first method is the bound one; a second is the method a bound lambda forwards to.
+                if (direct)
+                {
+                    _direct.Add(key);
+                }
+
                 // Every binding must offload a payload for it to count as handled.
                 _handlers[key] = _handlers.TryGetValue(key, out SerializedPayloads earlier) ? earlier & offloaded : offloaded;
                 _carriable[key] = _carriable.TryGetValue(key, out SerializedPayloads couldBefore) ? couldBefore & carriable : carriable;
             }
+
+            direct = false;
         }
     }
 

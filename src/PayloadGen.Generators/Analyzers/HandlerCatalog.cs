@@ -69,7 +69,7 @@ internal sealed class HandlerCatalog
         bool deployed = _deployed.TryGetValue(method, out InvocationPath? deployedPath);
         bool annotated = HasAttribute(method, _symbols.LambdaFunctionAttribute);
         bool takesContext = method.DeclaredAccessibility == Accessibility.Public && TakesLambdaContext(method);
-        bool bootstrapped = _bootstraps.Binds(method);
+        bool bootstrapped = _bootstraps.BindsDirectly(method);
         if (!(deployed || annotated || takesContext || bootstrapped))
         {
             return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
@@ -112,7 +112,7 @@ internal sealed class HandlerCatalog
     public LambdaHandler? FindFunction(IMethodSymbol function)
     {
         if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-            || !(TakesLambdaContext(function) || _bootstraps.Binds(function))
+            || !(TakesLambdaContext(function) || _bootstraps.BindsDirectly(function))
             || IsOffloadedBySerializer(function, SerializedPayloads.Response))
         {
             return null;

@@ -212,6 +212,31 @@ public class BootstrapSerializerSizeTests
             }
             """, Response(2, "Export", "MemoryStream \u2190 File.ReadAllBytes reads a whole file", PageIt));
 
+    private const string Forwarding = """
+        public class Inner
+        {
+            public async Task<Document> Handle(Upload upload) => new Document { Name = upload.Name, Content = await File.ReadAllBytesAsync(upload.Name) };
+        }
+
+        public static class Program
+        {
+            public static async Task Main()
+            {
+                var inner = new Inner();
+                var handler = async (string request) {|#2:=>|} await inner.Handle(new Upload { Name = request.Trim() });
+                await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_lambda_taking_only_the_request_is_the_handler_not_the_method_it_forwards_a_new_value_to()
+        => await RunAsync<ResponseSizeAnalyzer>(Forwarding, Response(2, "the lambda in Main", "lambda() \u2192 Inner.Handle() \u2190 " + ReadsAFile));
+
+    [Fact]
+    public async Task The_method_a_bound_lambda_forwards_to_is_not_judged_by_its_own_parameter()
+        => await RunAsync<RequestSizeAnalyzer>(Forwarding);
+
     private const string ReadsAFile = "Document.Content \u2190 File.ReadAllBytesAsync reads a whole file";
 
     private const string PageIt = "page the response or return a presigned S3 URL instead of the data";
