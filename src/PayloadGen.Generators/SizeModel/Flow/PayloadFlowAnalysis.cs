@@ -234,17 +234,21 @@ internal sealed class PayloadFlowAnalysis
                     }
 
                     break;
-                case IMethodReferenceOperation group when IsRecognizedGroup(group.Method, trace.At(trace.Path.Call(name + "()"))):
-                    // ReadExport = File.ReadAllText: a framework method held in the delegate means what calling it means.
-                    break;
                 case IMethodReferenceOperation group:
-                    _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
+                    // ReadExport = File.ReadAllText: a framework method held in the delegate means what calling it means;
+                    // the project's own methods (and libraries built with PayloadGen) are answered by their summaries.
+                    if (!RecognizeGroup(group.Method, trace.At(trace.Path.Call(name + "()"))))
+                    {
+                        _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
+                    }
+
                     break;
             }
         }
     }
 
-    private static bool IsRecognizedGroup(IMethodSymbol method, ValueTrace trace)
+    /// <summary>Asks the recognizers that know a call by its method alone; true when one of them claims it.</summary>
+    private static bool RecognizeGroup(IMethodSymbol method, ValueTrace trace)
     {
         foreach (IMethodGroupRecognizer recognizer in SizeEngine.MethodGroupRecognizers)
         {
