@@ -8,7 +8,8 @@ namespace PayloadGen.Generators.SizeModel;
 /// <summary>
 /// Summaries of methods in referenced assemblies, read from the <c>[assembly: PayloadGen.SizeEvidence(…)]</c>
 /// attributes PayloadGen's generator wrote when that library was built (see <see cref="SummaryExport"/>). Each
-/// assembly's attributes are read once per compilation: evidence, bounds and the parameters that flow into a result.
+/// assembly's attributes are read once per compilation: evidence, bounds, and the parameters that flow into (or are
+/// serialized into) a result.
 /// Attributes in a shape this version does not know are skipped.
 /// </summary>
 internal sealed class MetadataSummaries
@@ -43,7 +44,8 @@ internal sealed class MetadataSummaries
             }
 
             EvidenceKind? kind = SizeEvidenceFormat.ReadKind(kindName);
-            int? parameter = kindName == SizeEvidenceFormat.ParameterFlowKind ? SizeEvidenceFormat.ReadOrdinal(detail) : null;
+            bool serialized = kindName == SizeEvidenceFormat.SerializedParameterKind;
+            int? parameter = kindName == SizeEvidenceFormat.ParameterFlowKind || serialized ? SizeEvidenceFormat.ReadOrdinal(detail) : null;
             if (kind is null && parameter is null)
             {
                 continue;
@@ -80,7 +82,12 @@ internal sealed class MetadataSummaries
                 summaries[member] = summary;
             }
 
-            if (parameter is { } ordinal)
+            if (parameter is { } serializedOrdinal && serialized)
+            {
+                // Response(statusCode, body) serializes body: the handler knows its argument's type.
+                summary.AddSerializedParameter(serializedOrdinal);
+            }
+            else if (parameter is { } ordinal)
             {
                 // Page(rows) returns what its caller passes: the handler follows its own argument.
                 summary.AddParameterFlow(ordinal, path);

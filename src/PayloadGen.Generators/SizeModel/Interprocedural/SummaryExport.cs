@@ -8,7 +8,7 @@ namespace PayloadGen.Generators.SizeModel;
 /// <summary>
 /// The summaries a library exports for the projects that reference it: for every public or internal method of the
 /// compilation whose result can grow and whose summary carries evidence (unbounded or bounded) or a parameter that flows
-/// into the result, one <see cref="ExportedEvidence"/> per piece (at most <see cref="MaxPerMethod"/>). An interface member implemented by
+/// into (or is serialized into) the result, one <see cref="ExportedEvidence"/> per piece (at most <see cref="MaxPerMethod"/>). An interface member implemented by
 /// exactly one class of the library is exported under the interface's id too, since a handler project calls the
 /// interface it was injected with.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class SummaryExport
                     || symbols.ResultType(method) is not { } result
                     || engine.Sizes.Estimate(result).Range.IsBounded
                     || engine.Summaries.Summarize(method, CallChain.Root, out _) is not { } summary
-                    || (summary.Unbounded.Count == 0 && summary.Bounded.Count == 0 && summary.ParameterFlows.Count == 0))
+                    || (summary.Unbounded.Count == 0 && summary.Bounded.Count == 0 && summary.ParameterFlows.Count == 0 && summary.SerializedParameters.Count == 0))
                 {
                     continue;
                 }
@@ -84,6 +84,16 @@ internal static class SummaryExport
             }
 
             exported.Add(new ExportedEvidence(id, SizeEvidenceFormat.ParameterFlowKind, SizeEvidenceFormat.Ordinal(ordinal), string.Empty, Steps(summary.PathOf(ordinal))));
+        }
+
+        foreach (int ordinal in summary.SerializedParameters)
+        {
+            if (count++ == MaxPerMethod)
+            {
+                return;
+            }
+
+            exported.Add(new ExportedEvidence(id, SizeEvidenceFormat.SerializedParameterKind, SizeEvidenceFormat.Ordinal(ordinal), string.Empty, EquatableArray<string>.Empty));
         }
     }
 

@@ -166,6 +166,64 @@ public class CrossProjectEvidenceTests
         await test.RunAsync();
     }
 
+    private const string ResponsesLibrary = """
+        using Amazon.Lambda.APIGatewayEvents;
+
+        namespace Data;
+
+        public static class Responses
+        {
+            /// <summary>The shared response helper of many samples: serializes whatever body it is given.</summary>
+            public static APIGatewayProxyResponse Ok(object body) => new() { StatusCode = 200, Body = System.Text.Json.JsonSerializer.Serialize(body) };
+        }
+        """;
+
+    private const string ResponsesHandlers = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2.DataModel;
+        using Amazon.Lambda.APIGatewayEvents;
+        using Amazon.Lambda.Core;
+        using Data;
+
+        public class Row { public string Id { get; set; } = ""; }
+
+        public class Functions(IDynamoDBContext context)
+        {
+            private readonly List<Row> _cached = new();
+
+            public async Task<APIGatewayProxyResponse> {|#0:All|}(APIGatewayProxyRequest request, ILambdaContext lambda) =>
+                Responses.Ok(await context.ScanAsync<Row>(new List<ScanCondition>()).GetRemainingAsync());
+
+            public async Task<APIGatewayProxyResponse> One(APIGatewayProxyRequest request, ILambdaContext lambda) =>
+                Responses.Ok(await context.LoadAsync<Row>(request.Path));
+
+            public APIGatewayProxyResponse {|#1:Cached|}(APIGatewayProxyRequest request, ILambdaContext lambda) => Responses.Ok(_cached);
+        }
+        """;
+
+    [Fact]
+    public void The_library_build_writes_which_parameter_a_helper_serializes()
+    {
+        (_, string generated) = BuildLibrary(withGenerator: true, ResponsesLibrary);
+
+        Assert.Contains("[assembly: global::PayloadGen.SizeEvidence(\"M:Data.Responses.Ok(System.Object)\", \"SerializedParameter\", \"0\")]", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_library_response_helper_serializing_its_argument_is_judged_by_the_handlers_argument()
+    {
+        (MetadataReference library, _) = BuildLibrary(withGenerator: true, ResponsesLibrary);
+        var test = new PayloadGenAnalyzerTest<ResponseSizeAnalyzer> { TestCode = ResponsesHandlers };
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(0).WithMessage(
+            "The response of 'All' is likely to exceed the API Gateway limit of 6,291,556 bytes: All() \u2192 Responses.Ok(body) \u2190 APIGatewayProxyResponse.Body \u2190 GetRemainingAsync drains every page of the DynamoDB scan; add [ClaimCheck] to answer large bodies with a redirect to a copy in S3"));
+        // One item is bounded; a list of unknown origin is a type-only suspicion, as with a helper of the same project.
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(1).WithMessage(
+            "The response of 'Cached' may exceed the API Gateway limit of 6,291,556 bytes: List<Row> (no bound); add [ClaimCheck] to answer large bodies with a redirect to a copy in S3"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Attributes_written_before_parameter_flows_were_exported_are_still_read_and_unknown_ones_skipped()
     {
