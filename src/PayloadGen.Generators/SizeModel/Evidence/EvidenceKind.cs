@@ -34,6 +34,9 @@ internal enum EvidenceKind
     /// <summary>Constant text (a literal, <c>new string(c, n)</c>). Detail: its length in characters.</summary>
     ConstantText,
 
+    /// <summary>A loop that reads a text reader line by line to its end and adds to a local. Detail: the read API; subject: the local.</summary>
+    LineLoop,
+
     /// <summary>A string built of a repeated character (<c>new string('x', n)</c>). Detail: its length in characters.</summary>
     RepeatedText,
 

@@ -68,6 +68,7 @@ internal static class EvidenceRenderer
         EvidenceKind.MaterializedQuery => evidence.Detail + "() materializes a query over '" + evidence.Subject + "' with no Take",
         EvidenceKind.SerializedQuery => "a query over '" + evidence.Subject + "' with no Take is serialized whole",
         EvidenceKind.LoopFill => "a loop fills '" + evidence.Subject + "' item by item" + CauseOf(evidence),
+        EvidenceKind.LineLoop => "a loop adds every line " + evidence.Detail + " reads, to the end of the stream, to '" + evidence.Subject + "'",
         EvidenceKind.ConstantText => "a constant string of " + evidence.Detail + " characters",
         EvidenceKind.RepeatedText => "a string of " + evidence.Detail + " characters",
         EvidenceKind.BoundingOperator => evidence.Detail,

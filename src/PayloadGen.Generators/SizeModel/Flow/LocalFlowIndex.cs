@@ -22,6 +22,7 @@ internal sealed class LocalFlowIndex
     private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _mutations = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _memberWrites = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _iterated = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IParameterSymbol, List<ISimpleAssignmentOperation>> _parameterMemberWrites = new(SymbolEqualityComparer.Default);
 
     public LocalFlowIndex(IOperation root)
     {
@@ -43,6 +44,10 @@ internal sealed class LocalFlowIndex
     public IReadOnlyList<IInvocationOperation> Mutations(ILocalSymbol local) => Get(_mutations, local);
 
     public IReadOnlyList<ISimpleAssignmentOperation> MemberWrites(ILocalSymbol local) => Get(_memberWrites, local);
+
+    /// <summary>Assignments to members of a parameter (<c>state.Lines = …</c>): what a method writes into an object it was handed.</summary>
+    public IReadOnlyList<ISimpleAssignmentOperation> MemberWrites(IParameterSymbol parameter) =>
+        _parameterMemberWrites.TryGetValue(parameter, out List<ISimpleAssignmentOperation>? writes) ? writes : Array.Empty<ISimpleAssignmentOperation>();
 
     /// <summary>The collections a foreach variable iterates.</summary>
     public IReadOnlyList<IOperation> IteratedCollections(ILocalSymbol local) => Get(_iterated, local);
@@ -72,6 +77,15 @@ internal sealed class LocalFlowIndex
                 break;
             case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } memberAssignment:
                 Add(_memberWrites, owner.Local, memberAssignment);
+                break;
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IParameterReferenceOperation handed } } parameterAssignment:
+                if (!_parameterMemberWrites.TryGetValue(handed.Parameter, out List<ISimpleAssignmentOperation>? writes))
+                {
+                    writes = new List<ISimpleAssignmentOperation>();
+                    _parameterMemberWrites[handed.Parameter] = writes;
+                }
+
+                writes.Add(parameterAssignment);
                 break;
             case IInvocationOperation invocation:
                 if (invocation.Instance is ILocalReferenceOperation receiver && CollectionMutators.Contains(invocation.TargetMethod.Name))

@@ -175,18 +175,60 @@ internal sealed class PayloadFlowAnalysis
             case IPropertyReferenceOperation property:
                 TraceProperty(property, trace);
                 break;
-            case IParameterReferenceOperation parameter when IsLambdaEvent(parameter.Parameter.Type):
-                // Data taken from the incoming event is bounded by the limit of the service that delivered it.
-                trace.Found(EvidenceKind.EventData, parameter.Parameter.Type.Name);
-                break;
-            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Owner):
-                // In a method summary, the caller follows the argument it passes here.
-                trace.Findings.AddParameterFlow(parameter.Parameter.Ordinal, trace.Path);
+            case IParameterReferenceOperation parameter:
+                TraceParameter(parameter.Parameter, trace);
                 break;
             case IInvocationOperation invocation:
                 TraceInvocation(invocation, trace);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A parameter: data of the incoming Lambda event is bounded by the service that delivered it; in a method summary
+    /// the caller follows the argument it passes; a handler that hands its own request back (<c>return state;</c>, the
+    /// Step Functions task shape) returns what came in within the limit. Either way, what the body writes into the
+    /// parameter's members (<c>state.Lines = await ….ToListAsync();</c>) is part of the value.
+    /// </summary>
+    private void TraceParameter(IParameterSymbol parameter, ValueTrace trace)
+    {
+        if (IsLambdaEvent(parameter.Type))
+        {
+            trace.Found(EvidenceKind.EventData, parameter.Type.Name);
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, Owner))
+        {
+            trace.Findings.AddParameterFlow(parameter.Ordinal, trace.Path);
+        }
+        else if (Owner is null && IsHandedBack(parameter))
+        {
+            trace.Found(EvidenceKind.EventData, parameter.Type.Name);
+        }
+
+        foreach (ISimpleAssignmentOperation write in Locals.MemberWrites(parameter))
+        {
+            if (write.Target is IMemberReferenceOperation member)
+            {
+                trace.Follow(write.Value, trace.Path.Member(parameter.Type.Name, member.Member.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// True for the request parameter of a function that returns its own type: the object came in within the invocation
+    /// limit, which is never larger than the limit of the response (6 MB both ways, 256 KB for a Step Functions state).
+    /// </summary>
+    private static bool IsHandedBack(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol function || parameter.RefKind != RefKind.None)
+        {
+            return false;
+        }
+
+        _ = Parsing.ReturnShapes.Read(function, out ITypeSymbol? response);
+        return response is not null && SymbolEqualityComparer.Default.Equals(response, parameter.Type);
     }
 
     /// <summary>
@@ -404,6 +446,12 @@ internal sealed class PayloadFlowAnalysis
         if (PaginationLoops.TokenAround(mutation) is { } token)
         {
             trace.Found(EvidenceKind.PaginationLoop, token, local.Name);
+            return;
+        }
+
+        if (ReaderLoops.LineReadAround(mutation, trace.Symbols) is { } lineRead)
+        {
+            trace.Found(EvidenceKind.LineLoop, lineRead, local.Name);
             return;
         }
 

@@ -1,0 +1,230 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using PayloadGen.Analyzers.Tests.Infrastructure;
+using PayloadGen.Generators.Analyzers;
+using PayloadGen.Generators.Diagnostics;
+using Xunit;
+
+namespace PayloadGen.Analyzers.Tests.Size;
+
+/// <summary>
+/// Shapes the independent held-out file (Corpus/HeldOutIndependent.cs.txt, docs/rules/precision.md) exposed: a
+/// Step Functions task that fills its own state object and hands it back, and a loop that reads an S3 object line by
+/// line to its end into one list.
+/// </summary>
+public class HandedBackStateAndLineLoopTests
+{
+    private const string Usings = """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+        using Amazon.SQS;
+        using Microsoft.EntityFrameworkCore;
+
+        """;
+
+    private const string Model = """
+
+        public class Line { public int Id { get; set; } public int OrderId { get; set; } public string Sku { get; set; } = ""; }
+        public class OrderState { public int OrderId { get; set; } public List<Line> Lines { get; set; } = []; public int LineCount { get; set; } }
+        public class ShopDb : DbContext { public DbSet<Line> Lines { get; set; } = null!; }
+        """;
+
+    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
+    private const string QueryOverLines = "ToListAsync() materializes a query over '_db.Lines' with no Take";
+
+    private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Responses(string code) => new() { TestCode = Usings + code + Model };
+
+    private static DiagnosticResult Likely(int location, string method, string reason) =>
+        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
+            .WithMessage($"The response of '{method}' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {ClaimCheck}");
+
+    private static DiagnosticResult Possible(int location, string method, string reason) =>
+        new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(location)
+            .WithMessage($"The response of '{method}' may exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {ClaimCheck}");
+
+    [Fact]
+    public async Task A_task_that_fills_its_state_with_an_unbounded_query_and_hands_it_back_is_likely()
+    {
+        var test = Responses("""
+            public class Tasks
+            {
+                private readonly ShopDb _db = new();
+
+                public async Task<OrderState> {|#0:LoadLines|}(OrderState state, ILambdaContext context)
+                {
+                    state.Lines = await _db.Lines.Where(l => l.OrderId == state.OrderId).ToListAsync();
+                    return state;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "LoadLines", "OrderState.Lines ← " + QueryOverLines));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_task_that_hands_its_state_back_with_a_count_is_bounded_by_what_came_in()
+    {
+        var test = Responses("""
+            public class Tasks
+            {
+                private readonly ShopDb _db = new();
+
+                public async Task<OrderState> CountLines(OrderState state, ILambdaContext context)
+                {
+                    state.LineCount = await _db.Lines.Where(l => l.OrderId == state.OrderId).CountAsync();
+                    return state;
+                }
+
+                public OrderState Passed(OrderState state, ILambdaContext context) => state;
+
+                // A new state is not the one that came in: its type alone leaves it open.
+                public OrderState {|#0:Fresh|}(OrderState state, ILambdaContext context) => new OrderState { OrderId = state.OrderId };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Possible(0, "Fresh", "OrderState.Lines: List<Line> (no bound)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_helper_that_fills_the_object_it_is_handed_carries_the_evidence_to_its_caller()
+    {
+        var test = Responses("""
+            public class Tasks
+            {
+                private readonly ShopDb _db = new();
+
+                public async Task<OrderState> {|#0:Build|}(int orderId, ILambdaContext context) => await Fill(new OrderState { OrderId = orderId });
+
+                private async Task<OrderState> Fill(OrderState state)
+                {
+                    state.Lines = await _db.Lines.Where(l => l.OrderId == state.OrderId).ToListAsync();
+                    return state;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Build", "Build() → Tasks.Fill() ← OrderState.Lines ← " + QueryOverLines));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Lines_read_to_the_end_of_a_reader_into_one_list_are_likely()
+    {
+        var test = Responses("""
+            public class Import
+            {
+                private readonly IAmazonS3 _s3 = null!;
+
+                public async Task<List<string>> {|#0:AllLines|}(string key, ILambdaContext context)
+                {
+                    using var response = await _s3.GetObjectAsync("bucket", key);
+                    using var reader = new StreamReader(response.ResponseStream);
+                    var lines = new List<string>();
+                    while (!reader.EndOfStream)
+                    {
+                        var line = await reader.ReadLineAsync();
+                        lines.Add(line!);
+                    }
+
+                    return lines;
+                }
+
+                public List<string> {|#1:NonEmpty|}(string path, ILambdaContext context)
+                {
+                    using var reader = new StreamReader(path);
+                    var lines = new List<string>();
+                    string? line;
+                    while ((line = reader.ReadLine()) != null)
+                    {
+                        if (line.Length > 0)
+                        {
+                            lines.Add(line);
+                        }
+                    }
+
+                    return lines;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "AllLines", "a loop adds every line ReadLineAsync reads, to the end of the stream, to 'lines'"));
+        test.ExpectedDiagnostics.Add(Likely(1, "NonEmpty", "a loop adds every line ReadLine reads, to the end of the stream, to 'lines'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_line_loop_that_can_stop_early_is_left_to_the_type()
+    {
+        var test = Responses("""
+            public class Import
+            {
+                public List<string> {|#0:Head|}(string path, ILambdaContext context)
+                {
+                    using var reader = new StreamReader(path);
+                    var lines = new List<string>();
+                    while (!reader.EndOfStream && lines.Count < 100)
+                    {
+                        lines.Add(reader.ReadLine()!);
+                    }
+
+                    return lines;
+                }
+
+                public List<string> {|#1:UntilBlank|}(string path, ILambdaContext context)
+                {
+                    using var reader = new StreamReader(path);
+                    var lines = new List<string>();
+                    while (!reader.EndOfStream)
+                    {
+                        var line = reader.ReadLine()!;
+                        if (line.Length == 0)
+                        {
+                            break;
+                        }
+
+                        lines.Add(line);
+                    }
+
+                    return lines;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Possible(0, "Head", "List<string> (no bound)"));
+        test.ExpectedDiagnostics.Add(Possible(1, "UntilBlank", "List<string> (no bound)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task One_SQS_message_of_every_line_of_an_S3_object_is_likely()
+    {
+        var test = new PayloadGenAnalyzerTest<MessageSizeAnalyzer>
+        {
+            TestCode = Usings + """
+                public class Import
+                {
+                    private readonly IAmazonS3 _s3 = null!;
+                    private readonly IAmazonSQS _sqs = null!;
+
+                    public async Task Forward(string key, string queueUrl)
+                    {
+                        using var response = await _s3.GetObjectAsync("bucket", key);
+                        using var reader = new StreamReader(response.ResponseStream);
+                        var rows = new List<string[]>();
+                        while (!reader.EndOfStream)
+                        {
+                            rows.Add((await reader.ReadLineAsync())!.Split(','));
+                        }
+
+                        await _sqs.SendMessageAsync(queueUrl, {|#0:JsonSerializer.Serialize(rows)|});
+                    }
+                }
+                """ + Model,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.MessageLikelyExceedsLimit).WithLocation(0)
+            .WithMessage("This SQS message body is likely to exceed its limit of 1,048,576 bytes: a loop adds every line ReadLineAsync reads, to the end of the stream, to 'rows'; store the payload in S3 and send a pointer to it"));
+        await test.RunAsync();
+    }
+}
