@@ -23,11 +23,13 @@ internal sealed class HandlerCatalog
     private readonly KnownSymbols _symbols;
     private readonly Dictionary<IMethodSymbol, InvocationPath?> _deployed = new(SymbolEqualityComparer.Default);
     private readonly BootstrapBindings _bootstraps;
+    private readonly EndpointMethodGroups _endpointMethods;
 
-    private HandlerCatalog(KnownSymbols symbols, BootstrapBindings bootstraps)
+    private HandlerCatalog(KnownSymbols symbols, BootstrapBindings bootstraps, EndpointMethodGroups endpointMethods)
     {
         _symbols = symbols;
         _bootstraps = bootstraps;
+        _endpointMethods = endpointMethods;
     }
 
     public KnownSymbols Symbols => _symbols;
@@ -42,7 +44,7 @@ internal sealed class HandlerCatalog
 
     public static HandlerCatalog Create(KnownSymbols symbols, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
-        var catalog = new HandlerCatalog(symbols, BootstrapBindings.Read(symbols, cancellationToken));
+        var catalog = new HandlerCatalog(symbols, BootstrapBindings.Read(symbols, cancellationToken), EndpointMethodGroups.Read(symbols, cancellationToken));
         foreach (DeployedFunction function in DeploymentFiles.ReadAll(options, cancellationToken))
         {
             if (HandlerResolution.ResolveType(symbols.Compilation, function.Handler) is { } type
@@ -72,7 +74,8 @@ internal sealed class HandlerCatalog
         bool bootstrapped = _bootstraps.BindsDirectly(method);
         if (!(deployed || annotated || takesContext || bootstrapped))
         {
-            return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
+            // A controller action, or a method a minimal API maps as a method group: an API Gateway endpoint.
+            return IsControllerAction(method) || _endpointMethods.Maps(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
         }
 
         if (_symbols.IsClaimCheck(method) || IsOffloadedBySerializer(method, judged))

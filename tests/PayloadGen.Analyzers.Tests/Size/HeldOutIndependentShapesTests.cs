@@ -9,10 +9,10 @@ namespace PayloadGen.Analyzers.Tests.Size;
 
 /// <summary>
 /// Shapes the independent held-out file (Corpus/HeldOutIndependent.cs.txt, docs/rules/precision.md) exposed: a
-/// Step Functions task that fills its own state object and hands it back, and a loop that reads an S3 object line by
-/// line to its end into one list.
+/// Step Functions task that fills its own state object and hands it back, a loop that reads an S3 object line by
+/// line to its end into one list, and a minimal-API endpoint mapped as a method group.
 /// </summary>
-public class HandedBackStateAndLineLoopTests
+public class HeldOutIndependentShapesTests
 {
     private const string Usings = """
         using System.Collections.Generic;
@@ -23,6 +23,8 @@ public class HandedBackStateAndLineLoopTests
         using Amazon.Lambda.Core;
         using Amazon.S3;
         using Amazon.SQS;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.EntityFrameworkCore;
 
         """;
@@ -225,6 +227,35 @@ public class HandedBackStateAndLineLoopTests
         };
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.MessageLikelyExceedsLimit).WithLocation(0)
             .WithMessage("This SQS message body is likely to exceed its limit of 1,048,576 bytes: a loop adds every line ReadLineAsync reads, to the end of the stream, to 'rows'; store the payload in S3 and send a pointer to it"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_method_mapped_as_a_minimal_API_endpoint_is_an_API_Gateway_handler()
+    {
+        var test = Responses("""
+            public class LineQueries
+            {
+                public static async Task<IResult> {|#0:All|}(ShopDb db) => TypedResults.Ok(await db.Lines.ToArrayAsync());
+
+                public static async Task<IResult> One(int id, ShopDb db) => await db.Lines.FindAsync(id) is { } line ? Results.Ok(line) : Results.NotFound();
+
+                // Not mapped anywhere: not a handler, whatever it returns.
+                public static async Task<IResult> Unmapped(ShopDb db) => TypedResults.Ok(await db.Lines.ToArrayAsync());
+            }
+
+            public static class LineApi
+            {
+                public static WebApplication MapLines(this WebApplication app)
+                {
+                    app.MapGet("/lines", LineQueries.All);
+                    app.MapGet("/lines/{id}", LineQueries.One);
+                    return app;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(0)
+            .WithMessage("The response of 'All' is likely to exceed the API Gateway limit of 6,291,556 bytes: ToArrayAsync() materializes a query over 'db.Lines' with no Take; page the response or return a presigned S3 URL instead of the data"));
         await test.RunAsync();
     }
 }

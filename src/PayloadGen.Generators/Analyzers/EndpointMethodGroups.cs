@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PayloadGen.Generators.Analyzers;
+
+/// <summary>
+/// The methods a minimal API maps as method groups (<c>app.MapGet("/todos", TodoService.GetAllTodos)</c>) in a project
+/// that runs ASP.NET Core on Lambda: each is an API Gateway handler, like a lambda passed to the same call. The calls
+/// sit in <c>Program.cs</c> or a <c>Map…Api(this WebApplication app)</c> extension while the methods may be in any
+/// type, so they are read from every tree once per compilation, and only when the project hosts ASP.NET Core on Lambda.
+/// </summary>
+internal sealed class EndpointMethodGroups
+{
+    private static readonly EndpointMethodGroups None = new();
+
+    private readonly HashSet<IMethodSymbol> _mapped = new(SymbolEqualityComparer.Default);
+
+    private EndpointMethodGroups()
+    {
+    }
+
+    /// <summary>The method groups mapped as endpoints in <paramref name="symbols"/>' compilation.</summary>
+    public static EndpointMethodGroups Read(KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (!symbols.HostsAspNetCoreOnLambda || symbols.EndpointRouteBuilderExtensions is not { } extensions)
+        {
+            return None;
+        }
+
+        var groups = new EndpointMethodGroups();
+        Compilation compilation = symbols.Compilation;
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // Syntax first: a Map* call with an argument that names a method rather than writing a lambda.
+                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+                    || !IsMapName(access.Name.Identifier.ValueText)
+                    || !PassesMethodName(invocation.ArgumentList))
+                {
+                    continue;
+                }
+
+                model ??= SemanticModelOf(compilation, tree);
+                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                    && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, extensions))
+                {
+                    groups.Add(call);
+                }
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is mapped as an endpoint by a method group.</summary>
+    public bool Maps(IMethodSymbol method) => _mapped.Count > 0 && _mapped.Contains(method.OriginalDefinition);
+
+    private void Add(IInvocationOperation call)
+    {
+        foreach (IArgumentOperation argument in call.Arguments)
+        {
+            IOperation value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            // Local functions are found by their own syntax; a method of a type is found when its type is analyzed.
+            if (value is IMethodReferenceOperation { Method: { MethodKind: MethodKind.Ordinary } method })
+            {
+                _mapped.Add(method.OriginalDefinition);
+            }
+        }
+    }
+
+    private static bool IsMapName(string name) => name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods";
+
+    private static bool PassesMethodName(ArgumentListSyntax arguments)
+    {
+        foreach (ArgumentSyntax argument in arguments.Arguments)
+        {
+            if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Map calls live in Program.cs or an extension method while the mapped methods may be anywhere: the analyzers see
+    // one symbol or block at a time, so the calls are read from every tree once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+    private static SemanticModel SemanticModelOf(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+}
