@@ -186,9 +186,10 @@ internal sealed class PayloadFlowAnalysis
 
     /// <summary>
     /// A parameter: data of the incoming Lambda event is bounded by the service that delivered it; in a method summary
-    /// the caller follows the argument it passes; a handler that hands its own request back (<c>return state;</c>, the
-    /// Step Functions task shape) returns what came in within the limit. Either way, what the body writes into the
-    /// parameter's members (<c>state.Lines = await ….ToListAsync();</c>) is part of the value.
+    /// the caller follows the argument it passes. Either way, what the body writes into the parameter's members is part
+    /// of the value: a Step Functions task that fills its state and hands it back (<c>state.Lines = await
+    /// ….ToListAsync(); return state;</c>) returns that data. A request handed back as it came stays at its type's level
+    /// (a configured response limit may be smaller than the request's).
     /// </summary>
     private void TraceParameter(IParameterSymbol parameter, ValueTrace trace)
     {
@@ -202,10 +203,6 @@ internal sealed class PayloadFlowAnalysis
         {
             trace.Findings.AddParameterFlow(parameter.Ordinal, trace.Path);
         }
-        else if (Owner is null && IsHandedBack(parameter))
-        {
-            trace.Found(EvidenceKind.EventData, parameter.Type.Name);
-        }
 
         foreach (ISimpleAssignmentOperation write in Locals.MemberWrites(parameter))
         {
@@ -214,21 +211,6 @@ internal sealed class PayloadFlowAnalysis
                 trace.Follow(write.Value, trace.Path.Member(parameter.Type.Name, member.Member.Name));
             }
         }
-    }
-
-    /// <summary>
-    /// True for the request parameter of a function that returns its own type: the object came in within the invocation
-    /// limit, which is never larger than the limit of the response (6 MB both ways, 256 KB for a Step Functions state).
-    /// </summary>
-    private static bool IsHandedBack(IParameterSymbol parameter)
-    {
-        if (parameter.ContainingSymbol is not IMethodSymbol function || parameter.RefKind != RefKind.None)
-        {
-            return false;
-        }
-
-        _ = Parsing.ReturnShapes.Read(function, out ITypeSymbol? response);
-        return response is not null && SymbolEqualityComparer.Default.Equals(response, parameter.Type);
     }
 
     /// <summary>
