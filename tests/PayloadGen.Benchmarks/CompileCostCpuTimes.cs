@@ -28,38 +28,48 @@ internal static class CompileCostCpuTimes
 #pragma warning restore RS2008
 
     /// <param name="before">Another build of PayloadGen to measure next to this one (an older commit), or none.</param>
-    /// <param name="probes">Whether to measure the no-op analyzers too.</param>
-    public static async Task PrintAsync(CompileCostBenchmarks project, PayloadGenComponents? before, bool probes, int runs = 5)
+    /// <param name="detailed">
+    /// Whether to measure, besides the baseline and the builds with and without PayloadGen, the generator alone, this
+    /// branch's rules as separate analyzers, and the no-op analyzers.
+    /// </param>
+    /// <param name="runs">Measured rounds, after two warm-up rounds.</param>
+    public static async Task PrintAsync(CompileCostBenchmarks project, PayloadGenComponents? before, bool detailed, int runs)
     {
         project.Setup();
         SdkBuildAnalyzers sdk = SdkBuildAnalyzers.Load();
-        await MeasureAsync(Scenarios(project, sdk, before, probes), runs);
+        await MeasureAsync(Scenarios(project, sdk, before, detailed), runs);
     }
 
     /// <summary>
     /// Each PayloadGen analyzer alone, after the generator, next to a no-op analyzer: what each one costs in CPU time
     /// (Roslyn's telemetry times actions, not the driver's work for them, and charges shared binding to whoever asks first).
     /// </summary>
-    public static async Task PrintPerAnalyzerAsync(CompileCostBenchmarks project, int runs = 5)
+    /// <param name="onSdkBuild">Whether each is measured on top of the SDK's analyzers and generators (<see cref="SdkBuildAnalyzers"/>) rather than alone.</param>
+    public static async Task PrintPerAnalyzerAsync(CompileCostBenchmarks project, bool onSdkBuild, int runs)
     {
         project.Setup();
         PayloadGenComponents current = PayloadGenComponents.Current;
+        SdkBuildAnalyzers? sdk = onSdkBuild ? SdkBuildAnalyzers.Load() : null;
+        Func<Task<int>> Build(string name, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+            () => project.BuildAsync(sdk is null ? current.Generators : sdk.Generators.AddRange(current.Generators), sdk is null ? analyzers : sdk.Analyzers.AddRange(analyzers), sdk?.Severities);
+
+        string on = sdk is null ? "compiler + PayloadGen generator" : SdkBuild + " + PayloadGen generator";
         var scenarios = new List<(string Name, Func<Task<int>> Run)>
         {
             ("compiler GetDiagnostics() (baseline)", () => Task.FromResult(project.Compile())),
-            ("compiler + PayloadGen generator + no-op analyzer (compilation-start action only)", () => project.BuildAsync(current.Generators, [new Probe(_ => { })], severities: null)),
-            ("compiler + PayloadGen generator + analyzers", () => project.BuildAsync(current.Generators, current.Analyzers, severities: null)),
+            ($"{on} + no-op analyzer (compilation-start action only)", Build("no-op", [new Probe(_ => { })])),
+            ($"{on} + analyzers", Build("all", current.Analyzers)),
         };
         foreach (DiagnosticAnalyzer analyzer in current.Analyzers)
         {
-            scenarios.Add(($"compiler + PayloadGen generator + {analyzer.GetType().Name}", () => project.BuildAsync(current.Generators, [analyzer], severities: null)));
+            scenarios.Add(($"{on} + {analyzer.GetType().Name}", Build(analyzer.GetType().Name, [analyzer])));
             if (analyzer is RuleGroupAnalyzer group)
             {
                 // Each rule loaded alone, as the compiler loaded them before the groups: the driver's cost per analyzer.
-                scenarios.Add(($"compiler + PayloadGen generator + the {group.Rules.Length} rules of {analyzer.GetType().Name}, each its own analyzer", () => project.BuildAsync(current.Generators, group.Rules, severities: null)));
+                scenarios.Add(($"{on} + the {group.Rules.Length} rules of {analyzer.GetType().Name}, each its own analyzer", Build("ungrouped", group.Rules)));
                 foreach (DiagnosticAnalyzer rule in group.Rules)
                 {
-                    scenarios.Add(($"compiler + PayloadGen generator + {rule.GetType().Name} alone", () => project.BuildAsync(current.Generators, [rule], severities: null)));
+                    scenarios.Add(($"{on} + {rule.GetType().Name} alone", Build(rule.GetType().Name, [rule])));
                 }
             }
         }
@@ -67,7 +77,7 @@ internal static class CompileCostCpuTimes
         await MeasureAsync(scenarios, runs);
     }
 
-    private static List<(string Name, Func<Task<int>> Run)> Scenarios(CompileCostBenchmarks project, SdkBuildAnalyzers sdk, PayloadGenComponents? before, bool probes)
+    private static List<(string Name, Func<Task<int>> Run)> Scenarios(CompileCostBenchmarks project, SdkBuildAnalyzers sdk, PayloadGenComponents? before, bool detailed)
     {
         Console.WriteLine($"// SDK build: {sdk.Analyzers.Length} analyzers, {sdk.Generators.Length} generators from {string.Join(", ", sdk.Files)}; {sdk.Severities.Count} severities set");
         PayloadGenComponents current = PayloadGenComponents.Current;
@@ -77,15 +87,20 @@ internal static class CompileCostCpuTimes
             compared.Add(before);
         }
 
-        // This branch's rules loaded one analyzer each, as before they were grouped: what the grouping alone changes.
-        compared.Add(current.Ungrouped());
-        compared.Add(current);
-        var scenarios = new List<(string Name, Func<Task<int>> Run)>
+        if (detailed)
         {
-            ("compiler GetDiagnostics() (baseline)", () => Task.FromResult(project.Compile())),
-            ("compiler, wrappers pre-generated", () => Task.FromResult(project.CompilePreGenerated())),
-            ("compiler + PayloadGen generator", () => Task.FromResult(project.CompileWithGenerator())),
-        };
+            // This branch's rules loaded one analyzer each, as before they were grouped: what the grouping alone changes.
+            compared.Add(current.Ungrouped());
+        }
+
+        compared.Add(current);
+        var scenarios = new List<(string Name, Func<Task<int>> Run)> { ("compiler GetDiagnostics() (baseline)", () => Task.FromResult(project.Compile())) };
+        if (detailed)
+        {
+            scenarios.Add(("compiler, wrappers pre-generated", () => Task.FromResult(project.CompilePreGenerated())));
+            scenarios.Add(("compiler + PayloadGen generator", () => Task.FromResult(project.CompileWithGenerator())));
+        }
+
         foreach (PayloadGenComponents payloadGen in compared)
         {
             scenarios.Add(($"compiler + PayloadGen generator + analyzers ({payloadGen.Name}: {payloadGen.Analyzers.Length} analyzers)", () => project.BuildAsync(payloadGen.Generators, payloadGen.Analyzers, severities: null)));
@@ -97,7 +112,7 @@ internal static class CompileCostCpuTimes
             scenarios.Add(($"{SdkBuild} + PayloadGen ({payloadGen.Name})", () => project.BuildAsync(sdk.Generators.AddRange(payloadGen.Generators), sdk.Analyzers.AddRange(payloadGen.Analyzers), sdk.Severities)));
         }
 
-        if (probes)
+        if (detailed)
         {
             scenarios.AddRange(
             [

@@ -23,23 +23,31 @@ static async Task<int> PrintAnalyzerTimesAsync()
     return 0;
 }
 
-// '--cpu-times [--layered] [--before path/to/PayloadGen.Generators.dll] [--no-probes]': the layered project adds a
-// domain layer five times the handler code; '--before' measures another build of PayloadGen in the same rounds.
+// '--cpu-times [--layered] [--before path/to/PayloadGen.Generators.dll] [--compare-only] [--rounds N]': the layered
+// project adds a domain layer five times the handler code; '--before' measures another build of PayloadGen in the same
+// rounds; '--compare-only' measures only the baseline and the builds with and without PayloadGen.
 static async Task<int> PrintCpuTimesAsync(string[] options)
 {
     int before = System.Array.IndexOf(options, "--before");
     await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
         before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
-        probes: !options.Contains("--no-probes"));
+        detailed: !options.Contains("--compare-only"),
+        Rounds(options));
     return 0;
 }
 
 static async Task<int> PrintPerAnalyzerAsync(string[] options)
 {
-    await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintPerAnalyzerAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0));
+    await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintPerAnalyzerAsync(
+        new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
+        onSdkBuild: options.Contains("--sdk"),
+        Rounds(options));
     return 0;
 }
+
+static int Rounds(string[] options) =>
+    System.Array.IndexOf(options, "--rounds") is int rounds and >= 0 ? int.Parse(options[rounds + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 
 static int WriteSample(string directory, string[] options)
 {
