@@ -19,11 +19,14 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<HandlerSpec> handlers = context.SyntaxProvider
+        // Every [ClaimCheck] method, null where the parser refuses it (an analyzer says why).
+        IncrementalValuesProvider<HandlerSpec?> marked = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.ClaimCheckAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (attributeContext, cancellationToken) => HandlerParser.Parse(attributeContext, cancellationToken))
+                static (attributeContext, cancellationToken) => HandlerParser.Parse(attributeContext, cancellationToken));
+
+        IncrementalValuesProvider<HandlerSpec> handlers = marked
             .Where(static handler => handler is not null)
             .Select(static (handler, _) => handler!)
             .WithTrackingName(TrackingNames.Handlers);
@@ -59,11 +62,12 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
 
         // Cross-project size evidence: the summaries of this assembly's public and internal methods, for the analyzers
         // of projects that reference it. Written only by the projects whose evidence is read — data projects, not Lambda
-        // function projects (SizeEvidenceExportSetting) — and decided from build properties and the handlers already
-        // found, so a function project never reads its compilation here.
+        // function projects (SizeEvidenceExportSetting) — and decided from build properties and the [ClaimCheck] methods
+        // already found (valid or not: marking one makes a function project), so a function project never reads its
+        // compilation here.
         IncrementalValueProvider<bool> exports = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => SizeEvidenceExportSetting.Read(options.GlobalOptions))
-            .Combine(handlers.Collect().Select(static (found, _) => !found.IsEmpty))
+            .Combine(marked.Collect().Select(static (found, _) => !found.IsEmpty))
             .Select(static (pair, _) => pair.Left.Exports(declaresClaimCheckHandlers: pair.Right))
             .WithTrackingName(TrackingNames.SizeEvidenceExported);
 

@@ -141,6 +141,39 @@ public sealed class SerializerSnapshotTests
     }
 
     [Fact]
+    public void Generates_each_of_two_serializers_whose_names_differ_only_in_case()
+    {
+        // Hint names are compared without case, like the file names they become: one duplicate fails the whole generator (CS8785).
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([LambdaSerializerContract.Source, """
+            #pragma warning disable CS8981
+            namespace Demo
+            {
+                [PayloadGen.ClaimCheckSerializer] public partial class OrderSerializer { }
+                [PayloadGen.ClaimCheckSerializer] public partial class orderSerializer { }
+                [PayloadGen.ClaimCheckSerializer] public partial class InvoiceSerializer { }
+            }
+            namespace demo
+            {
+                [PayloadGen.ClaimCheckSerializer] public partial class ReportSerializer { }
+            }
+            namespace Other
+            {
+                [PayloadGen.ClaimCheckSerializer] public partial class ReportSerializer { }
+            }
+            """]));
+
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Exception);
+        string[] serializers = run.Sources.Keys.Where(hint => hint.EndsWith(SerializerFile, StringComparison.Ordinal)).ToArray();
+        Assert.Equal(5, serializers.Length);
+        Assert.Equal(5, serializers.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        // Only names with a twin get the suffix (Demo has the twin namespace demo); Other.ReportSerializer has none.
+        Assert.Contains("Other.ReportSerializer" + SerializerFile, serializers);
+        Assert.Equal(4, serializers.Count(hint => System.Text.RegularExpressions.Regex.IsMatch(hint, @"\.[0-9a-f]{8}\.ClaimCheckSerializer\.g\.cs$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))));
+        Assert.Empty(run.OutputProblems());
+    }
+
+    [Fact]
     public void Without_ILambdaSerializer_in_the_compilation_nothing_is_generated()
     {
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(["[PayloadGen.ClaimCheckSerializer] public partial class FunctionSerializer { }"]));

@@ -12,7 +12,9 @@ namespace PayloadGen.Generators.Analyzers;
 /// The handlers an executable binds with <c>LambdaBootstrapBuilder.Create(handler, serializer)</c>, and which of their
 /// payloads go through a <c>[ClaimCheckSerializer]</c>: the bound delegate's method (a method group, a local function, a
 /// lambda, and the method a lambda returns the result of), through a local or a field that holds the delegate or the
-/// serializer. Read once per compilation, only when it references Amazon.Lambda.RuntimeSupport and PayloadGen.
+/// serializer. Read once per compilation, only when it references Amazon.Lambda.RuntimeSupport. The bound functions
+/// are handlers whatever their parameters: <c>Create&lt;TIn, TOut&gt;(Handler, serializer)</c> with a handler that takes
+/// only the request has no <c>ILambdaContext</c> to be found by.
 /// </summary>
 /// <remarks>
 /// The overload says what the serializer carries: a handler parameter typed by the method's type parameter is read by
@@ -30,6 +32,12 @@ internal sealed class BootstrapBindings
 
     private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), SerializedPayloads> _handlers = new();
 
+    // What a claim-check serializer would offload in the overloads that bind each handler (every one of them).
+    private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), SerializedPayloads> _carriable = new();
+
+    // The functions a call binds itself (not the methods a bound lambda forwards to, whose parameters may be anything).
+    private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> _direct = new();
+
     private BootstrapBindings()
     {
     }
@@ -40,7 +48,9 @@ internal sealed class BootstrapBindings
         Compilation compilation = symbols.Compilation;
         INamedTypeSymbol? builder = compilation.GetTypeByMetadataName(BuilderMetadataName);
         INamedTypeSymbol? serializerInterface = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializer);
-        if (builder is null || serializerInterface is null || symbols.ClaimCheckSerializerAttribute is null)
+        // Read whether or not the project names a claim-check serializer: the calls also say which functions are handlers
+        // (a lambda or local function that takes only the request has no ILambdaContext to be found by).
+        if (builder is null || serializerInterface is null)
         {
             return None;
         }
@@ -76,6 +86,35 @@ internal sealed class BootstrapBindings
     public SerializedPayloads? For(IMethodSymbol handler)
         => _handlers.Count > 0 && KeyOf(handler) is { } key && _handlers.TryGetValue(key, out SerializedPayloads payloads) ? payloads : null;
 
+    /// <summary>
+    /// Which of <paramref name="handler"/>'s payloads a <c>[ClaimCheckSerializer]</c> would offload if every call binding it
+    /// passed one (the overload decides: a <see cref="System.IO.Stream"/> passes through any serializer); none when unbound.
+    /// </summary>
+    public SerializedPayloads CarriableBySerializer(IMethodSymbol handler)
+        => _carriable.Count > 0 && KeyOf(handler) is { } key && _carriable.TryGetValue(key, out SerializedPayloads payloads) ? payloads : SerializedPayloads.None;
+
+    /// <summary>
+    /// Whether a <c>LambdaBootstrapBuilder.Create</c> call binds <paramref name="handler"/>, or a lambda it binds forwards
+    /// to it, whatever the serializer: its serializer then decides what the handler is told to do.
+    /// </summary>
+    public bool Binds(IMethodSymbol handler) => For(handler) is not null;
+
+    /// <summary>
+    /// Whether a <c>LambdaBootstrapBuilder.Create</c> call binds <paramref name="handler"/> itself (a method group, a local
+    /// function, a lambda): it is then a handler whatever its parameters. A method a bound lambda only forwards to is not
+    /// (<c>request =&gt; inner.Handle(request.To&lt;Command&gt;())</c>): the lambda is the handler, and its trace goes through the method.
+    /// </summary>
+    public bool BindsDirectly(IMethodSymbol handler) => _direct.Count > 0 && KeyOf(handler) is { } key && _direct.Contains(key);
+
+    /// <summary>
+    /// Whether <paramref name="function"/> (a local function or lambda's syntax) is bound itself: the syntax test of
+    /// <see cref="FunctionHandlerCandidates"/> asks it, so a handler without an <c>ILambdaContext</c> is bound too.
+    /// </summary>
+    public bool BindsFunction(SyntaxNode function) => _direct.Count > 0 && _direct.Contains((function.SyntaxTree, function.Span));
+
+    /// <summary>Whether any <c>LambdaBootstrapBuilder.Create</c> call binds a handler of the compilation.</summary>
+    public bool Any => _direct.Count > 0;
+
     private void Add(IInvocationOperation call, INamedTypeSymbol serializerInterface, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         IArgumentOperation? handlerArgument = null;
@@ -102,16 +141,27 @@ internal sealed class BootstrapBindings
             return;
         }
 
+        SerializedPayloads carriable = serializerArgument is null ? SerializedPayloads.None : CarriedBySerializer(call.TargetMethod.OriginalDefinition);
         SerializedPayloads offloaded = serializerArgument is not null && IsClaimCheckSerializer(serializerArgument.Value, symbols, cancellationToken)
-            ? CarriedBySerializer(call.TargetMethod.OriginalDefinition)
+            ? carriable
             : SerializedPayloads.None;
+        bool direct = true;
         foreach (IMethodSymbol handler in HandlersOf(handlerArgument.Value, symbols.Compilation, cancellationToken))
         {
             if (KeyOf(handler) is { } key)
             {
+                // The first method is the bound one; a second is the method a bound lambda forwards to.
+                if (direct)
+                {
+                    _direct.Add(key);
+                }
+
                 // Every binding must offload a payload for it to count as handled.
                 _handlers[key] = _handlers.TryGetValue(key, out SerializedPayloads earlier) ? earlier & offloaded : offloaded;
+                _carriable[key] = _carriable.TryGetValue(key, out SerializedPayloads couldBefore) ? couldBefore & carriable : carriable;
             }
+
+            direct = false;
         }
     }
 

@@ -10,8 +10,9 @@ namespace PayloadGen.Generators.Analyzers;
 /// <see cref="HandlerCatalog.FindEndpoint"/>), decided from syntax alone, so the response rule binds only the methods
 /// that contain one instead of every method with a <c>Where(x =&gt; …)</c>. It never answers no for a function the
 /// catalog would accept, except through an alias of <c>ILambdaContext</c>: a handler takes an <c>ILambdaContext</c>
-/// (declared on the parameter, or inferred for an implicitly typed lambda that is not an argument of a LINQ operator)
-/// or is a <c>MapGet</c>-style endpoint.
+/// (declared on the parameter, or inferred for an implicitly typed lambda that is not an argument of a LINQ operator),
+/// is a <c>MapGet</c>-style endpoint, or is one a <c>LambdaBootstrapBuilder.Create</c> call binds (read once per
+/// compilation by <see cref="BootstrapBindings"/>, so no extra binding is needed to ask).
 /// </summary>
 internal sealed class FunctionHandlerCandidates
 {
@@ -19,10 +20,12 @@ internal sealed class FunctionHandlerCandidates
 
     private readonly bool _takesContext;
     private readonly bool _endpoints;
+    private readonly BootstrapBindings _bootstraps;
     private readonly HashSet<string> _queryOperators;
 
-    private FunctionHandlerCandidates(KnownSymbols symbols)
+    private FunctionHandlerCandidates(KnownSymbols symbols, BootstrapBindings bootstraps)
     {
+        _bootstraps = bootstraps;
         // Also when the assembly names a claim-check serializer: a bootstrap call may bind a function to another serializer.
         _takesContext = symbols.LambdaContext is not null;
         _endpoints = symbols.HostsAspNetCoreOnLambda;
@@ -38,11 +41,11 @@ internal sealed class FunctionHandlerCandidates
         }
     }
 
-    /// <summary>The test for <paramref name="symbols"/>' compilation, or null when no function of it can be a handler.</summary>
-    public static FunctionHandlerCandidates? For(KnownSymbols symbols)
+    /// <summary>The test for <paramref name="catalog"/>'s compilation, or null when no function of it can be a handler.</summary>
+    public static FunctionHandlerCandidates? For(HandlerCatalog catalog)
     {
-        var candidates = new FunctionHandlerCandidates(symbols);
-        return candidates._takesContext || candidates._endpoints ? candidates : null;
+        var candidates = new FunctionHandlerCandidates(catalog.Symbols, catalog.Bootstraps);
+        return candidates._takesContext || candidates._endpoints || catalog.Bootstraps.Any ? candidates : null;
     }
 
     /// <summary>The syntax kinds <see cref="MayBeHandler"/> answers for.</summary>
@@ -54,7 +57,7 @@ internal sealed class FunctionHandlerCandidates
         SyntaxKind.AnonymousMethodExpression,
     ];
 
-    public bool MayBeHandler(SyntaxNode function) => function switch
+    public bool MayBeHandler(SyntaxNode function) => _bootstraps.BindsFunction(function) || function switch
     {
         LocalFunctionStatementSyntax local => _takesContext && DeclaresContext(local.ParameterList.Parameters),
         SimpleLambdaExpressionSyntax lambda => (_endpoints && IsEndpoint(lambda)) || (_takesContext && MayTakeContext(lambda, [lambda.Parameter])),

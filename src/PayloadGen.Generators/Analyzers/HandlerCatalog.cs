@@ -12,7 +12,8 @@ namespace PayloadGen.Generators.Analyzers;
 /// <summary>
 /// Decides which methods are Lambda handlers for the size rules and how each is invoked. Built once per compilation:
 /// handlers are methods with an <c>ILambdaContext</c> parameter, Amazon.Lambda.Annotations <c>[LambdaFunction]</c>
-/// methods and methods named by deployment-file handler strings. <c>[ClaimCheck]</c> methods, every handler of an
+/// methods, methods named by deployment-file handler strings, and whatever an executable binds with
+/// <c>LambdaBootstrapBuilder.Create</c>. <c>[ClaimCheck]</c> methods, every handler of an
 /// assembly (or method) whose <c>[LambdaSerializer]</c> is a <c>[ClaimCheckSerializer]</c> class, and the handlers an
 /// executable binds to one with <c>LambdaBootstrapBuilder.Create</c> (<see cref="BootstrapBindings"/>) are left out for
 /// the payloads that serializer offloads.
@@ -68,7 +69,8 @@ internal sealed class HandlerCatalog
         bool deployed = _deployed.TryGetValue(method, out InvocationPath? deployedPath);
         bool annotated = HasAttribute(method, _symbols.LambdaFunctionAttribute);
         bool takesContext = method.DeclaredAccessibility == Accessibility.Public && TakesLambdaContext(method);
-        if (!(deployed || annotated || takesContext))
+        bool bootstrapped = _bootstraps.BindsDirectly(method);
+        if (!(deployed || annotated || takesContext || bootstrapped))
         {
             return IsControllerAction(method) ? new LambdaHandler(method, InvocationPath.ApiGateway, payload: null, isMethod: false) : null;
         }
@@ -96,16 +98,21 @@ internal sealed class HandlerCatalog
             ?? (payload is null ? null : PathFromEventType(payload.Type))
             ?? deployedPath
             ?? InvocationPath.Sync;
-        return new LambdaHandler(method, path, payload, returnsProxyResponse: proxy is not null);
+        return new LambdaHandler(method, path, payload, returnsProxyResponse: proxy is not null, bootstrapSerializable: BootstrapSerializable(method));
     }
 
+    /// <summary>The bootstrap calls of the compilation, which bind handlers with or without an <c>ILambdaContext</c>.</summary>
+    public BootstrapBindings Bootstraps => _bootstraps;
+
     /// <summary>
-    /// A local function or lambda that takes an <c>ILambdaContext</c>: the shape an executable-assembly handler has when
-    /// <c>LambdaBootstrapBuilder.Create(handler, serializer)</c> binds it.
+    /// A local function or lambda that takes an <c>ILambdaContext</c>, or that <c>LambdaBootstrapBuilder.Create(handler,
+    /// serializer)</c> binds (<c>async (APIGatewayProxyRequest request) =&gt; …</c> takes only the request): the shapes
+    /// an executable-assembly handler has.
     /// </summary>
     public LambdaHandler? FindFunction(IMethodSymbol function)
     {
-        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || !TakesLambdaContext(function)
+        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+            || !(TakesLambdaContext(function) || _bootstraps.BindsDirectly(function))
             || IsOffloadedBySerializer(function, SerializedPayloads.Response))
         {
             return null;
@@ -122,8 +129,12 @@ internal sealed class HandlerCatalog
         }
 
         InvocationPath path = (payload is null ? null : PathFromEventType(payload.Type)) ?? InvocationPath.Sync;
-        return new LambdaHandler(function, path, payload, isMethod: false);
+        return new LambdaHandler(function, path, payload, isMethod: false, bootstrapSerializable: BootstrapSerializable(function));
     }
+
+    /// <summary>What a claim-check serializer would offload for a handler a bootstrap binds, or null when none binds it.</summary>
+    private SerializedPayloads? BootstrapSerializable(IMethodSymbol handler)
+        => _bootstraps.Binds(handler) ? _bootstraps.CarriableBySerializer(handler) : null;
 
     /// <summary>
     /// Whether a claim-check serializer offloads <paramref name="judged"/> for <paramref name="handler"/>: the one

@@ -56,8 +56,6 @@ public sealed class RequestSizeAnalyzer : DiagnosticAnalyzer
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
-            handler.CanClaimCheck
-                ? "add [ClaimCheck] so callers can send large requests as a pointer to S3"
-                : "accept a reference to the data (an S3 key or URL) instead of the data"));
+            handler.RequestAdvice));
     }
 }

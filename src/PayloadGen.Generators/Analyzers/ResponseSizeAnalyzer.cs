@@ -47,7 +47,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 
             // Local functions and lambdas have no symbol action: their syntax says whether one can be a handler, and only
             // then is its method bound.
-            if (FunctionHandlerCandidates.For(catalog.Symbols) is { } candidates)
+            if (FunctionHandlerCandidates.For(catalog) is { } candidates)
             {
                 start.RegisterSyntaxNodeAction(
                     node =>
@@ -197,9 +197,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
-            !handler.CanClaimCheck ? "page the response or return a presigned S3 URL instead of the data"
-                : handler.ReturnsProxyResponse ? "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3"
-                : "add [ClaimCheck] to offload large responses to S3"));
+            handler.ResponseAdvice));
     }
 
     /// <summary>How the handler starts a path through the methods it calls: <c>GetProducts() → ProductRepository.GetAll()</c>.</summary>

@@ -20,6 +20,14 @@ internal static class HintNames
             : name + ".ClaimCheck.g.cs";
     }
 
+    /// <summary>
+    /// <c>{Namespace}.{Type}.ClaimCheckSerializer.g.cs</c>; when another type's name differs only in case
+    /// (<c>Demo.OrderSerializer</c> and <c>Demo.orderSerializer</c>), a hash of the exact name keeps it unique.
+    /// </summary>
+    public static string Of(SerializerSpec serializer) => serializer.DisambiguateFileName
+        ? serializer.MetadataName + "." + StableHash(serializer.MetadataName).ToString("x8", CultureInfo.InvariantCulture) + ".ClaimCheckSerializer.g.cs"
+        : serializer.MetadataName + ".ClaimCheckSerializer.g.cs";
+
     /// <summary>FNV-1a: the same on every machine and run, unlike <see cref="string.GetHashCode()"/>.</summary>
     private static uint StableHash(string text)
     {

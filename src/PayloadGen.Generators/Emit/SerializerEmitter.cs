@@ -16,7 +16,7 @@ internal static class SerializerEmitter
 
     /// <summary>Adds the serializer's file to the compilation.</summary>
     public static void Emit(SourceProductionContext context, SerializerSpec serializer)
-        => context.AddSource(serializer.MetadataName + ".ClaimCheckSerializer.g.cs", Write(serializer).ToSourceText());
+        => context.AddSource(HintNames.Of(serializer), Write(serializer).ToSourceText());
 
     /// <summary>The serializer's file.</summary>
     public static SourceWriter Write(SerializerSpec serializer)

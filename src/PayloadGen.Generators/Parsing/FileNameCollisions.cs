@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace PayloadGen.Generators.Parsing;
 
 /// <summary>
-/// Detects handlers whose file name would differ from another's only in case. Roslyn compares hint names without
+/// Detects handlers and claim-check serializers whose file name would differ from another's only in case. Roslyn compares hint names without
 /// case, as the file systems they end up on do, and a duplicate makes the whole generator fail (CS8785).
 /// </summary>
 internal static class FileNameCollisions
@@ -23,7 +23,17 @@ internal static class FileNameCollisions
             }
         }
 
-        for (INamedTypeSymbol type = method.ContainingType; ; type = type.ContainingType)
+        return Exist(method.ContainingType);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/>, an enclosing type or a namespace on the way has a sibling whose name differs only
+    /// in case (<c>Demo.OrderSerializer</c> and <c>Demo.orderSerializer</c>, <c>Demo</c> and <c>demo</c>): the files
+    /// named after the type (a handler's, a claim-check serializer's) would then collide.
+    /// </summary>
+    public static bool Exist(INamedTypeSymbol declared)
+    {
+        for (INamedTypeSymbol type = declared; ; type = type.ContainingType)
         {
             var siblings = type.ContainingType is { } outer ? outer.GetTypeMembers() : type.ContainingNamespace.GetTypeMembers();
             foreach (INamedTypeSymbol sibling in siblings)
@@ -40,7 +50,7 @@ internal static class FileNameCollisions
             }
         }
 
-        for (INamespaceSymbol ns = method.ContainingType.ContainingNamespace; !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        for (INamespaceSymbol ns = declared.ContainingNamespace; !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
         {
             foreach (INamespaceSymbol sibling in ns.ContainingNamespace.GetNamespaceMembers())
             {

@@ -87,7 +87,8 @@ internal static class SerializerShapeReader
             SymbolNames.Identifier(type.Name),
             HandlerParser.HandlerTypeName(type),
             jsonContext,
-            AddsParameterlessConstructor: !declaresParameterless);
+            AddsParameterlessConstructor: !declaresParameterless,
+            DisambiguateFileName: FileNameCollisions.Exist(type));
         return new SerializerShape(spec, refusals);
     }
 

@@ -41,6 +41,9 @@ internal sealed class SizeEngine
         new HttpBodyRecognizer(),
         new LinqQueryRecognizer());
 
+    /// <summary>The recognizers that know a call by its method alone, so also a delegate holding the method group.</summary>
+    public static ImmutableArray<IMethodGroupRecognizer> MethodGroupRecognizers { get; } = ImmutableArray.CreateRange(System.Linq.Enumerable.OfType<IMethodGroupRecognizer>(Recognizers));
+
     public static SizeEngine For(Compilation compilation) =>
         PerCompilation.GetValue(compilation, static c => new SizeEngine(c));
 }

@@ -258,6 +258,46 @@ public class AbstractionEvidenceTests
     }
 
     [Fact]
+    public async Task A_framework_method_group_in_a_static_field_a_property_or_a_local_means_what_calling_it_means()
+    {
+        var test = Test("""
+            public class Functions(IDynamoDBContext dynamo)
+            {
+                private static readonly Func<string, string> ReadExport = File.ReadAllText;
+                private static readonly Func<string, string> ReadName = Path.GetFileName;
+                internal static Func<string, byte[]> ReadBytes { get; set; } = File.ReadAllBytes;
+                internal static Func<string, string> ReadTitle { get; set; } = path => File.ReadLines(path).First();
+
+                public string {|#0:Export|}(string path, ILambdaContext context) => ReadExport(path);
+
+                public string Name(string path, ILambdaContext context) => ReadName(path);
+
+                public byte[] {|#1:Bytes|}(string path, ILambdaContext context) => ReadBytes(path);
+
+                public string Title(string path, ILambdaContext context) => ReadTitle(path);
+
+                public async Task<List<Book>> {|#2:Drain|}(ILambdaContext context)
+                {
+                    AsyncSearch<Book> search = dynamo.ScanAsync<Book>(new List<ScanCondition>());
+                    Func<System.Threading.CancellationToken, Task<List<Book>>> rest = search.GetRemainingAsync;
+                    return await rest(default);
+                }
+
+                public async Task<List<Book>> Page(ILambdaContext context)
+                {
+                    AsyncSearch<Book> search = dynamo.ScanAsync<Book>(new List<ScanCondition>());
+                    Func<System.Threading.CancellationToken, Task<List<Book>>> next = search.GetNextSetAsync;
+                    return await next(default);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 ReadExport() \u2190 File.ReadAllText reads a whole file"));
+        test.ExpectedDiagnostics.Add(Likely(1, "Bytes", "Bytes() \u2192 ReadBytes() \u2190 File.ReadAllBytes reads a whole file"));
+        test.ExpectedDiagnostics.Add(Likely(2, "Drain", "Drain() \u2192 rest() \u2190 GetRemainingAsync drains every page of the DynamoDB search"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_static_local_function_that_loops_over_its_parameter_names_itself_with_the_parameter()
     {
         var test = Test("""

@@ -239,4 +239,26 @@ public class AddClaimCheckCodeFixTests
             """;
         await new PayloadGenCodeFixTest<ResponseSizeAnalyzer, AddClaimCheckCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();
     }
+
+    [Fact]
+    public async Task Is_not_offered_for_a_method_an_executable_binds_with_LambdaBootstrapBuilder()
+    {
+        // The bootstrap calls Functions.Report itself, never the wrapper [ClaimCheck] would add: the serializer is the fix.
+        const string code = """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+            public class Functions
+            {
+                public string {|PG0101:Report|}(string name, ILambdaContext context) => System.IO.File.ReadAllText(name);
+            }
+            public static class Program
+            {
+                public static async Task Main() =>
+                    await LambdaBootstrapBuilder.Create<string, string>(new Functions().Report, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+            }
+            """;
+        await new PayloadGenCodeFixTest<ResponseSizeAnalyzer, AddClaimCheckCodeFixProvider> { TestCode = code, FixedCode = code }.RunAsync();
+    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using Xunit;
@@ -39,6 +40,11 @@ public sealed class FunctionHandlerCandidatesTests
                 var evens = numbers.Where(n => n % 2 == 0).Select((n, i) => n + i).ToList();
                 Func<int, int> twice = delegate (int x) { return x * 2; };
                 Action run = () => { };
+                async Task<string> RequestOnly(string request) => await Task.FromResult(request);
+                await LambdaBootstrapBuilder.Create<string, string>(RequestOnly, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                var bound = async (string request) => await Task.FromResult(request);
+                await LambdaBootstrapBuilder.Create(bound, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                Func<string, Task<string>> unbound = async (string request) => await Task.FromResult(request);
             }
         }
         """;
@@ -49,7 +55,8 @@ public sealed class FunctionHandlerCandidatesTests
         Compilation compilation = AnalyzerRunner.Compile("Candidates", [("/src/Program.cs", Source)]);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         KnownSymbols symbols = KnownSymbols.For(compilation);
-        FunctionHandlerCandidates candidates = FunctionHandlerCandidates.For(symbols)!;
+        var catalog = HandlerCatalog.Create(symbols, new AnalyzerOptions([]), default);
+        FunctionHandlerCandidates candidates = FunctionHandlerCandidates.For(catalog)!;
         SyntaxTree tree = compilation.SyntaxTrees.Single();
         SemanticModel model = compilation.GetSemanticModel(tree);
 
@@ -58,16 +65,18 @@ public sealed class FunctionHandlerCandidatesTests
         {
             var function = (IMethodSymbol)(node is LocalFunctionStatementSyntax ? model.GetDeclaredSymbol(node)! : model.GetSymbolInfo(node).Symbol!);
             bool takesContext = function.Parameters.Any(p => symbols.IsLambdaContext(p.Type));
-            verdicts.Add((node.ToString().Split('\n')[0], candidates.MayBeHandler(node), takesContext));
+            verdicts.Add((node.ToString().Split('\n')[0], candidates.MayBeHandler(node), takesContext || catalog.FindFunction(function) is not null));
         }
 
-        // Never a miss: whatever takes an ILambdaContext is a candidate.
+        // Never a miss: whatever takes an ILambdaContext, or a bootstrap binds without one, is a candidate.
         Assert.All(verdicts.Where(v => v.TakesContext), v => Assert.True(v.Candidate, v.Function));
-        Assert.Equal(4, verdicts.Count(v => v.TakesContext));
+        Assert.Equal(6, verdicts.Count(v => v.TakesContext));
+        Assert.Contains(verdicts, v => v.Function.Trim().StartsWith("async Task<string> RequestOnly", System.StringComparison.Ordinal) && v.Candidate);
+        Assert.Contains(verdicts, v => v.Function.Trim() == "async (string request) => await Task.FromResult(request)" && v.Candidate);
 
-        // And the query operators' lambdas, the local function and delegate without one, are not bound for this rule.
+        // And the query operators' lambdas, the local function and delegates without one that nothing binds, are not bound for this rule.
         Assert.Equal(
-            ["int Plain(int x) => x;", "n => n % 2 == 0", "(n, i) => n + i", "delegate (int x) { return x * 2; }", "() => { }"],
+            ["int Plain(int x) => x;", "n => n % 2 == 0", "(n, i) => n + i", "delegate (int x) { return x * 2; }", "() => { }", "async (string request) => await Task.FromResult(request)"],
             verdicts.Where(v => !v.Candidate).Select(v => v.Function.Trim()));
 
         // The endpoint lambda passes as one (ASP.NET Core runs on Lambda here), though it takes no context.

@@ -49,6 +49,7 @@ public class RealisticHandlerShapesTests
     private const string Sync = "synchronous invoke";
     private const string Paging = "page the response or return a presigned S3 URL instead of the data";
     private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
+    private const string UseClaimCheckSerializer = "pass a [ClaimCheckSerializer] class to LambdaBootstrapBuilder.Create instead of this serializer to offload large responses to S3";
     private const string QueryOverLines = "ToListAsync() materializes a query over '_db.Lines' with no Take";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Test(string functions) =>
@@ -243,11 +244,26 @@ public class RealisticHandlerShapesTests
 
                     Func<string, Task<List<Line>>> notAHandler = async input => await _db.Lines.ToListAsync();
                     await notAHandler("x");
+
+                    // Handlers that take only the request: the bootstrap call is what makes them handlers.
+                    async Task<List<Line>> {|#2:RequestOnly|}(string input) => await _db.Lines.ToListAsync();
+                    await LambdaBootstrapBuilder.Create<string, List<Line>>(RequestOnly, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                    var requestLambda = async (string input) {|#3:=>|} await _db.Lines.ToListAsync();
+                    await LambdaBootstrapBuilder.Create(requestLambda, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                    var requestPage = async (string input) => await _db.Lines.Take(10).ToListAsync();
+                    await LambdaBootstrapBuilder.Create(requestPage, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                    var unbound = async (string input) => await _db.Lines.ToListAsync();
+                    await unbound("x");
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Handler", QueryOverLines, action: Paging));
-        test.ExpectedDiagnostics.Add(Likely(1, "the lambda in RunAsync", QueryOverLines, action: Paging));
+        test.ExpectedDiagnostics.Add(Likely(0, "Handler", QueryOverLines, action: UseClaimCheckSerializer));
+        test.ExpectedDiagnostics.Add(Likely(1, "the lambda in RunAsync", QueryOverLines, action: UseClaimCheckSerializer));
+        test.ExpectedDiagnostics.Add(Likely(2, "RequestOnly", QueryOverLines, action: UseClaimCheckSerializer));
+        test.ExpectedDiagnostics.Add(Likely(3, "the lambda in RunAsync", QueryOverLines, action: UseClaimCheckSerializer));
         await test.RunAsync();
     }
 

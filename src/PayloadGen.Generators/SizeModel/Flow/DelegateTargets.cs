@@ -7,8 +7,8 @@ namespace PayloadGen.Generators.SizeModel;
 /// <summary>
 /// What a delegate that is called may hold, when the code says: the lambdas and method groups written to the local
 /// (<c>Func&lt;Task&lt;List&lt;Book&gt;&gt;&gt; load = () =&gt; repo.GetAllAsync(); return await load();</c>) or to the
-/// field (its initializer, or an assignment in a constructor of its type) it is read from. A parameter, a property or
-/// anything written elsewhere yields nothing: the delegate is not assumed to be anything (precision first).
+/// field or auto-property (its initializer, or an assignment in a constructor of its type) it is read from. A
+/// parameter, a property with a getter body or anything written elsewhere yields nothing: the delegate is not assumed to be anything (precision first).
 /// </summary>
 internal static class DelegateTargets
 {
@@ -27,6 +27,13 @@ internal static class DelegateTargets
                 break;
             case IFieldReferenceOperation { Field: { } field }:
                 AddFieldWrites(targets, field, summaries);
+                break;
+            case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
+                foreach ((IOperation value, IOperation root) in FieldWrites.Of(property, summaries))
+                {
+                    Add(targets, value, root);
+                }
+
                 break;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,6 +38,52 @@ internal static class FieldWrites
                 {
                     if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
                         && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                    {
+                        writes.Add((assignment.Value, body));
+                    }
+                }
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>
+    /// The same for an auto-property (<c>internal static Func&lt;string, byte[]&gt; ReadBytes { get; set; } = File.ReadAllBytes;</c>,
+    /// a test seam): its initializer and the assignments in the constructors of its type. A property with a getter body
+    /// has no writes of its own (its getter is a call, summarized as one).
+    /// </summary>
+    public static List<(IOperation Value, IOperation Root)> Of(IPropertySymbol property, MethodSummaries summaries)
+    {
+        var writes = new List<(IOperation, IOperation)>();
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors } syntax
+                || accessors.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
+            {
+                return writes;
+            }
+
+            if (syntax.Initializer is { } initializer
+                && summaries.OperationOf(initializer) is IPropertyInitializerOperation { Value: { } value } propertyInitializer)
+            {
+                writes.Add((value, propertyInitializer));
+            }
+        }
+
+        foreach (IMethodSymbol constructor in property.ContainingType.Constructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax || summaries.OperationOf(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (IOperation operation in body.DescendantsAndSelf())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition))
                     {
                         writes.Add((assignment.Value, body));
                     }

@@ -217,6 +217,7 @@ internal sealed class PayloadFlowAnalysis
         {
             ILocalReferenceOperation local => local.Local.Name,
             IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
             _ => string.Empty,
         };
 
@@ -234,10 +235,30 @@ internal sealed class PayloadFlowAnalysis
 
                     break;
                 case IMethodReferenceOperation group:
-                    _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
+                    // ReadExport = File.ReadAllText: a framework method held in the delegate means what calling it means;
+                    // the project's own methods (and libraries built with PayloadGen) are answered by their summaries.
+                    if (!RecognizeGroup(group.Method, trace.At(trace.Path.Call(name + "()"))))
+                    {
+                        _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
+                    }
+
                     break;
             }
         }
+    }
+
+    /// <summary>Asks the recognizers that know a call by its method alone; true when one of them claims it.</summary>
+    private static bool RecognizeGroup(IMethodSymbol method, ValueTrace trace)
+    {
+        foreach (IMethodGroupRecognizer recognizer in SizeEngine.MethodGroupRecognizers)
+        {
+            if (recognizer.RecognizeGroup(method, trace))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void TraceInvocation(IInvocationOperation invocation, ValueTrace trace)

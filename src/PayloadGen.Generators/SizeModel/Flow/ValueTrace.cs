@@ -58,5 +58,6 @@ internal sealed class ValueTrace
         return findings;
     }
 
-    private ValueTrace At(EvidencePath path) => new(_flow, path, Findings, _visiting, Depth + 1);
+    /// <summary>The same trace one step deeper at <paramref name="path"/>, for a recognizer that reports there.</summary>
+    public ValueTrace At(EvidencePath path) => new(_flow, path, Findings, _visiting, Depth + 1);
 }

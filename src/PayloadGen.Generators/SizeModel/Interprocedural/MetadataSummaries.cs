@@ -8,7 +8,9 @@ namespace PayloadGen.Generators.SizeModel;
 /// <summary>
 /// Summaries of methods in referenced assemblies, read from the <c>[assembly: PayloadGen.SizeEvidence(…)]</c>
 /// attributes PayloadGen's generator wrote when that library was built (see <see cref="SummaryExport"/>). Each
-/// assembly's attributes are read once per compilation. Attributes in a shape this version does not know are skipped.
+/// assembly's attributes are read once per compilation: evidence, bounds, and the parameters that flow into (or are
+/// serialized into) a result.
+/// Attributes in a shape this version does not know are skipped.
 /// </summary>
 internal sealed class MetadataSummaries
 {
@@ -36,8 +38,15 @@ internal sealed class MetadataSummaries
         foreach (AttributeData attribute in assembly.GetAttributes())
         {
             if (!SizeSymbols.Is(attribute.AttributeClass, _symbols.SizeEvidenceAttribute)
-                || attribute.ConstructorArguments is not [{ Value: string member }, { Value: string kindName }, { Value: string detail }]
-                || SizeEvidenceFormat.ReadKind(kindName) is not { } kind)
+                || attribute.ConstructorArguments is not [{ Value: string member }, { Value: string kindName }, { Value: string detail }])
+            {
+                continue;
+            }
+
+            EvidenceKind? kind = SizeEvidenceFormat.ReadKind(kindName);
+            bool serialized = kindName == SizeEvidenceFormat.SerializedParameterKind;
+            int? parameter = kindName == SizeEvidenceFormat.ParameterFlowKind || serialized ? SizeEvidenceFormat.ReadOrdinal(detail) : null;
+            if (kind is null && parameter is null)
             {
                 continue;
             }
@@ -73,7 +82,20 @@ internal sealed class MetadataSummaries
                 summaries[member] = summary;
             }
 
-            summary.Add(new Evidence(kind, path, detail, subject));
+            if (parameter is { } serializedOrdinal && serialized)
+            {
+                // Response(statusCode, body) serializes body: the handler knows its argument's type.
+                summary.AddSerializedParameter(serializedOrdinal);
+            }
+            else if (parameter is { } ordinal)
+            {
+                // Page(rows) returns what its caller passes: the handler follows its own argument.
+                summary.AddParameterFlow(ordinal, path);
+            }
+            else
+            {
+                summary.Add(new Evidence(kind!.Value, path, detail, subject));
+            }
         }
 
         return summaries;

@@ -7,8 +7,8 @@ namespace PayloadGen.Generators.SizeModel;
 
 /// <summary>
 /// The summaries a library exports for the projects that reference it: for every public or internal method of the
-/// compilation whose result can grow and whose summary carries evidence (unbounded or bounded), one
-/// <see cref="ExportedEvidence"/> per piece (at most <see cref="MaxPerMethod"/>). An interface member implemented by
+/// compilation whose result can grow and whose summary carries evidence (unbounded or bounded) or a parameter that flows
+/// into (or is serialized into) the result, one <see cref="ExportedEvidence"/> per piece (at most <see cref="MaxPerMethod"/>). An interface member implemented by
 /// exactly one class of the library is exported under the interface's id too, since a handler project calls the
 /// interface it was injected with.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class SummaryExport
                     || symbols.ResultType(method) is not { } result
                     || engine.Sizes.Estimate(result).Range.IsBounded
                     || engine.Summaries.Summarize(method, CallChain.Root, out _) is not { } summary
-                    || (summary.Unbounded.Count == 0 && summary.Bounded.Count == 0))
+                    || (summary.Unbounded.Count == 0 && summary.Bounded.Count == 0 && summary.ParameterFlows.Count == 0 && summary.SerializedParameters.Count == 0))
                 {
                     continue;
                 }
@@ -71,15 +71,41 @@ internal static class SummaryExport
 
                 // A loop's cause travels as text: the reader shows it, and nothing decides on it.
                 string detail = evidence.Cause is { } cause ? EvidenceRenderer.Render(cause, method.Name) : evidence.Detail;
-                var steps = new string[evidence.Path.Steps.Length];
-                for (int i = 0; i < steps.Length; i++)
-                {
-                    steps[i] = SizeEvidenceFormat.Step(evidence.Path.Steps[i]);
-                }
-
-                exported.Add(new ExportedEvidence(id, evidence.Kind.ToString(), detail, evidence.Subject, new EquatableArray<string>(steps)));
+                exported.Add(new ExportedEvidence(id, evidence.Kind.ToString(), detail, evidence.Subject, Steps(evidence.Path)));
             }
         }
+
+        // The parameters whose argument the caller must follow: after the evidence, within the same cap.
+        foreach (int ordinal in summary.ParameterFlows)
+        {
+            if (count++ == MaxPerMethod)
+            {
+                return;
+            }
+
+            exported.Add(new ExportedEvidence(id, SizeEvidenceFormat.ParameterFlowKind, SizeEvidenceFormat.Ordinal(ordinal), string.Empty, Steps(summary.PathOf(ordinal))));
+        }
+
+        foreach (int ordinal in summary.SerializedParameters)
+        {
+            if (count++ == MaxPerMethod)
+            {
+                return;
+            }
+
+            exported.Add(new ExportedEvidence(id, SizeEvidenceFormat.SerializedParameterKind, SizeEvidenceFormat.Ordinal(ordinal), string.Empty, EquatableArray<string>.Empty));
+        }
+    }
+
+    private static EquatableArray<string> Steps(EvidencePath path)
+    {
+        var steps = new string[path.Steps.Length];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            steps[i] = SizeEvidenceFormat.Step(path.Steps[i]);
+        }
+
+        return new EquatableArray<string>(steps);
     }
 
     /// <summary>The members of interfaces of this compilation that <paramref name="method"/> implements as their only implementation.</summary>

@@ -10,12 +10,17 @@ namespace PayloadGen.Generators.SizeModel;
 /// <c>GetNextSet</c> call is one page (at most 1 MB); <c>GetItem</c>/<c>Load</c> is one item (at most 400 KB).
 /// Pagination loops on <c>LastEvaluatedKey</c> are found by <see cref="PaginationLoops"/>.
 /// </summary>
-internal sealed class DynamoDbPagingRecognizer : IInvocationRecognizer
+internal sealed class DynamoDbPagingRecognizer : IInvocationRecognizer, IMethodGroupRecognizer
 {
-    public bool Recognize(IInvocationOperation invocation, ValueTrace trace)
+    public bool Recognize(IInvocationOperation invocation, ValueTrace trace) => Recognize(invocation.TargetMethod, SearchKind(invocation), trace);
+
+    /// <summary><c>Func&lt;Task&lt;List&lt;T&gt;&gt;&gt; all = search.GetRemainingAsync;</c>: the same calls, the search's kind unknown.</summary>
+    public bool RecognizeGroup(IMethodSymbol method, ValueTrace trace) => Recognize(method, "search", trace);
+
+    private static bool Recognize(IMethodSymbol method, string searchKind, ValueTrace trace)
     {
         SizeSymbols symbols = trace.Symbols;
-        INamedTypeSymbol? type = invocation.TargetMethod.ContainingType;
+        INamedTypeSymbol? type = method.ContainingType;
         if (!(SizeSymbols.IsOrDerives(type, symbols.DynamoDbClient)
             || SizeSymbols.IsOrDerives(type, symbols.DynamoDbContext)
             || SizeSymbols.IsOrDerives(type, symbols.DynamoDbAsyncSearchOfT)
@@ -25,16 +30,16 @@ internal sealed class DynamoDbPagingRecognizer : IInvocationRecognizer
             return false;
         }
 
-        switch (invocation.TargetMethod.Name)
+        switch (method.Name)
         {
             case "GetRemainingAsync" or "GetRemaining":
-                trace.Found(EvidenceKind.DrainedPages, invocation.TargetMethod.Name, SearchKind(invocation));
+                trace.Found(EvidenceKind.DrainedPages, method.Name, searchKind);
                 break;
             case "ScanAsync" or "QueryAsync" or "Scan" or "Query" or "FromScanAsync" or "FromQueryAsync" or "FromScan" or "FromQuery" or "GetNextSetAsync" or "GetNextSet":
-                trace.Found(EvidenceKind.OnePage, invocation.TargetMethod.Name);
+                trace.Found(EvidenceKind.OnePage, method.Name);
                 break;
             case "GetItemAsync" or "GetItem" or "LoadAsync" or "Load":
-                trace.Found(EvidenceKind.OneItem, invocation.TargetMethod.Name);
+                trace.Found(EvidenceKind.OneItem, method.Name);
                 break;
         }
 

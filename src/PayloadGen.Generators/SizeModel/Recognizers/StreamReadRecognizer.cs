@@ -1,4 +1,5 @@
 using System;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PayloadGen.Generators.SizeModel;
@@ -8,21 +9,16 @@ namespace PayloadGen.Generators.SizeModel;
 /// <c>MemoryStream.ToArray/GetBuffer</c>, followed to what filled the stream (<c>CopyTo</c> is found where the
 /// buffer is filled, by <see cref="LocalFlowIndex"/>).
 /// </summary>
-internal sealed class StreamReadRecognizer : IInvocationRecognizer
+internal sealed class StreamReadRecognizer : IInvocationRecognizer, IMethodGroupRecognizer
 {
     public bool Recognize(IInvocationOperation invocation, ValueTrace trace)
     {
-        string name = invocation.TargetMethod.Name;
-        if (SizeSymbols.IsOrDerives(invocation.TargetMethod.ContainingType, trace.Symbols.TextReader))
+        if (RecognizeGroup(invocation.TargetMethod, trace))
         {
-            if (name.StartsWith("ReadToEnd", StringComparison.Ordinal))
-            {
-                trace.Found(EvidenceKind.WholeStream, name);
-            }
-
             return true;
         }
 
+        string name = invocation.TargetMethod.Name;
         if (name is "ToArray" or "GetBuffer"
             && invocation.Instance is { } stream
             && SizeSymbols.IsOrDerives(invocation.TargetMethod.ContainingType, trace.Symbols.MemoryStream))
@@ -32,5 +28,21 @@ internal sealed class StreamReadRecognizer : IInvocationRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>A reader's <c>ReadToEnd(Async)</c>: the rest of its stream, whoever calls it. (<c>ToArray</c> needs its stream.)</summary>
+    public bool RecognizeGroup(IMethodSymbol method, ValueTrace trace)
+    {
+        if (!SizeSymbols.IsOrDerives(method.ContainingType, trace.Symbols.TextReader))
+        {
+            return false;
+        }
+
+        if (method.Name.StartsWith("ReadToEnd", StringComparison.Ordinal))
+        {
+            trace.Found(EvidenceKind.WholeStream, method.Name);
+        }
+
+        return true;
     }
 }

@@ -40,4 +40,19 @@ public class SizeEvidenceFormatTests
     {
         Assert.Null(SizeEvidenceFormat.ReadPath(["call:A.B()", "frame:C"]));
     }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("12", 12)]
+    [InlineData("", null)]
+    [InlineData("-1", null)]
+    [InlineData("1e3", null)]
+    [InlineData("99999", null)]
+    [InlineData("\u0661", null)]
+    public void A_parameter_flows_ordinal_is_read_from_invariant_digits_only(string detail, int? ordinal) =>
+        Assert.Equal(ordinal, SizeEvidenceFormat.ReadOrdinal(detail));
+
+    [Fact]
+    public void The_parameter_flow_kind_is_no_evidence_kind_so_earlier_readers_skip_it() =>
+        Assert.Null(SizeEvidenceFormat.ReadKind(SizeEvidenceFormat.ParameterFlowKind));
 }

@@ -91,4 +91,35 @@ public class DynamoDbPagingRecognizerTests
         Assert.Equal(EvidenceKind.PaginationLoop, evidence.Kind);
         Assert.Equal("items", evidence.Subject);
     }
+
+    [Fact]
+    public void Paging_calls_held_as_method_groups_mean_what_the_calls_mean()
+    {
+        FlowFindings drained = FlowProbe.Trace("""
+            public class F
+            {
+                public async Task<List<Row>> Probe(IDynamoDBContext db)
+                {
+                    Func<System.Threading.CancellationToken, Task<List<Row>>> all = db.ScanAsync<Row>(new List<ScanCondition>()).GetRemainingAsync;
+                    return await all(default);
+                }
+            }
+            """);
+        FlowFindings page = FlowProbe.Trace("""
+            public class F
+            {
+                public async Task<List<Row>> Probe(IDynamoDBContext db)
+                {
+                    Func<System.Threading.CancellationToken, Task<List<Row>>> next = db.ScanAsync<Row>(new List<ScanCondition>()).GetNextSetAsync;
+                    return await next(default);
+                }
+            }
+            """);
+
+        Evidence evidence = Assert.Single(drained.Unbounded);
+        Assert.Equal(EvidenceKind.DrainedPages, evidence.Kind);
+        Assert.Equal("search", evidence.Subject);
+        Assert.Empty(page.Unbounded);
+        Assert.Contains(page.Bounded, b => b.Kind == EvidenceKind.OnePage && b.Detail == "GetNextSetAsync");
+    }
 }

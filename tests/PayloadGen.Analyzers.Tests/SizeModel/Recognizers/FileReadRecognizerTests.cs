@@ -30,4 +30,21 @@ public class FileReadRecognizerTests
         Assert.Empty(findings.Unbounded);
         Assert.Contains(findings.Bounded, b => b.Kind == EvidenceKind.BoundingOperator && b.Detail == "Take(3)");
     }
+
+    [Fact]
+    public void A_file_read_held_as_a_method_group_is_the_read_it_stands_for()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                private static readonly Func<string, byte[]> ReadBytes = File.ReadAllBytes;
+                private static readonly Func<string, bool> Exists = File.Exists;
+                public byte[] Probe(string path) => Exists(path) ? ReadBytes(path) : [];
+            }
+            """);
+
+        Evidence evidence = Assert.Single(findings.Unbounded);
+        Assert.Equal(EvidenceKind.WholeFile, evidence.Kind);
+        Assert.Equal("File.ReadAllBytes", evidence.Detail);
+    }
 }

@@ -41,4 +41,22 @@ public class S3ReadRecognizerTests
         Assert.Equal(EvidenceKind.StreamCopy, Assert.Single(copied.Unbounded).Kind);
         Assert.Empty(streamed.Unbounded);
     }
+
+    [Fact]
+    public void A_listing_held_as_a_method_group_is_one_page()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                public async Task<ListObjectsV2Response> Probe(IAmazonS3 s3)
+                {
+                    Func<ListObjectsV2Request, System.Threading.CancellationToken, Task<ListObjectsV2Response>> list = s3.ListObjectsV2Async;
+                    return await list(new ListObjectsV2Request { BucketName = "b" }, default);
+                }
+            }
+            """);
+
+        Assert.Empty(findings.Unbounded);
+        Assert.Contains(findings.Bounded, b => b.Kind == EvidenceKind.ListingPage && b.Detail == "ListObjectsV2Async");
+    }
 }

@@ -55,4 +55,24 @@ public class StreamReadRecognizerTests
 
         Assert.Empty(findings.Unbounded);
     }
+
+    [Fact]
+    public void A_readers_ReadToEnd_held_as_a_method_group_reads_a_whole_stream()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                public string Probe(Stream body)
+                {
+                    var reader = new StreamReader(body);
+                    Func<string> rest = reader.ReadToEnd;
+                    return rest();
+                }
+            }
+            """);
+
+        Evidence evidence = Assert.Single(findings.Unbounded);
+        Assert.Equal(EvidenceKind.WholeStream, evidence.Kind);
+        Assert.Equal("ReadToEnd", evidence.Detail);
+    }
 }
