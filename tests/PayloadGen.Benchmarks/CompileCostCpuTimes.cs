@@ -50,26 +50,26 @@ internal static class CompileCostCpuTimes
         project.Setup();
         PayloadGenComponents current = PayloadGenComponents.Current;
         SdkBuildAnalyzers? sdk = onSdkBuild ? SdkBuildAnalyzers.Load() : null;
-        Func<Task<int>> Build(string name, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        Func<Task<int>> Build(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
             () => project.BuildAsync(sdk is null ? current.Generators : sdk.Generators.AddRange(current.Generators), sdk is null ? analyzers : sdk.Analyzers.AddRange(analyzers), sdk?.Severities);
 
         string on = sdk is null ? "compiler + PayloadGen generator" : SdkBuild + " + PayloadGen generator";
         var scenarios = new List<(string Name, Func<Task<int>> Run)>
         {
             ("compiler GetDiagnostics() (baseline)", () => Task.FromResult(project.Compile())),
-            ($"{on} + no-op analyzer (compilation-start action only)", Build("no-op", [new Probe(_ => { })])),
-            ($"{on} + analyzers", Build("all", current.Analyzers)),
+            ($"{on} + no-op analyzer (compilation-start action only)", Build([new Probe(_ => { })])),
+            ($"{on} + analyzers", Build(current.Analyzers)),
         };
         foreach (DiagnosticAnalyzer analyzer in current.Analyzers)
         {
-            scenarios.Add(($"{on} + {analyzer.GetType().Name}", Build(analyzer.GetType().Name, [analyzer])));
+            scenarios.Add(($"{on} + {analyzer.GetType().Name}", Build([analyzer])));
             if (analyzer is RuleGroupAnalyzer group)
             {
                 // Each rule loaded alone, as the compiler loaded them before the groups: the driver's cost per analyzer.
-                scenarios.Add(($"{on} + the {group.Rules.Length} rules of {analyzer.GetType().Name}, each its own analyzer", Build("ungrouped", group.Rules)));
+                scenarios.Add(($"{on} + the {group.Rules.Length} rules of {analyzer.GetType().Name}, each its own analyzer", Build(group.Rules)));
                 foreach (DiagnosticAnalyzer rule in group.Rules)
                 {
-                    scenarios.Add(($"{on} + {rule.GetType().Name} alone", Build(rule.GetType().Name, [rule])));
+                    scenarios.Add(($"{on} + {rule.GetType().Name} alone", Build([rule])));
                 }
             }
         }
