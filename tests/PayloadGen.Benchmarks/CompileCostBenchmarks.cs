@@ -24,18 +24,31 @@ public class CompileCostBenchmarks
 {
     private const int Handlers = 200;
 
+    private readonly int _domainModules;
     private ImmutableArray<SyntaxTree> _trees;
     private ImmutableArray<SyntaxTree> _generatedTrees;
     private ImmutableArray<MetadataReference> _references;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private ImmutableArray<ISourceGenerator> _generators;
     private CSharpParseOptions _parseOptions = CSharpParseOptions.Default;
+    private readonly AnalyzerConfigOptionsProvider _buildOptions = new BuildPropertiesProvider(SdkBuildAnalyzers.BuildProperties);
+
+    public CompileCostBenchmarks()
+        : this(domainModules: 0)
+    {
+    }
+
+    /// <param name="domainModules">
+    /// <see cref="SyntheticDomainLayer"/> modules added to the 200 handlers (0: handlers only; 200: about five times the
+    /// handler code, as in a solution where the handlers are the thin edge of a service).
+    /// </param>
+    internal CompileCostBenchmarks(int domainModules) => _domainModules = domainModules;
 
     [GlobalSetup]
     public void Setup()
     {
         _parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        _trees = SyntheticLambdaProject.Sources(Handlers)
+        _trees = SyntheticLambdaProject.Sources(Handlers).Concat(SyntheticDomainLayer.Sources(_domainModules))
             .Select(s => CSharpSyntaxTree.ParseText(s.Text, _parseOptions, s.Path))
             .ToImmutableArray();
         var framework = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
@@ -43,15 +56,8 @@ public class CompileCostBenchmarks
             .Add(MetadataReference.CreateFromFile(typeof(ClaimCheckAttribute).Assembly.Location))
             .Add(CompileShapes(framework));
 
-        var generatorAssembly = typeof(global::PayloadGen.Generators.Diagnostics.Rules).Assembly;
-        _analyzers = generatorAssembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-        _generators = generatorAssembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
-            .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())
-            .ToImmutableArray();
+        _analyzers = PayloadGenComponents.Current.Analyzers;
+        _generators = PayloadGenComponents.Current.Generators;
 
         // The benchmark is only meaningful on a project that compiles and that PayloadGen has work to do in.
         Compilation compiled = NewCompilation();
@@ -64,7 +70,7 @@ public class CompileCostBenchmarks
         _generatedTrees = RunGenerators(compiled).SyntaxTrees.Except(_trees).ToImmutableArray();
         int reported = CompileWithPayloadGen().GetAwaiter().GetResult();
         Console.WriteLine(
-            $"// synthetic project: {Handlers} handlers in {_trees.Length} files, {Lines(_trees)} lines; " +
+            $"// synthetic project: {Handlers} handlers and {_domainModules} domain modules in {_trees.Length} files, {Lines(_trees)} lines; " +
             $"generated: {_generatedTrees.Length} files, {Lines(_generatedTrees)} lines; {_analyzers.Length} analyzers, {_generators.Length} generators; " +
             $"{reported} diagnostics with PayloadGen");
     }
@@ -80,15 +86,38 @@ public class CompileCostBenchmarks
     public int CompileWithGenerator() => RunGenerators(NewCompilation()).GetDiagnostics().Length;
 
     [Benchmark(Description = "compiler + PayloadGen generator + analyzers")]
-    public async Task<int> CompileWithPayloadGen()
+    public Task<int> CompileWithPayloadGen() => BuildAsync(_generators, _analyzers, severities: null);
+
+    /// <summary>
+    /// A build: the generators, then the compiler's and the analyzers' diagnostics, with the build properties the SDK
+    /// passes and, when given, the analysis-level severities (as the SDK's global config sets them).
+    /// </summary>
+    internal async Task<int> BuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities)
     {
-        Compilation compilation = RunGenerators(NewCompilation());
+        CSharpCompilation compilation = NewCompilation();
+        if (severities is not null)
+        {
+            compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(severities));
+        }
+
+        Compilation generated = compilation;
+        if (!generators.IsEmpty)
+        {
+            CSharpGeneratorDriver.Create(generators, [], _parseOptions, _buildOptions)
+                .RunGeneratorsAndUpdateCompilation(compilation, out generated, out _);
+        }
+
+        if (analyzers.IsEmpty)
+        {
+            return generated.GetDiagnostics().Length;
+        }
+
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions([], _buildOptions),
             onAnalyzerException: null,
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> all = await compilation.WithAnalyzers(_analyzers, options).GetAllDiagnosticsAsync(CancellationToken.None);
+        ImmutableArray<Diagnostic> all = await generated.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync(CancellationToken.None);
         return all.Length;
     }
 
@@ -102,8 +131,8 @@ public class CompileCostBenchmarks
         Setup();
         for (int run = 0; run <= warmUps; run++)
         {
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions)
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([], _buildOptions), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, [], _parseOptions, _buildOptions)
                 .RunGeneratorsAndUpdateCompilation(NewCompilation(), out Compilation generated, out _);
             CompilationWithAnalyzers analyzed = generated.WithAnalyzers(_analyzers, options);
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -139,7 +168,7 @@ public class CompileCostBenchmarks
 
     private Compilation RunGenerators(Compilation compilation)
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, parseOptions: _parseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(_generators, [], _parseOptions, _buildOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         return generated;
     }

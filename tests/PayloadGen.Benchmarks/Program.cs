@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using PayloadGen.Benchmarks.Streaming;
@@ -10,7 +11,9 @@ return args switch
     ["streaming", ..] => await StreamingComparison.RunAsync(args[1..]),
     ["probe", ..] => await StreamingProbe.RunAsync(args[1..]),
     ["--analyzer-times"] => await PrintAnalyzerTimesAsync(),
-    ["--cpu-times"] => await PrintCpuTimesAsync(),
+    ["--cpu-times", ..] => await PrintCpuTimesAsync(args[1..]),
+    ["--per-analyzer", ..] => await PrintPerAnalyzerAsync(args[1..]),
+    ["--write-sample", string directory, ..] => WriteSample(directory, args[2..]),
     _ => RunBenchmarks(args),
 };
 
@@ -20,9 +23,35 @@ static async Task<int> PrintAnalyzerTimesAsync()
     return 0;
 }
 
-static async Task<int> PrintCpuTimesAsync()
+// '--cpu-times [--layered] [--before path/to/PayloadGen.Generators.dll] [--compare-only] [--rounds N]': the layered
+// project adds a domain layer five times the handler code; '--before' measures another build of PayloadGen in the same
+// rounds; '--compare-only' measures only the baseline and the builds with and without PayloadGen.
+static async Task<int> PrintCpuTimesAsync(string[] options)
 {
-    await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks());
+    int before = System.Array.IndexOf(options, "--before");
+    await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(
+        new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
+        before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
+        detailed: !options.Contains("--compare-only"),
+        Rounds(options));
+    return 0;
+}
+
+static async Task<int> PrintPerAnalyzerAsync(string[] options)
+{
+    await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintPerAnalyzerAsync(
+        new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
+        onSdkBuild: options.Contains("--sdk"),
+        Rounds(options));
+    return 0;
+}
+
+static int Rounds(string[] options) =>
+    System.Array.IndexOf(options, "--rounds") is int rounds and >= 0 ? int.Parse(options[rounds + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+
+static int WriteSample(string directory, string[] options)
+{
+    PayloadGen.Benchmarks.SampleProjectWriter.Write(directory, domainModules: options.Contains("--layered") ? 200 : 0);
     return 0;
 }
 

@@ -12,7 +12,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0005: under Native AOT the wrapper needs a source-generated JsonSerializerContext. Reads the build
 /// properties <c>PublishAot</c> and <c>IsAotCompatible</c>, which PayloadGen.props makes compiler-visible.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -30,7 +29,7 @@ public sealed class AotJsonContextAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            ClaimCheckMethods.Register(start, (shape, attribute, report, cancellationToken) => AnalyzeMethod(shape, attribute, report, aotProperty, cancellationToken));
+            ClaimCheckMethods.Register(start, includeFunctions: false, (shape, attribute, report, cancellationToken) => AnalyzeMethod(shape, attribute, report, aotProperty, cancellationToken));
         });
     }
 

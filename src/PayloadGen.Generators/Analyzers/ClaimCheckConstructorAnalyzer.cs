@@ -11,7 +11,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0003: Lambda creates an instance handler's type with its public parameterless constructor, so a type without
 /// one, an abstract class or an interface fails at the first invocation although its wrapper compiles.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -21,7 +20,7 @@ public sealed class ClaimCheckConstructorAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, static (shape, _, report, _) => AnalyzeMethod(shape, report)));
+        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, includeFunctions: false, static (shape, _, report, _) => AnalyzeMethod(shape, report)));
     }
 
     private static void AnalyzeMethod(HandlerShape shape, Action<Diagnostic> report)

@@ -12,7 +12,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0001: the generator adds the wrapper to the handler's type, so it and every enclosing type must be partial. Reported
 /// once per type, from the refusal of the reader the generator uses (<see cref="HandlerShapeReader"/>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckContainingTypeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -19,7 +19,12 @@ internal static class ClaimCheckMethods
     /// Calls <paramref name="analyze"/> with the shape of each <c>[ClaimCheck]</c> method and a way to report on it; on a
     /// compilation that does not reference PayloadGen's attribute, registers nothing.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, Action<HandlerShape, AttributeData, Action<Diagnostic>, CancellationToken> analyze)
+    /// <param name="includeFunctions">
+    /// Whether local functions and lambdas are analyzed too. Only the refusal rules have something to say about them
+    /// (they cannot be wrapped); finding them costs a syntax action over every method body, which a rule about
+    /// wrappers should not pay.
+    /// </param>
+    public static void Register(CompilationStartAnalysisContext start, bool includeFunctions, Action<HandlerShape, AttributeData, Action<Diagnostic>, CancellationToken> analyze)
     {
         var symbols = KnownSymbols.For(start.Compilation);
         if (symbols.ClaimCheckAttribute is null)
@@ -37,6 +42,11 @@ internal static class ClaimCheckMethods
                 }
             },
             SymbolKind.Method);
+
+        if (!includeFunctions)
+        {
+            return;
+        }
 
         start.RegisterSyntaxNodeAction(
             context =>

@@ -12,7 +12,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0010: reports every refusal of <see cref="SerializerShapeReader"/>, the reader the generator skips
 /// <c>[ClaimCheckSerializer]</c> classes with, at the class name (or the <c>JsonContext</c> argument).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckSerializerAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />

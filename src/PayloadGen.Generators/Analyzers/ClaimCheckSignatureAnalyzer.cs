@@ -10,7 +10,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// result, and containing types no generated part can extend. The verdict is the generator's own
 /// (<see cref="Parsing.HandlerShapeReader"/>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClaimCheckSignatureAnalyzer : RefusalAnalyzer
 {
     public ClaimCheckSignatureAnalyzer()

@@ -12,7 +12,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// to its default without a word. Reported at the handler, from the generator's own reading of the members
 /// (<see cref="ConfigurationMembers"/>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationMemberAnalyzer : DiagnosticAnalyzer
 {
     private const string RuntimeFallback = "ClaimCheckRuntime.Default";
@@ -25,7 +24,7 @@ public sealed class ConfigurationMemberAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, static (shape, _, report, _) => AnalyzeMethod(shape, report)));
+        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, includeFunctions: false, static (shape, _, report, _) => AnalyzeMethod(shape, report)));
     }
 
     private static void AnalyzeMethod(HandlerShape shape, Action<Diagnostic> report)

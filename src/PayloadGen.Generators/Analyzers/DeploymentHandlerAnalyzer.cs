@@ -11,7 +11,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0004: a deployment file whose handler string names a [ClaimCheck] method instead of its generated
 /// <c>{Method}ClaimCheck</c> wrapper deploys the function without the claim check.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeploymentHandlerAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -8,7 +8,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0006: a generated member's name is already taken — by a member, an inherited member, the type itself, another
 /// <c>[ClaimCheck]</c> overload, or a base type's <c>[ClaimCheck]</c> method whose wrapper this one would hide.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GeneratedNameCollisionAnalyzer : RefusalAnalyzer
 {
     public GeneratedNameCollisionAnalyzer()

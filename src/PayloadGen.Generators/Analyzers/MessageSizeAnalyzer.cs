@@ -16,7 +16,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// service's limit. Bodies are found where they are set: request initializers and assignments, constructor
 /// arguments, and the <c>(queueUrl, messageBody)</c>/<c>(topicArn, message)</c> overloads.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MessageSizeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

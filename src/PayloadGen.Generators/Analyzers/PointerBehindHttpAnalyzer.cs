@@ -11,7 +11,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// proxy request, or an Annotations HTTP attribute says so) but that returns a plain object, so its wrapper would
 /// answer a large response with a pointer no HTTP client can read.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PointerBehindHttpAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
@@ -22,7 +21,7 @@ public sealed class PointerBehindHttpAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, static (shape, _, report, _) => Analyze(shape, report)));
+        context.RegisterCompilationStartAction(static start => ClaimCheckMethods.Register(start, includeFunctions: false, static (shape, _, report, _) => Analyze(shape, report)));
     }
 
     private static void Analyze(HandlerShape shape, System.Action<Diagnostic> report)

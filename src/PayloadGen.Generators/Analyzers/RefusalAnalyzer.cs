@@ -32,7 +32,7 @@ public abstract class RefusalAnalyzer : DiagnosticAnalyzer
         // headers), so its refusals are reported there too. Its own output carries no [ClaimCheck].
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => ClaimCheckMethods.Register(start, Report));
+        context.RegisterCompilationStartAction(start => ClaimCheckMethods.Register(start, includeFunctions: true, Report));
     }
 
     private void Report(HandlerShape shape, AttributeData attribute, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)

@@ -10,7 +10,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0102 (certain) and PG0112 (possible): a handler's request type cannot, or may not, fit the limit of its
 /// invocation path. AWS event types are left alone: the service bounds them.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequestSizeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

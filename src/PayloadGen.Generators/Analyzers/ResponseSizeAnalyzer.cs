@@ -13,7 +13,6 @@ namespace PayloadGen.Generators.Analyzers;
 /// PG0101 (likely) and PG0111 (possible): a handler's response is likely, or could be, larger than the limit of
 /// the path that waits for it. Evidence comes from following the returned values back through the body.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -17,8 +17,9 @@ namespace PayloadGen.Analyzers.Tests.Infrastructure;
 /// <summary>Runs every PayloadGen analyzer (and generator) over a compilation, collecting diagnostics and analyzer exceptions.</summary>
 internal static class AnalyzerRunner
 {
+    /// <summary>As the compiler loads them: the <c>[DiagnosticAnalyzer]</c> groups, which run every rule.</summary>
     public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = typeof(Rules).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
