@@ -14,10 +14,14 @@ public sealed class PeakMemory : IDisposable
     private readonly Thread _sampler;
     private long _sampledPeak;
     private long _gcCommittedPeak;
+    private readonly bool _mapsPeaks;
+    private long _mappedPeak;
+    private System.Collections.Generic.Dictionary<string, long>? _peakMap;
     private volatile bool _stopped;
 
-    private PeakMemory()
+    private PeakMemory(bool mapsPeaks)
     {
+        _mapsPeaks = mapsPeaks;
         ResetHighWaterMark();
         _sampledPeak = Current;
         _gcCommittedPeak = GcCommitted;
@@ -44,7 +48,13 @@ public sealed class PeakMemory : IDisposable
     /// <summary>The highest working set seen since <see cref="Start"/>.</summary>
     public long Peak => Math.Max(Volatile.Read(ref _sampledPeak), HighWaterMark() ?? 0);
 
-    public static PeakMemory Start() => new();
+    /// <summary>
+    /// Where the resident bytes were at the highest sample (<see cref="MemoryMap"/>), when started with
+    /// <c>mapsPeaks</c>; reading smaps costs milliseconds, so a new map is taken only when the peak grew by 1 MiB.
+    /// </summary>
+    public System.Collections.Generic.Dictionary<string, long>? PeakMap => Volatile.Read(ref _peakMap);
+
+    public static PeakMemory Start(bool mapsPeaks = false) => new(mapsPeaks);
 
     public void Dispose()
     {
@@ -60,6 +70,11 @@ public sealed class PeakMemory : IDisposable
             if (now > Volatile.Read(ref _sampledPeak))
             {
                 Volatile.Write(ref _sampledPeak, now);
+                if (_mapsPeaks && now > _mappedPeak + 1024 * 1024)
+                {
+                    _mappedPeak = now;
+                    Volatile.Write(ref _peakMap, MemoryMap.Snapshot());
+                }
             }
 
             long committed = GcCommitted;

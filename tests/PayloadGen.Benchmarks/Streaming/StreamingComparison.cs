@@ -15,7 +15,11 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// Offload and hydration of large payloads, side by side in one run on s3rver, each measurement in its own child
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
-/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]</c>.
+/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose]</c>. <c>--before</c> runs every PayloadGen
+/// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
+/// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print where its bytes were at the peak and what
+/// it allocated (<see cref="MemoryMap"/>, <see cref="AllocationProfile"/>) to standard error.
 /// </summary>
 public static class StreamingComparison
 {
@@ -24,6 +28,8 @@ public static class StreamingComparison
         long[] sizes = Option(args, "--sizes", "20,200").Split(',').Select(mb => long.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024).ToArray();
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
+        string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        bool diagnose = args.Contains("--diagnose");
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -50,10 +56,18 @@ public static class StreamingComparison
                 {
                     foreach (string scenario in scenarios)
                     {
-                        double load = LoadAverage();
-                        ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
-                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
-                        results.Add(new RoundResult(round, load, result));
+                        foreach (string? build in before is not null && scenario != "transfer-utility" && scenario != "serialize-only" ? new[] { before, null } : new string?[] { null })
+                        {
+                            double load = LoadAverage();
+                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose);
+                            if (build is not null)
+                            {
+                                result = result with { Scenario = "before:" + scenario };
+                            }
+
+                            Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
+                            results.Add(new RoundResult(round, load, result));
+                        }
                     }
                 }
             }
@@ -89,7 +103,7 @@ public static class StreamingComparison
                     .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
                     .Where(ratio => !double.IsNaN(ratio))
                     .ToArray();
-                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                string ratio = scenario.Key.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
@@ -103,13 +117,23 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile)
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, bool diagnose)
     {
         string self = typeof(StreamingComparison).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        if (build is not null)
+        {
+            start.FileName = "dotnet";
+            start.ArgumentList.Add(build);
+        }
+        else if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(self);
+        }
+
+        if (diagnose)
+        {
+            start.Environment["STREAMING_DIAGNOSE"] = "1";
         }
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,11 +61,20 @@ public static class StreamingProbe
         byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
         Collect();
 
+        // --diagnose: where the bytes are at the peak and what was allocated (perturbs the figures a little: not
+        // for the table).
+        bool diagnose = AllocationProfile.Requested;
+        using AllocationProfile? profile = diagnose ? new AllocationProfile() : null;
+        var baselineMap = diagnose ? MemoryMap.Snapshot() : null;
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        profile?.Record();
+
         long baseline = PeakMemory.Current;
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
         var clock = Stopwatch.StartNew();
-        using (PeakMemory peak = PeakMemory.Start())
+        using (PeakMemory peak = PeakMemory.Start(mapsPeaks: diagnose))
         {
             produced = scenario switch
             {
@@ -76,6 +86,28 @@ public static class StreamingProbe
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();
+            profile?.Stop();
+            if (diagnose)
+            {
+                AllocationProfile.Drain();
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peak.Peak - baseline)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB"));
+                Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
+                Console.Error.Write(MemoryMap.Render(baselineMap!, peak.PeakMap ?? []));
+                Console.Error.Write(profile!.Render());
+                foreach (GCKind kind in new[] { GCKind.Ephemeral, GCKind.Background, GCKind.FullBlocking })
+                {
+                    GCMemoryInfo info = GC.GetGCMemoryInfo(kind);
+                    if (info.Index > 0)
+                    {
+                        string generations = string.Join(", ", Enumerable.Range(0, info.GenerationInfo.Length).Select(gen => string.Create(CultureInfo.InvariantCulture, $"{(gen < 3 ? "gen" + gen : gen == 3 ? "LOH" : "POH")} {Megabytes(info.GenerationInfo[gen].SizeAfterBytes)} ({Megabytes(info.GenerationInfo[gen].FragmentationAfterBytes)})")));
+                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"last {kind} GC #{info.Index} (gen{info.Generation}): heap {Megabytes(info.HeapSizeBytes)} MiB, committed {Megabytes(info.TotalCommittedBytes)} MiB, promoted {Megabytes(info.PromotedBytes)} MiB, fragmented {Megabytes(info.FragmentedBytes)} MiB; per generation size after (fragmentation): {generations}"));
+                    }
+                }
+            }
+
             long after = PeakMemory.Current;
             GC.KeepAlive(serialized);
             GC.KeepAlive(graph);
