@@ -94,8 +94,14 @@ public sealed class AllocationProfile : EventListener
 
     private static readonly Dictionary<string, string> Kinds = new() { ["0"] = "blocking", ["1"] = "background", ["2"] = "foreground" };
 
-    /// <summary>Whether <c>--diagnose</c> was asked for (the probe's environment, set by the comparison).</summary>
-    public static bool Requested => Environment.GetEnvironmentVariable("STREAMING_DIAGNOSE") == "1";
+    /// <summary>
+    /// Whether <c>--diagnose</c> asked for <paramref name="what"/>: <c>map</c> (resident bytes by mapping at the
+    /// peak), <c>alloc</c> (this profile; the runtime's event session adds buffers of its own to the peak) or
+    /// <c>counts</c> (allocated bytes and collections only, which perturb nothing). The probe's environment, set by
+    /// the comparison.
+    /// </summary>
+    public static bool Requested(string what)
+        => (Environment.GetEnvironmentVariable("STREAMING_DIAGNOSE") ?? string.Empty).Split(',').Contains(what);
 
     /// <summary>Waits for the event thread to deliver what is still queued.</summary>
     public static void Drain() => Thread.Sleep(500);

@@ -16,10 +16,11 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
 /// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
-/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose]</c>. <c>--before</c> runs every PayloadGen
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc]</c>. <c>--before</c> runs every PayloadGen
 /// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
-/// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print where its bytes were at the peak and what
-/// it allocated (<see cref="MemoryMap"/>, <see cref="AllocationProfile"/>) to standard error.
+/// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
+/// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
+/// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
 /// </summary>
 public static class StreamingComparison
 {
@@ -29,7 +30,7 @@ public static class StreamingComparison
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
         string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
-        bool diagnose = args.Contains("--diagnose");
+        string diagnose = Option(args, "--diagnose", string.Empty);
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -117,7 +118,7 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, bool diagnose)
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose)
     {
         string self = typeof(StreamingComparison).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -131,9 +132,9 @@ public static class StreamingComparison
             start.ArgumentList.Add(self);
         }
 
-        if (diagnose)
+        if (diagnose.Length > 0)
         {
-            start.Environment["STREAMING_DIAGNOSE"] = "1";
+            start.Environment["STREAMING_DIAGNOSE"] = diagnose;
         }
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })

@@ -63,9 +63,10 @@ public static class StreamingProbe
 
         // --diagnose: where the bytes are at the peak and what was allocated (perturbs the figures a little: not
         // for the table).
-        bool diagnose = AllocationProfile.Requested;
-        using AllocationProfile? profile = diagnose ? new AllocationProfile() : null;
-        var baselineMap = diagnose ? MemoryMap.Snapshot() : null;
+        bool maps = AllocationProfile.Requested("map");
+        bool diagnose = maps || AllocationProfile.Requested("alloc") || AllocationProfile.Requested("counts");
+        using AllocationProfile? profile = AllocationProfile.Requested("alloc") ? new AllocationProfile() : null;
+        var baselineMap = maps ? MemoryMap.Snapshot() : null;
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         profile?.Record();
@@ -74,7 +75,7 @@ public static class StreamingProbe
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
         var clock = Stopwatch.StartNew();
-        using (PeakMemory peak = PeakMemory.Start(mapsPeaks: diagnose))
+        using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
             produced = scenario switch
             {
@@ -89,13 +90,21 @@ public static class StreamingProbe
             profile?.Stop();
             if (diagnose)
             {
-                AllocationProfile.Drain();
+                if (profile is not null)
+                {
+                    AllocationProfile.Drain();
+                }
+
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peak.Peak - baseline)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB"));
-                Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
-                Console.Error.Write(MemoryMap.Render(baselineMap!, peak.PeakMap ?? []));
-                Console.Error.Write(profile!.Render());
+                if (maps)
+                {
+                    Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
+                    Console.Error.Write(MemoryMap.Render(baselineMap!, peak.PeakMap ?? []));
+                }
+
+                Console.Error.Write(profile?.Render());
                 foreach (GCKind kind in new[] { GCKind.Ephemeral, GCKind.Background, GCKind.FullBlocking })
                 {
                     GCMemoryInfo info = GC.GetGCMemoryInfo(kind);
