@@ -42,12 +42,32 @@ public static class MemoryMap
                 _ when mapping.Start >= gcStart && mapping.End <= gcEnd => "GC heap",
                 { Path: "[heap]" } => "glibc heap",
                 { Path: "[stack]" } => "main stack",
+                // The runtime's executable memory (JIT code, stubs) is double-mapped through a memfd (W^X).
+                { Path: var path } when path.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "JIT code and stubs (doublemapper)",
                 { Path.Length: > 0 } when mapping.Path[0] != '[' => "files",
                 { Path.Length: 0, SizeKb: PartMappingKb } => "5 MiB mappings (part buffers)",
                 { Path.Length: 0 } when mapping.Start % ArenaAlignment == 0 && mapping.SizeKb < ArenaAlignment / 1024 && mapping.Writable => "glibc arenas",
                 _ => "other anonymous",
             };
             resident[kind] = resident.GetValueOrDefault(kind) + mapping.RssKb * 1024;
+            if (kind == "glibc arenas")
+            {
+                resident["  (glibc arenas: count)"] = resident.GetValueOrDefault("  (glibc arenas: count)") + 1024 * 1024;
+            }
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                // glibc's own account: bytes in use by malloc's callers, and free bytes it keeps (main arena and others).
+                MallocInfo info = mallinfo2();
+                resident["  (malloc: in use)"] = (long)(info.uordblks + info.hblkhd);
+                resident["  (malloc: free, kept)"] = (long)info.fordblks;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+            }
         }
 
         return resident;
@@ -135,6 +155,24 @@ public static class MemoryMap
 
         return text.Length > 0;
     }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallocInfo
+    {
+        public nuint arena;
+        public nuint ordblks;
+        public nuint smblks;
+        public nuint hblks;
+        public nuint hblkhd;
+        public nuint usmblks;
+        public nuint fsmblks;
+        public nuint uordblks;
+        public nuint fordblks;
+        public nuint keepcost;
+    }
+
+    [DllImport("libc", EntryPoint = "mallinfo2")]
+    private static extern MallocInfo mallinfo2();
 
     private sealed class Mapping(ulong start, ulong end, bool writable, string path)
     {
