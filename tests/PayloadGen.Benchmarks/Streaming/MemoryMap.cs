@@ -62,7 +62,8 @@ public static class MemoryMap
             {
                 // glibc's own account: bytes in use by malloc's callers, and free bytes it keeps (main arena and others).
                 MallocInfo info = mallinfo2();
-                resident["  (malloc: in use)"] = (long)(info.uordblks + info.hblkhd);
+                resident["  (malloc: in use in arenas)"] = (long)info.uordblks;
+                resident["  (malloc: in use, own mappings)"] = (long)info.hblkhd;
                 resident["  (malloc: free, kept)"] = (long)info.fordblks;
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
