@@ -45,7 +45,8 @@ public static class MemoryMap
                 // The runtime's executable memory (JIT code, stubs) is double-mapped through a memfd (W^X).
                 { Path: var path } when path.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "JIT code and stubs (doublemapper)",
                 { Path.Length: > 0 } when mapping.Path[0] != '[' => "files",
-                { Path.Length: 0, SizeKb: PartMappingKb } => "5 MiB mappings (part buffers)",
+                // The kernel merges adjacent anonymous mappings: two part buffers side by side are one 10 MiB mapping.
+                { Path.Length: 0, Writable: true } when mapping.SizeKb % PartMappingKb == 0 => "5 MiB mappings (part buffers)",
                 { Path.Length: 0 } when mapping.Start % ArenaAlignment == 0 && mapping.SizeKb < ArenaAlignment / 1024 && mapping.Writable => "glibc arenas",
                 _ => "other anonymous",
             };
