@@ -15,7 +15,10 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// Offload and hydration of large payloads, side by side in one run on s3rver, each measurement in its own child
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
-/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]</c>.
+/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
+/// [--before path/to/other/PayloadGen.Benchmarks.dll]</c>. With <c>--before</c>, every PayloadGen scenario also runs
+/// from that build (another revision's benchmark output), in the same rounds: a before/after comparison on one
+/// machine under one load, which a shared machine's load swings make the only fair one.
 /// </summary>
 public static class StreamingComparison
 {
@@ -24,6 +27,7 @@ public static class StreamingComparison
         long[] sizes = Option(args, "--sizes", "20,200").Split(',').Select(mb => long.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024).ToArray();
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
+        string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -50,10 +54,18 @@ public static class StreamingComparison
                 {
                     foreach (string scenario in scenarios)
                     {
-                        double load = LoadAverage();
-                        ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
-                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
-                        results.Add(new RoundResult(round, load, result));
+                        foreach (string? build in before is not null && scenario.StartsWith("payloadgen", StringComparison.Ordinal) ? new[] { before, null } : new string?[] { null })
+                        {
+                            double load = LoadAverage();
+                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build);
+                            if (build is not null)
+                            {
+                                result = result with { Scenario = result.Scenario + " (before)" };
+                            }
+
+                            Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
+                            results.Add(new RoundResult(round, load, result));
+                        }
                     }
                 }
             }
@@ -78,8 +90,8 @@ public static class StreamingComparison
     private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
             foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
@@ -94,7 +106,7 @@ public static class StreamingComparison
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
         }
     }
@@ -103,11 +115,14 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile)
+    /// <param name="build">Another build's benchmark assembly to run the probe from; this one when <see langword="null"/>.</param>
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build)
     {
-        string self = typeof(StreamingComparison).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        string self = build ?? typeof(StreamingComparison).Assembly.Location;
+        // Another build is run by the dotnet host; this one by whatever runs this process (the host or the apphost).
+        string host = build is null ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             start.ArgumentList.Add(self);
         }
