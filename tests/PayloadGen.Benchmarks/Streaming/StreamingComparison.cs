@@ -16,9 +16,11 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
 /// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
-/// [--before path/to/other/PayloadGen.Benchmarks.dll]</c>. With <c>--before</c>, every PayloadGen scenario also runs
-/// from that build (another revision's benchmark output), in the same rounds: a before/after comparison on one
-/// machine under one load, which a shared machine's load swings make the only fair one.
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc]</c>. <c>--before</c> runs every PayloadGen
+/// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
+/// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
+/// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
+/// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
 /// </summary>
 public static class StreamingComparison
 {
@@ -28,6 +30,7 @@ public static class StreamingComparison
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
         string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        string diagnose = Option(args, "--diagnose", string.Empty);
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -54,13 +57,13 @@ public static class StreamingComparison
                 {
                     foreach (string scenario in scenarios)
                     {
-                        foreach (string? build in before is not null && scenario.StartsWith("payloadgen", StringComparison.Ordinal) ? new[] { before, null } : new string?[] { null })
+                        foreach (string? build in before is not null && scenario != "transfer-utility" && scenario != "serialize-only" ? new[] { before, null } : new string?[] { null })
                         {
                             double load = LoadAverage();
-                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build);
+                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose);
                             if (build is not null)
                             {
-                                result = result with { Scenario = result.Scenario + " (before)" };
+                                result = result with { Scenario = "before:" + scenario };
                             }
 
                             Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
@@ -101,7 +104,7 @@ public static class StreamingComparison
                     .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
                     .Where(ratio => !double.IsNaN(ratio))
                     .ToArray();
-                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                string ratio = scenario.Key.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
@@ -115,16 +118,23 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    /// <param name="build">Another build's benchmark assembly to run the probe from; this one when <see langword="null"/>.</param>
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build)
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose)
     {
-        string self = build ?? typeof(StreamingComparison).Assembly.Location;
-        // Another build is run by the dotnet host; this one by whatever runs this process (the host or the apphost).
-        string host = build is null ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        string self = typeof(StreamingComparison).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (build is not null)
+        {
+            start.FileName = "dotnet";
+            start.ArgumentList.Add(build);
+        }
+        else if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(self);
+        }
+
+        if (diagnose.Length > 0)
+        {
+            start.Environment["STREAMING_DIAGNOSE"] = diagnose;
         }
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,11 +37,14 @@ public static class StreamingProbe
         using AmazonS3Client client = CreateClient(args[2]);
         ClaimCheckRuntime runtime = CreateRuntime(client);
 
-        // Warm-up: the scenario itself, twice, at a size that already takes parts, then a pause for the tiered JIT's
-        // background recompilation of what got hot. A warm Lambda environment has paid both; the measurement is of
-        // an invocation, not of the process's first one.
+        // Warm-up: the scenario itself, ten times, at a size that already takes parts (about 70 parts in all), then a
+        // pause for the tiered JIT's background recompilation of what got hot. A warm Lambda environment has paid
+        // both; the measurement is of an invocation, not of the process's first ones. Ten, not two: code that runs
+        // once per part (PayloadGen's, the S3 client's request pipeline) is promoted by the tiered JIT after 30 calls
+        // and again after 30 more instrumented ones, and with two warm-up rounds (14 parts) it was compiled during
+        // the measurement — JIT arenas (malloc) and code showed as 15 MiB of "peak added" that no warm process has.
         const long warmBytes = 32L * 1024 * 1024;
-        for (int round = 0; round < 2; round++)
+        for (int round = 0; round < 10; round++)
         {
             _ = scenario switch
             {
@@ -60,13 +64,23 @@ public static class StreamingProbe
         byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
         Collect();
 
+        // --diagnose: where the bytes are at the peak and what was allocated (perturbs the figures a little: not
+        // for the table).
+        bool maps = AllocationProfile.Requested("map");
+        bool diagnose = maps || AllocationProfile.Requested("alloc") || AllocationProfile.Requested("counts");
+        using AllocationProfile? profile = AllocationProfile.Requested("alloc") ? new AllocationProfile() : null;
+        var baselineMap = maps ? MemoryMap.Snapshot() : null;
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        profile?.Record();
+
         long baseline = PeakMemory.Current;
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
         using Process self = Process.GetCurrentProcess();
         TimeSpan cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        using (PeakMemory peak = PeakMemory.Start())
+        using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
             produced = scenario switch
             {
@@ -80,6 +94,36 @@ public static class StreamingProbe
             clock.Stop();
             self.Refresh();
             double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+            profile?.Stop();
+            if (diagnose)
+            {
+                if (profile is not null)
+                {
+                    AllocationProfile.Drain();
+                }
+
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peak.Peak - baseline)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB"));
+                if (maps)
+                {
+                    Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
+                    Console.Error.Write(MemoryMap.Render(baselineMap!, peak.PeakMap ?? []));
+                }
+
+                Console.Error.Write(profile?.Render());
+                foreach (GCKind kind in new[] { GCKind.Ephemeral, GCKind.Background, GCKind.FullBlocking })
+                {
+                    GCMemoryInfo info = GC.GetGCMemoryInfo(kind);
+                    if (info.Index > 0)
+                    {
+                        string generations = string.Join(", ", Enumerable.Range(0, info.GenerationInfo.Length).Select(gen => string.Create(CultureInfo.InvariantCulture, $"{(gen < 3 ? "gen" + gen : gen == 3 ? "LOH" : "POH")} {Megabytes(info.GenerationInfo[gen].SizeAfterBytes)} ({Megabytes(info.GenerationInfo[gen].FragmentationAfterBytes)})")));
+                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"last {kind} GC #{info.Index} (gen{info.Generation}): heap {Megabytes(info.HeapSizeBytes)} MiB, committed {Megabytes(info.TotalCommittedBytes)} MiB, promoted {Megabytes(info.PromotedBytes)} MiB, fragmented {Megabytes(info.FragmentedBytes)} MiB; per generation size after (fragmentation): {generations}"));
+                    }
+                }
+            }
+
             long after = PeakMemory.Current;
             GC.KeepAlive(serialized);
             GC.KeepAlive(graph);
