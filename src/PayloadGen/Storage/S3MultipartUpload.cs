@@ -44,10 +44,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     {
         if (partNumber is < 1 or > MaxParts)
         {
-            throw new PayloadTooLargeException(
-                $"The streamed payload '{UntrustedName.Render(Key)}' needs more than S3's {MaxParts:N0} parts of {_options.PartSizeBytes:N0} bytes; it",
-                offset + content.Length,
-                MaxParts * _options.PartSizeBytes);
+            throw PayloadTooLargeException.ForParts(Key, offset + content.Length, MaxParts, _options.PartSizeBytes);
         }
 
         using var body = new ReadOnlySequenceStream(content);
@@ -65,6 +62,9 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                     InputStream = body,
                     UseChunkEncoding = _options.UseChunkEncoding,
                     ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                    // The checksum the client would add itself, computed many times faster (PartChecksum).
+                    ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                    ChecksumCRC32 = PartChecksum.Crc32Base64(content),
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -57,8 +57,13 @@ public static class StreamingComparison
                 {
                     foreach (string scenario in scenarios)
                     {
-                        foreach (string? build in before is not null && scenario != "transfer-utility" && scenario != "serialize-only" ? new[] { before, null } : new string?[] { null })
+                        // The two builds swap places every round: the probe that runs second starts while the first one's
+                        // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
+                        // in every round of a run that always ran "before" first.
+                        string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                        foreach (string? build in builds)
                         {
+                            await FlushWritesAsync();
                             double load = LoadAverage();
                             ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose);
                             if (build is not null)
@@ -93,8 +98,8 @@ public static class StreamingComparison
     private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
             foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
@@ -109,8 +114,18 @@ public static class StreamingComparison
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
+        }
+    }
+
+    /// <summary>Writes the previous probes' objects to disk (<c>sync</c>), so that no probe pays for another's writeback.</summary>
+    private static async Task FlushWritesAsync()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            using Process sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })!;
+            await sync.WaitForExitAsync();
         }
     }
 

@@ -93,6 +93,8 @@ public static class StreamingProbe
         long baseline = PeakMemory.Current;
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
@@ -106,6 +108,8 @@ public static class StreamingProbe
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();
+            self.Refresh();
+            double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
             profile?.Stop();
             if (diagnose)
             {
@@ -143,7 +147,7 @@ public static class StreamingProbe
             graph = null;
             Collect();
             long afterCollection = PeakMemory.Current;
-            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peak.Peak - baseline), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline)), ProbeJsonContext.Default.ProbeResult));
+            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peak.Peak - baseline), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline), Math.Round(cpuSeconds, 3)), ProbeJsonContext.Default.ProbeResult));
         }
 
         return 0;
@@ -249,8 +253,12 @@ public static class StreamingProbe
     private static double Megabytes(long value) => Math.Round(value / (1024.0 * 1024.0), 1);
 }
 
-/// <summary>One probe's figures; memory in MiB. <c>GcCommittedPeakAddedMb</c> is the managed heap's share of the peak.</summary>
-public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb);
+/// <summary>
+/// One probe's figures; memory in MiB. <c>GcCommittedPeakAddedMb</c> is the managed heap's share of the peak;
+/// <c>CpuSeconds</c> the process's CPU time over the measured operation (all its threads), which a loaded machine
+/// stretches far less than wall time.
+/// </summary>
+public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb, double CpuSeconds);
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProbeResult))]
 public sealed partial class ProbeJsonContext : System.Text.Json.Serialization.JsonSerializerContext

@@ -139,18 +139,58 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     }
 
     [Fact]
-    public async Task Upload_that_cannot_be_started_fails_with_the_store_error_and_sends_no_part()
+    public async Task Serialization_goes_on_while_the_multipart_upload_is_being_created()
     {
-        _http.FailWhen = exchange => exchange.Method == "POST" && exchange.Query.Contains("uploads", StringComparison.Ordinal);
+        // S3 answers CreateMultipartUpload only once two parts' worth of rows were serialized: the serializer must not
+        // be waiting for it (it would wait forever); the parts dispatched meanwhile go up once the upload exists.
+        int count = 13 * 1024 * 1024 / RowBytes;
+        int produced = 0;
+        int twoParts = 2 * PartBytes / RowJsonBytes + 10;
+        _http.StartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IAsyncEnumerable<ReportRow> rows = Rows(count, seed: 15, onItem: () =>
+        {
+            if (++produced == twoParts)
+            {
+                _http.StartGate.SetResult();
+            }
+        });
+
+        PayloadPointer pointer = await DehydrateToPointerAsync(rows, s_asyncRows).WaitAsync(TimeSpan.FromSeconds(60));
+
+        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(await Rows(count, seed: 15).CollectAsync(), s_rows);
+        Assert.Equal(expected, await DownloadAsync(pointer.Key));
+        Assert.Equal((expected.Length, Sha256Hex.Of(expected)), (pointer.Size, pointer.Sha256));
+        Assert.Equal(3, _http.Exchanges.Count(exchange => exchange.IsUploadPart));
+        Assert.Single(_http.Requests("POST", "uploads"));
+    }
+
+    [Fact]
+    public async Task Upload_that_cannot_be_started_while_parts_wait_for_it_fails_with_the_store_error_and_leaves_nothing()
+    {
+        // The failure arrives after serialization produced two parts (both waiting for the upload) and went on.
+        int produced = 0;
+        int twoParts = 2 * PartBytes / RowJsonBytes + 10;
+        _http.StartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _http.FailWhen = exchange => exchange.IsStartUpload;
+        IAsyncEnumerable<ReportRow> rows = Rows(16 * 1024 * 1024 / RowBytes, seed: 16, onItem: () =>
+        {
+            if (++produced == twoParts)
+            {
+                _http.StartGate.SetResult();
+            }
+        });
 
         var error = await Assert.ThrowsAsync<PayloadStoreException>(
-            () => _runtime.DehydrateAsync(Rows(16 * 1024 * 1024 / RowBytes, seed: 15), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask());
+            () => _runtime.DehydrateAsync(rows, s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
 
-        Assert.Contains("SlowDown", error.Message, StringComparison.Ordinal);
-        Assert.Single(_http.Requests("POST", "uploads"));
+        Assert.Equal("write", error.Operation);
+        Assert.Contains("S3 answered SlowDown (503).", error.Message, StringComparison.Ordinal);
+        Assert.InRange(produced, twoParts, 16 * 1024 * 1024 / RowBytes - 1);
         Assert.Equal(0, _http.StartedParts);
         Assert.Empty(_http.Requests("DELETE", "uploadId="));
+        Assert.Empty(_http.Requests("POST", "uploadId="));
         Assert.Empty(_http.Requests("PUT", ""));
+        Assert.Empty(await OpenUploadsAsync(UploadKey()));
     }
 
     [Fact]
