@@ -70,12 +70,14 @@ public static class StreamingProbe
             await Task.Delay(50);
         }
 
-        await WaitForJitToSettleAsync();
-
         // What the scenario starts from: its input in memory (the serialized bytes, the object graph), nothing else.
         byte[]? serialized = scenario == "transfer-utility" ? JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(bytes), ExportJsonContext.Default.ListExportRow) : null;
         List<ExportRow>? graph = scenario == "payloadgen-object" ? ExportRow.List(bytes) : null;
         byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
+
+        // After the input is built: building a 2 GB graph or serializing 1 GB promotes code of its own, whose
+        // background compilation otherwise ran during the measurement (thousands of methods in some rounds).
+        await WaitForJitToSettleAsync();
         Collect();
 
         // --diagnose: where the bytes are at the peak and what was allocated (perturbs the figures a little: not
