@@ -19,6 +19,8 @@ public sealed class AllocationProfile : EventListener
 {
     private const int AllocationTickEvent = 10;
     private const int GcStartEvent = 1;
+    private const int MethodJittingStartedEvent = 145;
+    private readonly ConcurrentDictionary<string, int> _jitted = new();
     private readonly ConcurrentDictionary<(string Type, string Heap), long> _allocated = new();
     private readonly ConcurrentDictionary<(int Generation, string Reason, string Kind), int> _collections = new();
     private volatile bool _recording;
@@ -33,8 +35,8 @@ public sealed class AllocationProfile : EventListener
     {
         if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            // GC keyword at verbose level: allocation ticks and collection starts.
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+            // GC keyword at verbose level: allocation ticks and collection starts; JIT keyword: methods compiled.
+            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)(0x1 | 0x10));
         }
     }
 
@@ -51,6 +53,14 @@ public sealed class AllocationProfile : EventListener
             string heap = Convert.ToInt32(Field(eventData, "AllocationKind"), CultureInfo.InvariantCulture) switch { 0 => "SOH", 1 => "LOH", _ => "POH" };
             long amount = Convert.ToInt64(Field(eventData, "AllocationAmount64") ?? Field(eventData, "AllocationAmount"), CultureInfo.InvariantCulture);
             _allocated.AddOrUpdate((type, heap), amount, (_, total) => total + amount);
+        }
+        else if (eventData.EventId == MethodJittingStartedEvent)
+        {
+            string name = Field(eventData, "MethodNamespace") as string ?? "?";
+            // The declaring type without its generic arguments: enough to tell PayloadGen's code from the SDK's.
+            int generic = name.IndexOf('`', StringComparison.Ordinal);
+            name = generic > 0 ? name[..generic] : name;
+            _jitted.AddOrUpdate(name, 1, (_, count) => count + 1);
         }
         else if (eventData.EventId == GcStartEvent)
         {
@@ -73,6 +83,8 @@ public sealed class AllocationProfile : EventListener
             text.AppendLine(CultureInfo.InvariantCulture, $"  {entry.Value / 1048576.0,8:0.0} MiB  {entry.Key.Heap}  {entry.Key.Type}");
         }
 
+        string jitted = string.Join(", ", _jitted.OrderByDescending(entry => entry.Value).Take(top).Select(entry => string.Create(CultureInfo.InvariantCulture, $"{entry.Key} {entry.Value}")));
+        text.AppendLine(CultureInfo.InvariantCulture, $"methods compiled: {_jitted.Values.Sum()}; by type, most first: {jitted}");
         text.AppendLine("collections (generation, reason, kind: count): " +
             string.Join("; ", _collections.OrderBy(entry => entry.Key.Generation).Select(entry => $"gen{entry.Key.Generation} {entry.Key.Reason} {entry.Key.Kind}: {entry.Value}")));
         return text.ToString();

@@ -45,7 +45,8 @@ public static class MemoryMap
                 // The runtime's executable memory (JIT code, stubs) is double-mapped through a memfd (W^X).
                 { Path: var path } when path.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "JIT code and stubs (doublemapper)",
                 { Path.Length: > 0 } when mapping.Path[0] != '[' => "files",
-                { Path.Length: 0, SizeKb: PartMappingKb } => "5 MiB mappings (part buffers)",
+                // The kernel merges adjacent anonymous mappings: two part buffers side by side are one 10 MiB mapping.
+                { Path.Length: 0, Writable: true } when mapping.SizeKb % PartMappingKb == 0 => "5 MiB mappings (part buffers)",
                 { Path.Length: 0 } when mapping.Start % ArenaAlignment == 0 && mapping.SizeKb < ArenaAlignment / 1024 && mapping.Writable => "glibc arenas",
                 _ => "other anonymous",
             };
@@ -62,7 +63,8 @@ public static class MemoryMap
             {
                 // glibc's own account: bytes in use by malloc's callers, and free bytes it keeps (main arena and others).
                 MallocInfo info = mallinfo2();
-                resident["  (malloc: in use)"] = (long)(info.uordblks + info.hblkhd);
+                resident["  (malloc: in use in arenas)"] = (long)info.uordblks;
+                resident["  (malloc: in use, own mappings)"] = (long)info.hblkhd;
                 resident["  (malloc: free, kept)"] = (long)info.fordblks;
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)

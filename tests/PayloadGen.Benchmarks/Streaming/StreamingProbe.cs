@@ -37,26 +37,40 @@ public static class StreamingProbe
         using AmazonS3Client client = CreateClient(args[2]);
         ClaimCheckRuntime runtime = CreateRuntime(client);
 
-        // Warm-up: the scenario itself, ten times, at a size that already takes parts (about 70 parts in all), then a
-        // pause for the tiered JIT's background recompilation of what got hot. A warm Lambda environment has paid
-        // both; the measurement is of an invocation, not of the process's first ones. Ten, not two: code that runs
-        // once per part (PayloadGen's, the S3 client's request pipeline) is promoted by the tiered JIT after 30 calls
-        // and again after 30 more instrumented ones, and with two warm-up rounds (14 parts) it was compiled during
-        // the measurement — JIT arenas (malloc) and code showed as 15 MiB of "peak added" that no warm process has.
+        // Warm-up: the scenario itself, at a size that already takes parts, until a round compiles (almost) nothing
+        // more, then a wait for the tiered JIT's background recompilation to end. A warm Lambda environment has paid
+        // both; the measurement is of an invocation, not of the process's first ones. Code that runs once per part
+        // (PayloadGen's, the S3 client's request pipeline) is promoted after 30 calls and again after 30 more
+        // instrumented ones: with two warm-up rounds (14 parts) over a thousand methods were compiled during the
+        // measurement, and JIT arenas (malloc) and code showed as up to 15 MiB of "peak added" no warm process has.
         const long warmBytes = 32L * 1024 * 1024;
-        for (int round = 0; round < 10; round++)
+        List<ExportRow>? warmGraph = scenario is "payloadgen-object" or "transfer-utility" ? ExportRow.List(warmBytes) : null;
+        for (int round = 0; round < 40; round++)
         {
+            long compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             _ = scenario switch
             {
-                "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(warmBytes), ExportJsonContext.Default.ListExportRow)),
-                "payloadgen-object" => await DehydrateAsync(runtime, ExportRow.List(warmBytes), ExportJsonContext.Default.ListExportRow),
+                "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(warmGraph!, ExportJsonContext.Default.ListExportRow)),
+                "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
                 "serialize-only" => await SerializeOnlyAsync(warmBytes),
                 _ => await DehydrateAsync(runtime, ExportRow.StreamAsync(warmBytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
             };
+            if (round >= 3 && System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= 2)
+            {
+                break;
+            }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        warmGraph = null;
+
+        // The sampler's own code, compiled now rather than at the start of the measurement.
+        using (PeakMemory.Start(mapsPeaks: AllocationProfile.Requested("map")))
+        {
+            await Task.Delay(50);
+        }
+
+        await WaitForJitToSettleAsync();
 
         // What the scenario starts from: its input in memory (the serialized bytes, the object graph), nothing else.
         byte[]? serialized = scenario == "transfer-utility" ? JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(bytes), ExportJsonContext.Default.ListExportRow) : null;
@@ -72,6 +86,8 @@ public static class StreamingProbe
         var baselineMap = maps ? MemoryMap.Snapshot() : null;
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        long jitBytesBefore = System.Runtime.JitInfo.GetCompiledILBytes();
         profile?.Record();
 
         long baseline = PeakMemory.Current;
@@ -104,7 +120,7 @@ public static class StreamingProbe
 
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peak.Peak - baseline)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB"));
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peak.Peak - baseline)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL)"));
                 if (maps)
                 {
                     Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
@@ -137,8 +153,35 @@ public static class StreamingProbe
         return 0;
     }
 
+    /// <summary>
+    /// Waits until the tiered JIT has compiled nothing for a second (at least 2 s, at most 60 s): its background
+    /// recompilation runs on a thread that a loaded machine starves, and a fixed pause left hundreds of methods to be
+    /// compiled during the measurement (JIT arenas and code in "peak added", up to 15 MiB).
+    /// </summary>
+    private static async Task WaitForJitToSettleAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quiet = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && (waited.Elapsed < TimeSpan.FromSeconds(2) || quiet.Elapsed < TimeSpan.FromSeconds(1)))
+        {
+            await Task.Delay(100);
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet.Restart();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The client every scenario uses (the baseline too): request bodies read 80 KiB at a time, as the client
+    /// PayloadGen creates itself (<c>S3ClientFactory</c>); the SDK's default of 8 KiB costs a task per read in its
+    /// part stream wrapper.
+    /// </summary>
     public static AmazonS3Client CreateClient(string endpoint)
-        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 });
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts

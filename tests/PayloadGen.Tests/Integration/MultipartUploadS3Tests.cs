@@ -94,6 +94,28 @@ public sealed class MultipartUploadS3Tests : IDisposable
     }
 
     [Fact]
+    public async Task Forty_parts_arriving_at_once_in_reverse_order_complete_into_the_exact_bytes()
+    {
+        // The list of uploaded parts grows as they arrive (rather than holding S3's 10,000 slots from the start):
+        // past its first size, out of order, from concurrent uploads.
+        string key = NewKey();
+        byte[][] parts = Enumerable.Range(1, 40).Select(number => Content(1_000 + number, seed: 100 + number).ToArray()).ToArray();
+        byte[] whole = parts.SelectMany(part => part).ToArray();
+        long[] offsets = parts.Select((_, index) => (long)parts.Take(index).Sum(part => part.Length)).ToArray();
+        PayloadPointer pointer;
+        await using (IPayloadUpload upload = await _store.StartUploadAsync(key, Description, CancellationToken.None))
+        {
+            await Task.WhenAll(Enumerable.Range(1, parts.Length).Reverse().Select(
+                number => upload.UploadPartAsync(number, offsets[number - 1], new ReadOnlySequence<byte>(parts[number - 1]), CancellationToken.None)));
+            pointer = await upload.CompleteAsync(parts.Length, whole.Length, Sha256Hex.Of(whole), CancellationToken.None);
+        }
+
+        Assert.Equal((whole.Length, Sha256Hex.Of(whole)), (pointer.Size, pointer.Sha256));
+        Assert.Equal(whole, await DownloadAsync(key));
+        Assert.Equal(40, _http.Exchanges.Count(exchange => exchange.IsUploadPart));
+    }
+
+    [Fact]
     public async Task Each_part_carries_its_CRC32_once_computed_before_the_client_sees_it()
     {
         // s3rver does not check checksums, so what matters is what reached the wire: the CRC-32 of exactly the part's
