@@ -62,7 +62,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                     InputStream = body,
                     UseChunkEncoding = _options.UseChunkEncoding,
                     ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                    // The checksum the client would add itself, computed many times faster (PartChecksum).
+                    // The checksum the client would otherwise compute itself, in a pass of its own over the part (PartChecksum).
                     ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
                     ChecksumCRC32 = PartChecksum.Crc32Base64(content),
                 },

@@ -16,9 +16,10 @@ namespace PayloadGen;
 /// </summary>
 /// <remarks>
 /// Serialization waits for nothing but a free part. The store's upload is created beside it (the first parts wait for
-/// it, not the serializer: one round trip less on the critical path), and the payload's SHA-256 runs on the thread
-/// pool, one part after the other in payload order, while serialization fills the next part; it may lag behind by
-/// the parts in flight, since a part's buffer is reused only once both its upload and its hashing are done.
+/// it, not the serializer: one round trip less on the critical path), and the payload's SHA-256 is computed by each
+/// part's own task on the thread pool, after the previous part's (so in payload order) and before the part is sent,
+/// while serialization fills the next part: it lags behind serialization by at most the parts in flight, and costs
+/// no thread hop of its own.
 /// </remarks>
 /// <remarks>
 /// A <see cref="StreamedOffload"/> creates it <em>holding</em>: the payload's first bytes go into part buffers that
@@ -41,7 +42,7 @@ internal sealed class PartUploader : IAsyncDisposable
     private IncrementalHash? _hash;
     private PartBuffer? _current;
     private Task<IPayloadUpload>? _upload;
-    private Task _hashed = Task.CompletedTask;
+    private Task _hashed = Task.CompletedTask; // the last dispatched part's hashing
     private string? _key;
     private bool _holding;
     private long _length;
@@ -159,9 +160,9 @@ internal sealed class PartUploader : IAsyncDisposable
                 await DispatchAsync(last, cancellationToken).ConfigureAwait(false);
             }
 
+            // Each part hashed itself before its upload: with every part done, so is the hash.
             await Task.WhenAll(_partUploads).ConfigureAwait(false);
             _partFailure?.Throw();
-            await _hashed.ConfigureAwait(false);
 
             // Every part awaited the upload's start and none failed, so it has started.
             IPayloadUpload upload = await _upload.ConfigureAwait(false);
@@ -181,7 +182,6 @@ internal sealed class PartUploader : IAsyncDisposable
         }
 
         await Task.WhenAll(_partUploads).ConfigureAwait(false);
-        await _hashed.ConfigureAwait(false);
         if (_upload is not null && await StartedUploadAsync(_upload).ConfigureAwait(false) is IPayloadUpload upload)
         {
             // A completed upload ignores this; any other is aborted, so no parts are left behind.
@@ -228,18 +228,15 @@ internal sealed class PartUploader : IAsyncDisposable
         // Parts are dispatched in payload order, and each one's hashing waits for the previous one's: every byte is
         // hashed in order, off the serializing thread.
         Task previous = _hashed;
-        Task hashed = _hashed = Task.Run(async () =>
-        {
-            await previous.ConfigureAwait(false);
-            Hash(part.Written);
-        }, CancellationToken.None);
+        var hashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hashed = hashed.Task;
 
         int number = ++_partCount;
         long offset = _dispatchedBytes;
         _dispatchedBytes += part.Length;
 
-        // Off the serializing thread too: the S3 client signs a part synchronously before it sends it.
-        _partUploads.Add(Task.Run(() => UploadPartAsync(upload, hashed, part, number, offset, cancellationToken), CancellationToken.None));
+        // Off the serializing thread: the hashing, and the S3 client's signing of the part before it sends it.
+        _partUploads.Add(Task.Run(() => UploadPartAsync(upload, previous, hashed, part, number, offset, cancellationToken), CancellationToken.None));
     }
 
     /// <summary>Starts the store's upload on the thread pool, whatever the store does before its first await.</summary>
@@ -271,10 +268,21 @@ internal sealed class PartUploader : IAsyncDisposable
         return _hash;
     }
 
-    private async Task UploadPartAsync(Task<IPayloadUpload> start, Task hashed, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
+    private async Task UploadPartAsync(Task<IPayloadUpload> start, Task previousHashed, TaskCompletionSource hashed, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
     {
         try
         {
+            try
+            {
+                // The previous part has (almost always) long been hashed: serializing a part takes longer than hashing it.
+                await previousHashed.ConfigureAwait(false);
+                Hash(part.Written);
+            }
+            finally
+            {
+                hashed.SetResult();
+            }
+
             IPayloadUpload upload = await start.ConfigureAwait(false);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _partsCancellation.Token);
             await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
@@ -289,8 +297,6 @@ internal sealed class PartUploader : IAsyncDisposable
         }
         finally
         {
-            // The buffer is reused only once nothing reads it: neither its upload nor the payload's hash.
-            await hashed.ConfigureAwait(false);
             ReturnPart(part);
             _slots.Release();
         }
