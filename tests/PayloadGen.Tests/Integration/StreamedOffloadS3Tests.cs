@@ -83,6 +83,7 @@ public sealed class StreamedOffloadS3Tests : IDisposable
             Rows(8 * rowsPerPart, seed: 2, onItem: () => Interlocked.Increment(ref produced)), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask();
 
         int stalledAt = await SettledValueAsync(() => Volatile.Read(ref produced));
+        await ReachedAsync(() => _http.StartedParts >= 2); // the two parts may still be waiting for the upload to exist
 
         Assert.False(offload.IsCompleted);
         Assert.Equal(2, _http.StartedParts);
@@ -221,6 +222,8 @@ public sealed class StreamedOffloadS3Tests : IDisposable
         _http.PartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var deadline = new CancellationTokenSource();
         Task<Stream> offload = _runtime.DehydrateAsync(Rows(8 * PartBytes / RowJsonBytes, seed: 13), s_asyncRows, PayloadSource.Direct, 0, deadline.Token).AsTask();
+        // Two parts reach S3 (once the upload exists, which may take a while on a loaded machine), and no third.
+        await ReachedAsync(() => _http.StartedParts >= 2);
         await SettledValueAsync(() => _http.StartedParts);
         Assert.Equal(2, _http.StartedParts);
         Assert.Single(await OpenUploadsAsync(UploadKey()));
@@ -430,6 +433,16 @@ public sealed class StreamedOffloadS3Tests : IDisposable
         public bool Broken { get; init; }
 
         public string Text => Broken ? throw new InvalidOperationException(Failure) : "row " + Number;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds (30 seconds at most).</summary>
+    private static async Task ReachedAsync(Func<bool> condition)
+    {
+        var overall = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && overall.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Polls <paramref name="read"/> until it has not changed for half a second.</summary>
