@@ -290,6 +290,9 @@ internal sealed class PartUploader : IAsyncDisposable
 
             IPayloadUpload upload = await start.ConfigureAwait(false);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _partsCancellation.Token);
+
+            // Cancelled while it waited for the upload to exist: the client would sign the part before noticing.
+            cancellation.Token.ThrowIfCancellationRequested();
             await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
