@@ -223,7 +223,7 @@ internal sealed class PartUploader : IAsyncDisposable
         }
 
         // Started, not awaited: the parts wait for the upload to exist, serialization goes on filling the next one.
-        Task<IPayloadUpload> upload = _upload ??= StartUploadAsync(Key(), cancellationToken);
+        Task<IPayloadUpload> upload = _upload ??= StartUploadAsync(Key());
 
         // Parts are dispatched in payload order, and each one's hashing waits for the previous one's: every byte is
         // hashed in order, off the serializing thread.
@@ -240,8 +240,13 @@ internal sealed class PartUploader : IAsyncDisposable
     }
 
     /// <summary>Starts the store's upload on the thread pool, whatever the store does before its first await.</summary>
-    private Task<IPayloadUpload> StartUploadAsync(string key, CancellationToken cancellationToken)
-        => Task.Run(() => _store.StartUploadAsync(key, _description, cancellationToken), CancellationToken.None);
+    /// <remarks>
+    /// Not cancellable: a request cancelled after S3 created the upload would leave it open with no id to abort it
+    /// by. Let it finish (one short round trip) and the upload is always known, so disposal can abort it; the parts
+    /// waiting for it are the ones the caller's cancellation stops.
+    /// </remarks>
+    private Task<IPayloadUpload> StartUploadAsync(string key)
+        => Task.Run(() => _store.StartUploadAsync(key, _description, CancellationToken.None), CancellationToken.None);
 
     /// <summary>The upload, once started; <see langword="null"/> when starting it failed (its parts reported why).</summary>
     private static async Task<IPayloadUpload?> StartedUploadAsync(Task<IPayloadUpload> start)
@@ -285,6 +290,9 @@ internal sealed class PartUploader : IAsyncDisposable
 
             IPayloadUpload upload = await start.ConfigureAwait(false);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _partsCancellation.Token);
+
+            // Cancelled while it waited for the upload to exist: the client would sign the part before noticing.
+            cancellation.Token.ThrowIfCancellationRequested();
             await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
