@@ -17,6 +17,7 @@ internal sealed class ReadOnlySequenceStream : Stream
     private SequencePosition _position;
     private long _offset;
     private bool _disposed;
+    private Task<int>? _lastRead;
 
     /// <param name="sequence">The bytes to read.</param>
     /// <param name="owner">Disposed with the stream, returning the sequence's memory to its pool.</param>
@@ -67,10 +68,18 @@ internal sealed class ReadOnlySequenceStream : Stream
         return count;
     }
 
+    /// <remarks>
+    /// The S3 client reads each part through this overload, a few kilobytes at a time, twice (once to sign it, once
+    /// to send it): a new task per read was 1,300 tasks per 5 MiB part, two thirds of what a streamed offload
+    /// allocated. Reads of a full buffer return the same count, so the last task is kept and returned again, as
+    /// <see cref="MemoryStream"/> does.
+    /// </remarks>
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(buffer.AsSpan(offset, count)));
+        int read = Read(buffer.AsSpan(offset, count));
+        Task<int>? last = _lastRead;
+        return last is not null && last.Result == read ? last : _lastRead = Task.FromResult(read);
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

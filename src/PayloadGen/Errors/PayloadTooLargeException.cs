@@ -11,6 +11,13 @@ public sealed class PayloadTooLargeException : ClaimCheckException
         MaxBytes = maxBytes;
     }
 
+    private PayloadTooLargeException(long size, long maxBytes, string message)
+        : base(message)
+    {
+        Size = size;
+        MaxBytes = maxBytes;
+    }
+
     /// <summary>The payload's size in bytes.</summary>
     public long Size { get; }
 
@@ -23,4 +30,25 @@ public sealed class PayloadTooLargeException : ClaimCheckException
     /// </summary>
     internal static PayloadTooLargeException ForObject(PayloadPointer pointer, long size, long maxBytes)
         => new($"The payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}'", size, maxBytes);
+
+    /// <summary>
+    /// A streamed payload that has outgrown the parts its store can take (S3: 10,000). The cap is the part size, not
+    /// <see cref="ClaimCheckOptions.MaxPayloadBytes"/> (which limits what is read back), so the message names the first
+    /// part size and the setting that raises it.
+    /// </summary>
+    /// <param name="key">The object being written.</param>
+    /// <param name="size">The bytes of the payload so far.</param>
+    /// <param name="maxParts">The store's limit on the parts of one object.</param>
+    /// <param name="firstPartBytes">The size of the first parts (<see cref="PartSchedule"/> doubles it every 1,000 parts).</param>
+    internal static PayloadTooLargeException ForParts(string key, long size, int maxParts, long firstPartBytes)
+    {
+        long capacity = PartSchedule.CapacityOf(maxParts, firstPartBytes);
+        return new PayloadTooLargeException(
+            size,
+            capacity,
+            $"The streamed payload '{UntrustedName.Render(key)}' needs more than S3's {maxParts:N0} parts: it is {size:N0} bytes so far, and "
+            + $"parts of {firstPartBytes:N0} bytes, doubling every {PartSchedule.PartsPerStep:N0} parts, hold {capacity:N0} bytes. "
+            + $"Raise {nameof(S3PayloadStoreOptions)}.{nameof(S3PayloadStoreOptions.PartSizeBytes)} (the first part size) if payloads this large are expected; "
+            + $"{EnvironmentVariables.MaxPayloadBytes} caps what is read back, not what S3 can hold.");
+    }
 }

@@ -23,7 +23,9 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     private readonly S3PayloadStoreOptions _options;
     private readonly string _uploadId;
     private readonly string _contentType;
-    private readonly PartETag?[] _etags = new PartETag?[MaxParts];
+    // Grown as parts arrive (under the lock: parts complete concurrently) rather than 10,000 slots (80 KB) per upload.
+    private readonly object _etagsLock = new();
+    private PartETag?[] _etags = new PartETag?[16];
     private int _state; // 0 open, 1 completed, 2 aborted
 
     public S3MultipartUpload(S3PayloadStore store, string key, string uploadId, string contentType)
@@ -42,10 +44,7 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     {
         if (partNumber is < 1 or > MaxParts)
         {
-            throw new PayloadTooLargeException(
-                $"The streamed payload '{UntrustedName.Render(Key)}' needs more than S3's {MaxParts:N0} parts of {_options.PartSizeBytes:N0} bytes; it",
-                offset + content.Length,
-                MaxParts * _options.PartSizeBytes);
+            throw PayloadTooLargeException.ForParts(Key, offset + content.Length, MaxParts, _options.PartSizeBytes);
         }
 
         using var body = new ReadOnlySequenceStream(content);
@@ -63,6 +62,9 @@ internal sealed class S3MultipartUpload : IPayloadUpload
                     InputStream = body,
                     UseChunkEncoding = _options.UseChunkEncoding,
                     ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                    // The checksum the client would otherwise compute itself, in a pass of its own over the part (PartChecksum).
+                    ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                    ChecksumCRC32 = PartChecksum.Crc32Base64(content),
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -71,15 +73,26 @@ internal sealed class S3MultipartUpload : IPayloadUpload
             throw _store.Failure("write", _options.Bucket, Key, ex);
         }
 
-        _etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
+        lock (_etagsLock)
+        {
+            if (partNumber > _etags.Length)
+            {
+                Array.Resize(ref _etags, Math.Min(MaxParts, Math.Max(partNumber, _etags.Length * 2)));
+            }
+
+            _etags[partNumber - 1] = new PartETag(partNumber, uploaded.ETag);
+        }
     }
 
     public async Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken)
     {
         var parts = new System.Collections.Generic.List<PartETag>(partCount);
-        for (int i = 0; i < partCount; i++)
+        lock (_etagsLock)
         {
-            parts.Add(_etags[i] ?? throw new InvalidOperationException($"Part {i + 1} of '{UntrustedName.Render(Key)}' was not uploaded."));
+            for (int i = 0; i < partCount; i++)
+            {
+                parts.Add((i < _etags.Length ? _etags[i] : null) ?? throw new InvalidOperationException($"Part {i + 1} of '{UntrustedName.Render(Key)}' was not uploaded."));
+            }
         }
 
         CompleteMultipartUploadResponse completed;

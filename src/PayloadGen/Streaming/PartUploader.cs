@@ -15,6 +15,13 @@ namespace PayloadGen;
 /// back-pressure that bounds memory), hashes every byte in order, and aborts the upload unless it completed.
 /// </summary>
 /// <remarks>
+/// Serialization waits for nothing but a free part. The store's upload is created beside it (the first parts wait for
+/// it, not the serializer: one round trip less on the critical path), and the payload's SHA-256 is computed by each
+/// part's own task on the thread pool, after the previous part's (so in payload order) and before the part is sent,
+/// while serialization fills the next part: it lags behind serialization by at most the parts in flight, and costs
+/// no thread hop of its own.
+/// </remarks>
+/// <remarks>
 /// A <see cref="StreamedOffload"/> creates it <em>holding</em>: the payload's first bytes go into part buffers that
 /// are not uploaded until <see cref="OffloadAsync"/> says the payload is too large to return inline, and a payload
 /// that stays small is handed back from those same buffers (<see cref="TakeInline"/>). So the inline bytes are the
@@ -34,7 +41,8 @@ internal sealed class PartUploader : IAsyncDisposable
     private readonly Queue<PartBuffer> _held = new();
     private IncrementalHash? _hash;
     private PartBuffer? _current;
-    private IPayloadUpload? _upload;
+    private Task<IPayloadUpload>? _upload;
+    private Task _hashed = Task.CompletedTask; // the last dispatched part's hashing
     private string? _key;
     private bool _holding;
     private long _length;
@@ -152,9 +160,13 @@ internal sealed class PartUploader : IAsyncDisposable
                 await DispatchAsync(last, cancellationToken).ConfigureAwait(false);
             }
 
+            // Each part hashed itself before its upload: with every part done, so is the hash.
             await Task.WhenAll(_partUploads).ConfigureAwait(false);
             _partFailure?.Throw();
-            pointer = await _upload.CompleteAsync(_partCount, _length, Sha256Hex.Format(_hash!), cancellationToken).ConfigureAwait(false);
+
+            // Every part awaited the upload's start and none failed, so it has started.
+            IPayloadUpload upload = await _upload.ConfigureAwait(false);
+            pointer = await upload.CompleteAsync(_partCount, _length, Sha256Hex.Format(_hash!), cancellationToken).ConfigureAwait(false);
         }
 
         _completed = true;
@@ -170,10 +182,10 @@ internal sealed class PartUploader : IAsyncDisposable
         }
 
         await Task.WhenAll(_partUploads).ConfigureAwait(false);
-        if (_upload is not null)
+        if (_upload is not null && await StartedUploadAsync(_upload).ConfigureAwait(false) is IPayloadUpload upload)
         {
             // A completed upload ignores this; any other is aborted, so no parts are left behind.
-            await _upload.DisposeAsync().ConfigureAwait(false);
+            await upload.DisposeAsync().ConfigureAwait(false);
         }
 
         foreach (PartBuffer part in _allParts)
@@ -193,30 +205,61 @@ internal sealed class PartUploader : IAsyncDisposable
     private async ValueTask DispatchAsync(PartBuffer part, CancellationToken cancellationToken)
     {
         // Back-pressure: serialization waits here until a part slot (and so a part buffer) is free.
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _partFailure?.Throw();
-            _upload ??= await _store.StartUploadAsync(Key(), _description, cancellationToken).ConfigureAwait(false);
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _slots.Release();
             ReturnPart(part);
             throw;
         }
 
-        IPayloadUpload upload = _upload;
+        if (_partFailure is { } failure)
+        {
+            _slots.Release();
+            ReturnPart(part);
+            failure.Throw();
+        }
 
-        // Parts are dispatched in payload order, so hashing them here hashes every byte in order.
-        Hash(part.Written);
+        // Started, not awaited: the parts wait for the upload to exist, serialization goes on filling the next one.
+        Task<IPayloadUpload> upload = _upload ??= StartUploadAsync(Key());
+
+        // Parts are dispatched in payload order, and each one's hashing waits for the previous one's: every byte is
+        // hashed in order, off the serializing thread.
+        Task previous = _hashed;
+        var hashed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hashed = hashed.Task;
+
         int number = ++_partCount;
         long offset = _dispatchedBytes;
         _dispatchedBytes += part.Length;
 
-        // Off the serializing thread: the S3 client signs and checksums a part synchronously before it sends it, work
-        // that can run beside serialization on another core.
-        _partUploads.Add(Task.Run(() => UploadPartAsync(upload, part, number, offset, cancellationToken), CancellationToken.None));
+        // Off the serializing thread: the hashing, and the S3 client's signing of the part before it sends it.
+        _partUploads.Add(Task.Run(() => UploadPartAsync(upload, previous, hashed, part, number, offset, cancellationToken), CancellationToken.None));
+    }
+
+    /// <summary>Starts the store's upload on the thread pool, whatever the store does before its first await.</summary>
+    /// <remarks>
+    /// Not cancellable: a request cancelled after S3 created the upload would leave it open with no id to abort it
+    /// by. Let it finish (one short round trip) and the upload is always known, so disposal can abort it; the parts
+    /// waiting for it are the ones the caller's cancellation stops.
+    /// </remarks>
+    private Task<IPayloadUpload> StartUploadAsync(string key)
+        => Task.Run(() => _store.StartUploadAsync(key, _description, CancellationToken.None), CancellationToken.None);
+
+    /// <summary>The upload, once started; <see langword="null"/> when starting it failed (its parts reported why).</summary>
+    private static async Task<IPayloadUpload?> StartedUploadAsync(Task<IPayloadUpload> start)
+    {
+        try
+        {
+            return await start.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Every part awaited this start and reported its failure; disposing must not throw it a second time.
+            return null;
+        }
     }
 
     private IncrementalHash Hash(ReadOnlySequence<byte> content)
@@ -230,11 +273,26 @@ internal sealed class PartUploader : IAsyncDisposable
         return _hash;
     }
 
-    private async Task UploadPartAsync(IPayloadUpload upload, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
+    private async Task UploadPartAsync(Task<IPayloadUpload> start, Task previousHashed, TaskCompletionSource hashed, PartBuffer part, int number, long offset, CancellationToken cancellationToken)
     {
         try
         {
+            try
+            {
+                // The previous part has (almost always) long been hashed: serializing a part takes longer than hashing it.
+                await previousHashed.ConfigureAwait(false);
+                Hash(part.Written);
+            }
+            finally
+            {
+                hashed.SetResult();
+            }
+
+            IPayloadUpload upload = await start.ConfigureAwait(false);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _partsCancellation.Token);
+
+            // Cancelled while it waited for the upload to exist: the client would sign the part before noticing.
+            cancellation.Token.ThrowIfCancellationRequested();
             await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
         }
         catch (Exception ex)

@@ -15,7 +15,12 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// Offload and hydration of large payloads, side by side in one run on s3rver, each measurement in its own child
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
-/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]</c>.
+/// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc]</c>. <c>--before</c> runs every PayloadGen
+/// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
+/// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
+/// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
+/// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
 /// </summary>
 public static class StreamingComparison
 {
@@ -24,6 +29,8 @@ public static class StreamingComparison
         long[] sizes = Option(args, "--sizes", "20,200").Split(',').Select(mb => long.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024).ToArray();
         int repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
+        string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        string diagnose = Option(args, "--diagnose", string.Empty);
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -50,10 +57,23 @@ public static class StreamingComparison
                 {
                     foreach (string scenario in scenarios)
                     {
-                        double load = LoadAverage();
-                        ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile);
-                        Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
-                        results.Add(new RoundResult(round, load, result));
+                        // The two builds swap places every round: the probe that runs second starts while the first one's
+                        // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
+                        // in every round of a run that always ran "before" first.
+                        string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                        foreach (string? build in builds)
+                        {
+                            await FlushWritesAsync();
+                            double load = LoadAverage();
+                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose);
+                            if (build is not null)
+                            {
+                                result = result with { Scenario = "before:" + scenario };
+                            }
+
+                            Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
+                            results.Add(new RoundResult(round, load, result));
+                        }
                     }
                 }
             }
@@ -78,8 +98,8 @@ public static class StreamingComparison
     private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
             foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
@@ -89,13 +109,23 @@ public static class StreamingComparison
                     .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
                     .Where(ratio => !double.IsNaN(ratio))
                     .ToArray();
-                string ratio = scenario.Key.StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                string ratio = scenario.Key.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
+        }
+    }
+
+    /// <summary>Writes the previous probes' objects to disk (<c>sync</c>), so that no probe pays for another's writeback.</summary>
+    private static async Task FlushWritesAsync()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            using Process sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })!;
+            await sync.WaitForExitAsync();
         }
     }
 
@@ -103,13 +133,23 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile)
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose)
     {
         string self = typeof(StreamingComparison).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        if (build is not null)
+        {
+            start.FileName = "dotnet";
+            start.ArgumentList.Add(build);
+        }
+        else if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(self);
+        }
+
+        if (diagnose.Length > 0)
+        {
+            start.Environment["STREAMING_DIAGNOSE"] = diagnose;
         }
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,35 +37,68 @@ public static class StreamingProbe
         using AmazonS3Client client = CreateClient(args[2]);
         ClaimCheckRuntime runtime = CreateRuntime(client);
 
-        // Warm-up: the scenario itself, twice, at a size that already takes parts, then a pause for the tiered JIT's
-        // background recompilation of what got hot. A warm Lambda environment has paid both; the measurement is of
-        // an invocation, not of the process's first one.
+        // Warm-up: the scenario itself, at a size that already takes parts, until a round compiles (almost) nothing
+        // more, then a wait for the tiered JIT's background recompilation to end. A warm Lambda environment has paid
+        // both; the measurement is of an invocation, not of the process's first ones. Code that runs once per part
+        // (PayloadGen's, the S3 client's request pipeline) is promoted after 30 calls and again after 30 more
+        // instrumented ones: with two warm-up rounds (14 parts) over a thousand methods were compiled during the
+        // measurement, and JIT arenas (malloc) and code showed as up to 15 MiB of "peak added" no warm process has.
         const long warmBytes = 32L * 1024 * 1024;
-        for (int round = 0; round < 2; round++)
+        List<ExportRow>? warmGraph = scenario is "payloadgen-object" or "transfer-utility" ? ExportRow.List(warmBytes) : null;
+        for (int round = 0; round < 40; round++)
         {
+            long compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             _ = scenario switch
             {
-                "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(warmBytes), ExportJsonContext.Default.ListExportRow)),
-                "payloadgen-object" => await DehydrateAsync(runtime, ExportRow.List(warmBytes), ExportJsonContext.Default.ListExportRow),
+                "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(warmGraph!, ExportJsonContext.Default.ListExportRow)),
+                "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
                 "serialize-only" => await SerializeOnlyAsync(warmBytes),
                 _ => await DehydrateAsync(runtime, ExportRow.StreamAsync(warmBytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
             };
+            if (round >= 3 && System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= 2)
+            {
+                break;
+            }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        warmGraph = null;
+
+        // The sampler's own code, compiled now rather than at the start of the measurement.
+        using (PeakMemory.Start(mapsPeaks: AllocationProfile.Requested("map")))
+        {
+            await Task.Delay(50);
+        }
 
         // What the scenario starts from: its input in memory (the serialized bytes, the object graph), nothing else.
         byte[]? serialized = scenario == "transfer-utility" ? JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(bytes), ExportJsonContext.Default.ListExportRow) : null;
         List<ExportRow>? graph = scenario == "payloadgen-object" ? ExportRow.List(bytes) : null;
         byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
+
+        // After the input is built: building a 2 GB graph or serializing 1 GB promotes code of its own, whose
+        // background compilation otherwise ran during the measurement (thousands of methods in some rounds).
+        await WaitForJitToSettleAsync();
         Collect();
+
+        // --diagnose: where the bytes are at the peak and what was allocated (perturbs the figures a little: not
+        // for the table).
+        bool maps = AllocationProfile.Requested("map");
+        bool diagnose = maps || AllocationProfile.Requested("alloc") || AllocationProfile.Requested("counts");
+        using AllocationProfile? profile = AllocationProfile.Requested("alloc") ? new AllocationProfile() : null;
+        var baselineMap = maps ? MemoryMap.Snapshot() : null;
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        long jitBytesBefore = System.Runtime.JitInfo.GetCompiledILBytes();
+        profile?.Record();
 
         long baseline = PeakMemory.Current;
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        using (PeakMemory peak = PeakMemory.Start())
+        using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
             produced = scenario switch
             {
@@ -76,6 +110,42 @@ public static class StreamingProbe
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();
+
+            // Read now: the full collection below (for the "after" figure) raises the high-water mark itself —
+            // compacting a 5 GB heap touched 40 MiB more than the upload did.
+            long peakAdded = peak.Peak - baseline;
+            self.Refresh();
+            double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+            profile?.Stop();
+            if (diagnose)
+            {
+                if (profile is not null)
+                {
+                    AllocationProfile.Drain();
+                }
+
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peakAdded)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL)"));
+                if (maps)
+                {
+                    Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
+                    Console.Error.Write(MemoryMap.Render(baselineMap!, peak.PeakMap ?? []));
+                }
+
+                Console.Error.Write(profile?.Render());
+                foreach (GCKind kind in new[] { GCKind.Ephemeral, GCKind.Background, GCKind.FullBlocking })
+                {
+                    GCMemoryInfo info = GC.GetGCMemoryInfo(kind);
+                    if (info.Index > 0)
+                    {
+                        string generations = string.Join(", ", Enumerable.Range(0, info.GenerationInfo.Length).Select(gen => string.Create(CultureInfo.InvariantCulture, $"{(gen < 3 ? "gen" + gen : gen == 3 ? "LOH" : "POH")} {Megabytes(info.GenerationInfo[gen].SizeAfterBytes)} ({Megabytes(info.GenerationInfo[gen].FragmentationAfterBytes)})")));
+                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"last {kind} GC #{info.Index} (gen{info.Generation}): heap {Megabytes(info.HeapSizeBytes)} MiB, committed {Megabytes(info.TotalCommittedBytes)} MiB, promoted {Megabytes(info.PromotedBytes)} MiB, fragmented {Megabytes(info.FragmentedBytes)} MiB; per generation size after (fragmentation): {generations}"));
+                    }
+                }
+            }
+
             long after = PeakMemory.Current;
             GC.KeepAlive(serialized);
             GC.KeepAlive(graph);
@@ -83,14 +153,41 @@ public static class StreamingProbe
             graph = null;
             Collect();
             long afterCollection = PeakMemory.Current;
-            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peak.Peak - baseline), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline)), ProbeJsonContext.Default.ProbeResult));
+            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peakAdded), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline), Math.Round(cpuSeconds, 3)), ProbeJsonContext.Default.ProbeResult));
         }
 
         return 0;
     }
 
+    /// <summary>
+    /// Waits until the tiered JIT has compiled nothing for a second (at least 2 s, at most 60 s): its background
+    /// recompilation runs on a thread that a loaded machine starves, and a fixed pause left hundreds of methods to be
+    /// compiled during the measurement (JIT arenas and code in "peak added", up to 15 MiB).
+    /// </summary>
+    private static async Task WaitForJitToSettleAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quiet = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && (waited.Elapsed < TimeSpan.FromSeconds(2) || quiet.Elapsed < TimeSpan.FromSeconds(1)))
+        {
+            await Task.Delay(100);
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet.Restart();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The client every scenario uses (the baseline too): request bodies read 80 KiB at a time, as the client
+    /// PayloadGen creates itself (<c>S3ClientFactory</c>); the SDK's default of 8 KiB costs a task per read in its
+    /// part stream wrapper.
+    /// </summary>
     public static AmazonS3Client CreateClient(string endpoint)
-        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 });
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts
@@ -162,8 +259,12 @@ public static class StreamingProbe
     private static double Megabytes(long value) => Math.Round(value / (1024.0 * 1024.0), 1);
 }
 
-/// <summary>One probe's figures; memory in MiB. <c>GcCommittedPeakAddedMb</c> is the managed heap's share of the peak.</summary>
-public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb);
+/// <summary>
+/// One probe's figures; memory in MiB. <c>GcCommittedPeakAddedMb</c> is the managed heap's share of the peak;
+/// <c>CpuSeconds</c> the process's CPU time over the measured operation (all its threads), which a loaded machine
+/// stretches far less than wall time.
+/// </summary>
+public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb, double CpuSeconds);
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProbeResult))]
 public sealed partial class ProbeJsonContext : System.Text.Json.Serialization.JsonSerializerContext

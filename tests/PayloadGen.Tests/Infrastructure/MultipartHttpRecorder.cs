@@ -28,6 +28,9 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
     /// <summary>While set and not completed, UploadPart requests wait for it before they are sent.</summary>
     public TaskCompletionSource? PartGate { get; set; }
 
+    /// <summary>While set and not completed, CreateMultipartUpload requests wait for it before they are sent (or failed).</summary>
+    public TaskCompletionSource? StartGate { get; set; }
+
     /// <summary>UploadPart requests the SDK has handed to HTTP so far, sent or waiting at <see cref="PartGate"/>.</summary>
     public int StartedParts => _startedParts;
 
@@ -43,7 +46,7 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
 
-    public sealed class S3Exchange(string method, string path, string query)
+    public sealed class S3Exchange(string method, string path, string query, string? crc32 = null)
     {
         public string Method { get; } = method;
 
@@ -53,6 +56,11 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
 
         public HttpStatusCode? Status { get; set; }
 
+        /// <summary>The request's <c>x-amz-checksum-crc32</c> header, the checksum S3 verifies; null when it had none.</summary>
+        public string? Crc32 { get; } = crc32;
+
+        public bool IsStartUpload => Method == "POST" && Query.Contains("uploads", StringComparison.Ordinal);
+
         public bool IsUploadPart => Method == "PUT" && Query.Contains("partNumber=", StringComparison.Ordinal);
     }
 
@@ -60,7 +68,13 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var exchange = new S3Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query);
+            string? crc32 = request.Headers.TryGetValues("x-amz-checksum-crc32", out var values) ? string.Join(",", values) : null;
+            var exchange = new S3Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, crc32);
+            if (exchange.IsStartUpload && owner.StartGate is TaskCompletionSource startGate)
+            {
+                await startGate.Task.WaitAsync(cancellationToken);
+            }
+
             if (exchange.IsUploadPart)
             {
                 Interlocked.Increment(ref owner._startedParts);

@@ -48,9 +48,15 @@ public sealed class MultipartUploadS3Tests : IDisposable
         var error = await Assert.ThrowsAsync<PayloadTooLargeException>(
             () => upload.UploadPartAsync(partNumber, 10_000L * PartBytes, Content(1_000, seed: 1), CancellationToken.None));
 
-        Assert.StartsWith($"The streamed payload '{key}' needs more than S3's 10,000 parts of 5,242,880 bytes; it is 52,428,801,000 bytes", error.Message, StringComparison.Ordinal);
+        // The parts grow (5 MiB for the first 1,000, doubling every 1,000): 10,000 of them hold about 4.4 TiB, and only
+        // a larger first part holds more. The read cap, PAYLOADGEN_MAX_PAYLOAD_BYTES, is not the setting to raise.
+        Assert.Equal(
+            $"The streamed payload '{key}' needs more than S3's 10,000 parts: it is 52,428,801,000 bytes so far, and parts of 5,242,880 bytes, "
+            + "doubling every 1,000 parts, hold 4,825,546,752,000 bytes. Raise S3PayloadStoreOptions.PartSizeBytes (the first part size) if payloads "
+            + "this large are expected; PAYLOADGEN_MAX_PAYLOAD_BYTES caps what is read back, not what S3 can hold.",
+            error.Message);
         Assert.Equal((10_000L * PartBytes) + 1_000, error.Size);
-        Assert.Equal(10_000L * PartBytes, error.MaxBytes);
+        Assert.Equal(PartSchedule.CapacityOf(10_000, PartBytes), error.MaxBytes);
         Assert.DoesNotContain(_http.Exchanges, exchange => exchange.IsUploadPart);
     }
 
@@ -85,6 +91,45 @@ public sealed class MultipartUploadS3Tests : IDisposable
         Assert.Equal((S3rverFixture.Bucket, key, whole.Length, Sha256Hex.Of(whole), "application/json"), (pointer.Bucket, pointer.Key, pointer.Size, pointer.Sha256, pointer.ContentType));
         Assert.Equal(whole, await DownloadAsync(key));
         Assert.Empty(_http.Requests("DELETE", "uploadId="));
+    }
+
+    [Fact]
+    public async Task Forty_parts_arriving_at_once_in_reverse_order_complete_into_the_exact_bytes()
+    {
+        // The list of uploaded parts grows as they arrive (rather than holding S3's 10,000 slots from the start):
+        // past its first size, out of order, from concurrent uploads.
+        string key = NewKey();
+        byte[][] parts = Enumerable.Range(1, 40).Select(number => Content(1_000 + number, seed: 100 + number).ToArray()).ToArray();
+        byte[] whole = parts.SelectMany(part => part).ToArray();
+        long[] offsets = parts.Select((_, index) => (long)parts.Take(index).Sum(part => part.Length)).ToArray();
+        PayloadPointer pointer;
+        await using (IPayloadUpload upload = await _store.StartUploadAsync(key, Description, CancellationToken.None))
+        {
+            await Task.WhenAll(Enumerable.Range(1, parts.Length).Reverse().Select(
+                number => upload.UploadPartAsync(number, offsets[number - 1], new ReadOnlySequence<byte>(parts[number - 1]), CancellationToken.None)));
+            pointer = await upload.CompleteAsync(parts.Length, whole.Length, Sha256Hex.Of(whole), CancellationToken.None);
+        }
+
+        Assert.Equal((whole.Length, Sha256Hex.Of(whole)), (pointer.Size, pointer.Sha256));
+        Assert.Equal(whole, await DownloadAsync(key));
+        Assert.Equal(40, _http.Exchanges.Count(exchange => exchange.IsUploadPart));
+    }
+
+    [Fact]
+    public async Task Each_part_carries_its_CRC32_once_computed_before_the_client_sees_it()
+    {
+        // s3rver does not check checksums, so what matters is what reached the wire: the CRC-32 of exactly the part's
+        // bytes, in the one header S3 verifies, as the S3 client itself would have computed it.
+        byte[] first = Content(PartBytes, seed: 9).ToArray();
+        byte[] last = Content(70_001, seed: 10).ToArray();
+        await using (IPayloadUpload upload = await _store.StartUploadAsync(NewKey(), Description, CancellationToken.None))
+        {
+            await upload.UploadPartAsync(1, 0, new ReadOnlySequence<byte>(first), CancellationToken.None);
+            await upload.UploadPartAsync(2, first.Length, new ReadOnlySequence<byte>(last), CancellationToken.None);
+        }
+
+        string[] sent = _http.Exchanges.Where(exchange => exchange.IsUploadPart).OrderBy(exchange => exchange.Query, StringComparer.Ordinal).Select(exchange => exchange.Crc32!).ToArray();
+        Assert.Equal([SdkCrc32(first), SdkCrc32(last)], sent);
     }
 
     [Fact]
@@ -148,6 +193,13 @@ public sealed class MultipartUploadS3Tests : IDisposable
         MultipartHttpRecorder.S3Exchange abort = Assert.Single(_http.Requests("DELETE", "uploadId="));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, abort.Status);
         Assert.Empty(_http.Requests("POST", "uploadId="));
+    }
+
+    /// <summary>The CRC-32 header value the S3 client computes when it is left to compute one.</summary>
+    private static string SdkCrc32(byte[] content)
+    {
+        using var crc = new Amazon.Runtime.Internal.Util.Crc32Managed();
+        return Convert.ToBase64String(crc.ComputeHash(content));
     }
 
     private static string NewKey() => "payloadgen/multipart-tests/" + Guid.NewGuid().ToString("N") + ".json";

@@ -83,6 +83,7 @@ public sealed class StreamedOffloadS3Tests : IDisposable
             Rows(8 * rowsPerPart, seed: 2, onItem: () => Interlocked.Increment(ref produced)), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask();
 
         int stalledAt = await SettledValueAsync(() => Volatile.Read(ref produced));
+        await ReachedAsync(() => _http.StartedParts >= 2); // the two parts may still be waiting for the upload to exist
 
         Assert.False(offload.IsCompleted);
         Assert.Equal(2, _http.StartedParts);
@@ -139,18 +140,83 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     }
 
     [Fact]
-    public async Task Upload_that_cannot_be_started_fails_with_the_store_error_and_sends_no_part()
+    public async Task Serialization_goes_on_while_the_multipart_upload_is_being_created()
     {
-        _http.FailWhen = exchange => exchange.Method == "POST" && exchange.Query.Contains("uploads", StringComparison.Ordinal);
+        // S3 answers CreateMultipartUpload only once two parts' worth of rows were serialized: the serializer must not
+        // be waiting for it (it would wait forever); the parts dispatched meanwhile go up once the upload exists.
+        int count = 13 * 1024 * 1024 / RowBytes;
+        int produced = 0;
+        int twoParts = 2 * PartBytes / RowJsonBytes + 10;
+        _http.StartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IAsyncEnumerable<ReportRow> rows = Rows(count, seed: 15, onItem: () =>
+        {
+            if (++produced == twoParts)
+            {
+                _http.StartGate.SetResult();
+            }
+        });
+
+        PayloadPointer pointer = await DehydrateToPointerAsync(rows, s_asyncRows).WaitAsync(TimeSpan.FromSeconds(60));
+
+        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(await Rows(count, seed: 15).CollectAsync(), s_rows);
+        Assert.Equal(expected, await DownloadAsync(pointer.Key));
+        Assert.Equal((expected.Length, Sha256Hex.Of(expected)), (pointer.Size, pointer.Sha256));
+        Assert.Equal(3, _http.Exchanges.Count(exchange => exchange.IsUploadPart));
+        Assert.Single(_http.Requests("POST", "uploads"));
+    }
+
+    [Fact]
+    public async Task Upload_that_cannot_be_started_while_parts_wait_for_it_fails_with_the_store_error_and_leaves_nothing()
+    {
+        // The failure arrives after serialization produced two parts (both waiting for the upload) and went on.
+        int produced = 0;
+        int twoParts = 2 * PartBytes / RowJsonBytes + 10;
+        _http.StartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _http.FailWhen = exchange => exchange.IsStartUpload;
+        IAsyncEnumerable<ReportRow> rows = Rows(16 * 1024 * 1024 / RowBytes, seed: 16, onItem: () =>
+        {
+            if (++produced == twoParts)
+            {
+                _http.StartGate.SetResult();
+            }
+        });
 
         var error = await Assert.ThrowsAsync<PayloadStoreException>(
-            () => _runtime.DehydrateAsync(Rows(16 * 1024 * 1024 / RowBytes, seed: 15), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask());
+            () => _runtime.DehydrateAsync(rows, s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
 
-        Assert.Contains("SlowDown", error.Message, StringComparison.Ordinal);
-        Assert.Single(_http.Requests("POST", "uploads"));
+        Assert.Equal("write", error.Operation);
+        Assert.Contains("S3 answered SlowDown (503).", error.Message, StringComparison.Ordinal);
+        Assert.InRange(produced, twoParts, 16 * 1024 * 1024 / RowBytes - 1);
         Assert.Equal(0, _http.StartedParts);
         Assert.Empty(_http.Requests("DELETE", "uploadId="));
+        Assert.Empty(_http.Requests("POST", "uploadId="));
         Assert.Empty(_http.Requests("PUT", ""));
+        Assert.Empty(await OpenUploadsAsync(UploadKey()));
+    }
+
+    [Fact]
+    public async Task Cancellation_while_the_upload_is_being_created_aborts_it_once_it_exists()
+    {
+        // The deadline arrives while CreateMultipartUpload is still unanswered and two parts wait for it. Cancelling
+        // that request could leave an upload S3 created but nobody knows the id of; it is let finish, then aborted.
+        using var deadline = new CancellationTokenSource();
+        int produced = 0;
+        int twoParts = 2 * PartBytes / RowJsonBytes + 10;
+        _http.StartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IAsyncEnumerable<ReportRow> rows = Rows(16 * 1024 * 1024 / RowBytes, seed: 17, onItem: () =>
+        {
+            if (++produced == twoParts)
+            {
+                deadline.Cancel();
+                _http.StartGate.SetResult();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _runtime.DehydrateAsync(rows, s_asyncRows, PayloadSource.Direct, 0, deadline.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(0, _http.StartedParts);
+        await AssertAbortedWithoutObjectAsync();
     }
 
     [Fact]
@@ -181,6 +247,8 @@ public sealed class StreamedOffloadS3Tests : IDisposable
         _http.PartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var deadline = new CancellationTokenSource();
         Task<Stream> offload = _runtime.DehydrateAsync(Rows(8 * PartBytes / RowJsonBytes, seed: 13), s_asyncRows, PayloadSource.Direct, 0, deadline.Token).AsTask();
+        // Two parts reach S3 (once the upload exists, which may take a while on a loaded machine), and no third.
+        await ReachedAsync(() => _http.StartedParts >= 2);
         await SettledValueAsync(() => _http.StartedParts);
         Assert.Equal(2, _http.StartedParts);
         Assert.Single(await OpenUploadsAsync(UploadKey()));
@@ -194,11 +262,18 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     [Fact]
     public async Task Serializer_failure_after_parts_were_uploaded_aborts_the_upload()
     {
-        // An ordinary response whose 171st row cannot be serialized, after two parts (160 rows) went to S3.
+        // An ordinary response whose 171st row cannot be serialized, after two parts (160 rows) went to S3: the row
+        // fails only once S3 has answered both (serialization no longer waits for the upload, so it could get there first).
         var rows = new List<UnserializableRow>();
         for (int number = 0; number < 256; number++)
         {
-            rows.Add(new UnserializableRow { Number = number, Attachment = new byte[RowBytes * 3 / 4 - 64], Broken = number == 2 * PartBytes / RowBytes + 10 });
+            rows.Add(new UnserializableRow
+            {
+                Number = number,
+                Attachment = new byte[RowBytes * 3 / 4 - 64],
+                Broken = number == 2 * PartBytes / RowBytes + 10,
+                BeforeFailing = () => SpinWait.SpinUntil(() => _http.Exchanges.Count(exchange => exchange.IsUploadPart) >= 2, TimeSpan.FromSeconds(30)),
+            });
         }
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
@@ -389,7 +464,27 @@ public sealed class StreamedOffloadS3Tests : IDisposable
         [System.Text.Json.Serialization.JsonIgnore]
         public bool Broken { get; init; }
 
-        public string Text => Broken ? throw new InvalidOperationException(Failure) : "row " + Number;
+        /// <summary>Runs before a broken row fails, on the serializing thread.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Action? BeforeFailing { get; init; }
+
+        public string Text => Broken ? Fail() : "row " + Number;
+
+        private string Fail()
+        {
+            BeforeFailing?.Invoke();
+            throw new InvalidOperationException(Failure);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds (30 seconds at most).</summary>
+    private static async Task ReachedAsync(Func<bool> condition)
+    {
+        var overall = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && overall.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Polls <paramref name="read"/> until it has not changed for half a second.</summary>

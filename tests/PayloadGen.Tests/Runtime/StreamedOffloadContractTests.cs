@@ -119,13 +119,16 @@ public sealed class StreamedOffloadContractTests : IDisposable
     [Fact]
     public async Task A_stream_disposed_synchronously_before_it_completed_leaves_nothing_in_the_store()
     {
-        var offload = new StreamedOffload(Runtime(Files()), 1_000, Description);
+        // Three parts were dispatched; the upload they wait for is started beside serialization, so it may still be
+        // starting when the stream is disposed: disposing waits for it, and then aborts it.
+        var store = new Recording(Files());
+        var offload = new StreamedOffload(Runtime(store), 1_000, Description);
         await offload.WriteAsync(Payload(3 * PartBytes + 5, seed: 5));
-        Assert.NotEmpty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
 
         offload.Dispose();
         offload.Dispose();
 
+        Assert.Equal((1, 1), (store.Started, store.Aborted));
         Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
         Assert.False(offload.CanWrite);
     }
@@ -233,6 +236,52 @@ public sealed class StreamedOffloadContractTests : IDisposable
         public ValueTask AbortAsync() => inner.AbortAsync();
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    /// <summary>The file store, counting the uploads it started and the ones aborted.</summary>
+    private sealed class Recording(FilePayloadStore inner) : IStreamingPayloadStore
+    {
+        private int _aborted;
+
+        public int Started { get; private set; }
+
+        public int Aborted => _aborted;
+
+        public string Bucket => inner.Bucket;
+
+        public long PartSizeBytes => inner.PartSizeBytes;
+
+        public int MaxConcurrentParts => inner.MaxConcurrentParts;
+
+        public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+        {
+            IPayloadUpload upload = await inner.StartUploadAsync(key, description, cancellationToken);
+            Started++;
+            return new AbortCounting(upload, () => Interlocked.Increment(ref _aborted));
+        }
+
+        public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => inner.WriteAsync(write, cancellationToken);
+
+        public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
+
+        public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => inner.DeleteAsync(pointer, cancellationToken);
+    }
+
+    private sealed class AbortCounting(IPayloadUpload inner, Action aborted) : IPayloadUpload
+    {
+        public string Key => inner.Key;
+
+        public Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken) => inner.UploadPartAsync(partNumber, offset, content, cancellationToken);
+
+        public Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken) => inner.CompleteAsync(partCount, length, sha256, cancellationToken);
+
+        public ValueTask AbortAsync()
+        {
+            aborted();
+            return inner.AbortAsync();
+        }
+
+        public ValueTask DisposeAsync() => AbortAsync();
     }
 
     /// <summary>The file store with a part size and concurrency the file store itself would not take.</summary>
