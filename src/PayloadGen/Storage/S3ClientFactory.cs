@@ -15,7 +15,7 @@ public static class S3ClientFactory
     /// <summary>
     /// How much of a request body the client reads at a time (<see cref="Amazon.Runtime.ClientConfig.BufferSize"/>;
     /// the SDK's default is 8 KiB). The SDK wraps an upload part's stream in one whose every read completes with a new
-    /// task: at 8 KiB that is 640 tasks per 5 MiB part, about 10 MiB of garbage per GB offloaded (more than everything
+    /// task: at 8 KiB that is 640 tasks per 5 MiB part, about 10 MiB of garbage per GB offloaded (as much as everything
     /// else a streamed offload allocates); at 80 KiB, the size <c>Stream.CopyToAsync</c> uses, a tenth of it.
     /// </summary>
     internal const int RequestBodyBufferBytes = 81_920;
