@@ -18,6 +18,9 @@ internal sealed class S3MultipartUpload : IPayloadUpload
     /// <summary>S3's limit on the parts of one object.</summary>
     public const int MaxParts = 10_000;
 
+    /// <summary>How long a failed abort waits before its one retry.</summary>
+    private static readonly TimeSpan AbortRetryDelay = TimeSpan.FromMilliseconds(250);
+
     private readonly S3PayloadStore _store;
     private readonly IAmazonS3 _s3;
     private readonly S3PayloadStoreOptions _options;
@@ -125,23 +128,33 @@ internal sealed class S3MultipartUpload : IPayloadUpload
             return;
         }
 
-        try
+        // A part cancelled mid-send may still be being stored when the abort arrives, and the abort then fails (S3
+        // documents aborting again for parts that were in progress; s3rver answers 500): one more try, a moment later.
+        for (int attempt = 1; attempt <= 2; attempt++)
         {
-            // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
-            await _s3.AbortMultipartUploadAsync(
-                new AbortMultipartUploadRequest
+            try
+            {
+                // An abandoned upload keeps billing for its parts; abort it even when the caller has given up.
+                await _s3.AbortMultipartUploadAsync(
+                    new AbortMultipartUploadRequest
+                    {
+                        BucketName = _options.Bucket,
+                        Key = Key,
+                        UploadId = _uploadId,
+                        ExpectedBucketOwner = _options.ExpectedBucketOwner,
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
+            {
+                // The original failure is the one worth reporting; a bucket lifecycle rule
+                // (AbortIncompleteMultipartUpload) cleans up what this could not.
+                if (attempt == 1)
                 {
-                    BucketName = _options.Bucket,
-                    Key = Key,
-                    UploadId = _uploadId,
-                    ExpectedBucketOwner = _options.ExpectedBucketOwner,
-                },
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailures.IsStoreFailure(ex, CancellationToken.None))
-        {
-            // The original failure is the one worth reporting; a bucket lifecycle rule
-            // (AbortIncompleteMultipartUpload) cleans up what this could not.
+                    await Task.Delay(AbortRetryDelay).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -517,8 +517,11 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     private async Task AssertAbortedWithoutObjectAsync()
     {
         string key = UploadKey();
-        MultipartHttpRecorder.S3Exchange abort = Assert.Single(_http.Requests("DELETE", "uploadId="));
-        Assert.Equal(HttpStatusCode.NoContent, abort.Status);
+        // Aborted: at once, or at the one retry when a part cancelled mid-send was still being stored (s3rver answers
+        // 500, sometimes after removing the upload, so the retry may find it gone: 404). No open upload is the proof.
+        IReadOnlyList<MultipartHttpRecorder.S3Exchange> aborts = _http.Requests("DELETE", "uploadId=");
+        Assert.InRange(aborts.Count, 1, 2);
+        Assert.Contains(aborts[^1].Status, aborts.Count == 1 ? [HttpStatusCode.NoContent] : new HttpStatusCode?[] { HttpStatusCode.NoContent, HttpStatusCode.NotFound });
         Assert.Empty(_http.Requests("POST", "uploadId="));
         Assert.Empty(await OpenUploadsAsync(key));
         var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _client.GetObjectAsync(S3rverFixture.Bucket, key));
