@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PayloadGen.Tests.Infrastructure;
+using Xunit;
+
+namespace PayloadGen.Tests.Runtime;
+
+/// <summary>
+/// How a streamed offload sends its parts, on the file store behind <see cref="ScriptedPartStore"/> (in process, so
+/// each case takes milliseconds): parts cut exactly where the schedule says and placed at their offsets, the pointer's
+/// size and SHA-256 those of the stored bytes, no more parts uploading at once than the store allows (a write waits
+/// for a free one), and every way a payload can end without completing — a part that fails, an upload that cannot
+/// start, the caller giving up, the stream disposed early — stopping the parts still uploading and leaving nothing
+/// in the store.
+/// </summary>
+public sealed class StreamedPartUploadTests : IDisposable
+{
+    private const int PartBytes = 64 * 1024;
+
+    // Longer than any test runs when the code is right; a part held this long was never told to stop.
+    private static readonly TimeSpan Forever = TimeSpan.FromSeconds(60);
+
+    // How long an outcome may take before the test calls it a hang (it takes milliseconds when the code is right).
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private static readonly PayloadDescription Description = new() { Direction = OffloadDirection.Response, ContentType = "application/json" };
+
+    private readonly TemporaryDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Parts_are_cut_at_the_schedules_sizes_and_written_at_their_offsets_in_payload_order()
+    {
+        // 1-byte parts: parts 1–1,000 hold one byte, 1,001–2,000 two, then four; 3,010 bytes end inside part 2,003.
+        // Written 7 bytes at a time, so writes straddle every part boundary.
+        var store = Scripted(partSizeBytes: 1, maxConcurrentParts: 3);
+        byte[] payload = TestPayloads.Bytes(3_010, seed: 1);
+        await using var offload = new StreamedOffload(Runtime(store), 10, Description);
+        for (int at = 0; at < payload.Length; at += 7)
+        {
+            await offload.WriteAsync(payload.AsMemory(at, Math.Min(7, payload.Length - at)));
+        }
+
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+
+        var expected = new List<(int Number, long Offset, long Length)>();
+        for (long offset = 0; offset < payload.Length; offset += expected[^1].Length)
+        {
+            int number = expected.Count + 1;
+            long size = number <= 1_000 ? 1 : number <= 2_000 ? 2 : 4;
+            expected.Add((number, offset, Math.Min(size, payload.Length - offset)));
+        }
+
+        Assert.Equal(2_003, expected.Count);
+        Assert.Equal(expected, store.Parts.OrderBy(part => part.Number));
+        AssertStoredAsPointed(payload, outcome.Pointer);
+        Assert.Equal((1, 0, 0), (store.UploadsStarted, store.UploadsAborted, store.WholeWrites));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(PartBytes - 1)]
+    [InlineData(PartBytes)]
+    public async Task A_payload_known_to_be_stored_is_one_whole_write_unless_it_fills_a_part(int length)
+    {
+        var store = Scripted(PartBytes, maxConcurrentParts: 2);
+        byte[] payload = TestPayloads.Bytes(length, seed: 2);
+        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        if (length > 0)
+        {
+            await offload.WriteAsync(payload);
+        }
+
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None);
+
+        AssertStoredAsPointed(payload, outcome.Pointer);
+        bool inParts = length == PartBytes;
+        Assert.Equal((inParts ? 0 : 1, inParts ? 1 : 0), (store.WholeWrites, store.UploadsStarted));
+    }
+
+    [Fact]
+    public async Task The_largest_part_size_a_buffer_holds_is_accepted()
+    {
+        // 2,047 MiB: the buffer's pages are committed only as they are written, so this costs one page.
+        var store = Scripted(2047L * 1024 * 1024, maxConcurrentParts: 2);
+        byte[] payload = TestPayloads.Bytes(1_000, seed: 3);
+        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await offload.WriteAsync(payload);
+
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None);
+
+        AssertStoredAsPointed(payload, outcome.Pointer);
+    }
+
+    [Fact]
+    public async Task Parts_go_up_while_the_payload_is_written_and_a_write_waits_while_every_part_slot_is_busy()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (_, _) => gate.Task };
+        byte[] payload = TestPayloads.Bytes((4 * PartBytes) + 3, seed: 4);
+        await using var offload = new StreamedOffload(Runtime(store), 10, Description);
+
+        // Two parts: over the threshold, so both start uploading (and stay there until the gate opens).
+        await offload.WriteAsync(payload.AsMemory(0, 2 * PartBytes)).AsTask().WaitAsync(Patience);
+        await WaitUntilAsync(() => store.MostPartsAtOnce == 2);
+        Task third = offload.WriteAsync(payload.AsMemory(2 * PartBytes, PartBytes)).AsTask();
+        await Task.Delay(200);
+        Assert.False(third.IsCompleted, "A write that fills a part must wait while every part slot is busy.");
+
+        gate.SetResult();
+        await third.WaitAsync(Patience);
+        await offload.WriteAsync(payload.AsMemory(3 * PartBytes)).AsTask().WaitAsync(Patience);
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+
+        Assert.Equal(2, store.MostPartsAtOnce);
+        AssertStoredAsPointed(payload, outcome.Pointer);
+    }
+
+    [Fact]
+    public async Task After_a_part_failed_the_next_write_fails_with_its_error_and_nothing_is_stored()
+    {
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforePart = (_, _) =>
+            {
+                failed.TrySetResult();
+                return Task.FromException(new IOException("the disk went away"));
+            },
+        };
+        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(PartBytes, seed: 5));
+        await failed.Task.WaitAsync(Patience);
+
+        // Serialization stops at the next write, long before it fills another part: a lazy sequence is not enumerated
+        // to its end for an upload that has already failed.
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                await offload.WriteAsync(new byte[] { (byte)'1' });
+                await Task.Delay(1);
+            }
+        });
+        await offload.DisposeAsync();
+
+        Assert.Equal("the disk went away", error.Message);
+        Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task A_failing_part_stops_the_parts_still_uploading_and_is_the_error_reported()
+    {
+        // Part 1 uploads until it is told to stop; part 2 fails. The payload is exactly two parts, so completing it
+        // waits for both: only part 2's failure stopping part 1 lets it end, with part 2's error, not a cancellation.
+        var cancelled = new ConcurrentQueue<int>();
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforePart = (number, token) => number == 1 ? HoldUntilCancelledAsync(cancelled, number, token) : Task.FromException(new IOException("part 2 failed")),
+        };
+        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 6));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Equal("part 2 failed", error.Message);
+        Assert.Equal([1], cancelled);
+        Assert.Equal(1, store.UploadsAborted);
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task An_upload_the_store_cannot_start_fails_the_payload_with_the_stores_own_error()
+    {
+        var refusal = new PayloadStoreException("write", FilePayloadStore.DefaultBucket, "k", "access denied.", null);
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { StartFailure = refusal };
+        var offload = new StreamedOffload(Runtime(store), 10, Description);
+
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(() => offload.WriteAsync(TestPayloads.Bytes(3 * PartBytes, seed: 7)).AsTask().WaitAsync(Patience));
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Same(refusal, error);
+        Assert.Empty(store.Parts);
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task Disposing_an_unfinished_payload_stops_its_parts_still_uploading_and_leaves_nothing()
+    {
+        var cancelled = new ConcurrentQueue<int>();
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (number, token) => HoldUntilCancelledAsync(cancelled, number, token) };
+        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 5, seed: 8));
+        await WaitUntilAsync(() => store.MostPartsAtOnce == 1);
+
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Equal([1], cancelled);
+        Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task Cancelling_a_write_that_waits_for_a_part_slot_stops_the_upload_and_leaves_nothing()
+    {
+        // One part slot, its part uploading until told to stop: the next part's write waits until the caller gives up.
+        var cancelled = new ConcurrentQueue<int>();
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 1) { BeforePart = (number, token) => HoldUntilCancelledAsync(cancelled, number, token) };
+        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        using var deadline = new CancellationTokenSource();
+        byte[] payload = TestPayloads.Bytes(2 * PartBytes, seed: 9);
+        await offload.WriteAsync(payload.AsMemory(0, PartBytes), deadline.Token);
+        Task waiting = offload.WriteAsync(payload.AsMemory(PartBytes), deadline.Token).AsTask();
+
+        await deadline.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Equal([1], cancelled);
+        Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
+        AssertNothingStored();
+    }
+
+    private FilePayloadStore Files() => new(_folder.Path, partSizeBytes: PartBytes);
+
+    private ScriptedPartStore Scripted(long partSizeBytes, int maxConcurrentParts) => new(Files(), partSizeBytes, maxConcurrentParts);
+
+    private static ClaimCheckRuntime Runtime(IPayloadStore store) => new(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket }, store);
+
+    /// <summary>The stored object is the payload, and the pointer's size and SHA-256 are the stored bytes'.</summary>
+    private void AssertStoredAsPointed(byte[] payload, PayloadPointer? pointer)
+    {
+        Assert.NotNull(pointer);
+        byte[] stored = File.ReadAllBytes(Path.Combine(_folder.Path, pointer.Bucket, pointer.Key));
+        Assert.Equal(payload, stored);
+        Assert.Equal((stored.LongLength, Sha256Hex.Of(stored)), (pointer.Size, pointer.Sha256));
+    }
+
+    private void AssertNothingStored() => Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
+
+    /// <summary>A part that uploads until its token is cancelled, and records that it was.</summary>
+    private static async Task HoldUntilCancelledAsync(ConcurrentQueue<int> cancelled, int number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Forever, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled.Enqueue(number);
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+}
