@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,7 +58,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
     [Fact]
     public async Task An_offloaded_stream_is_done_once_completed()
     {
-        byte[] payload = TestPayloads.Bytes(3 * PartBytes + 5, seed: 1);
+        byte[] payload = Payload(3 * PartBytes + 5, seed: 1);
         await using var offload = new StreamedOffload(Runtime(Files()), 1_000, Description);
         await offload.WriteAsync(payload);
 
@@ -72,7 +73,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
     [Fact]
     public async Task A_store_that_cannot_take_parts_receives_the_payload_whole()
     {
-        byte[] payload = TestPayloads.Bytes(3 * PartBytes + 5, seed: 2);
+        byte[] payload = Payload(3 * PartBytes + 5, seed: 2);
         var store = new WholeWritesOnly(Files());
         await using var offload = new StreamedOffload(Runtime(store), 1_000, Description);
         await offload.WriteAsync(payload.AsMemory(0, 500));
@@ -92,9 +93,9 @@ public sealed class StreamedOffloadContractTests : IDisposable
     [InlineData(int.MaxValue + 1L)]
     public async Task A_part_size_no_buffer_can_hold_is_a_configuration_error(long partSize)
     {
-        await using var offload = new StreamedOffload(Runtime(new ScriptedPartStore(Files(), partSize, maxConcurrentParts: 2)), 10, Description);
+        await using var offload = new StreamedOffload(Runtime(new PartsOf(Files(), partSize, maxConcurrentParts: 2)), 10, Description);
 
-        var error = await Assert.ThrowsAsync<ClaimCheckConfigurationException>(() => offload.WriteAsync(TestPayloads.Bytes(100, seed: 3)).AsTask());
+        var error = await Assert.ThrowsAsync<ClaimCheckConfigurationException>(() => offload.WriteAsync(Payload(100, seed: 3)).AsTask());
 
         Assert.Equal($"The store's part size must be between 1 byte and 2 GiB, not {partSize:N0} bytes.", error.Message);
         Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
@@ -105,8 +106,8 @@ public sealed class StreamedOffloadContractTests : IDisposable
     [InlineData(7L, 0)]   // a store that names no concurrency still uploads, one part at a time
     public async Task Any_part_size_and_concurrency_a_store_names_stores_the_exact_bytes(long partSize, int maxConcurrentParts)
     {
-        byte[] payload = TestPayloads.Bytes(1_000, seed: 4);
-        await using var offload = new StreamedOffload(Runtime(new ScriptedPartStore(Files(), partSize, maxConcurrentParts)), 10, Description);
+        byte[] payload = Payload(1_000, seed: 4);
+        await using var offload = new StreamedOffload(Runtime(new PartsOf(Files(), partSize, maxConcurrentParts)), 10, Description);
         await offload.WriteAsync(payload);
 
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -119,7 +120,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
     public async Task A_stream_disposed_synchronously_before_it_completed_leaves_nothing_in_the_store()
     {
         var offload = new StreamedOffload(Runtime(Files()), 1_000, Description);
-        await offload.WriteAsync(TestPayloads.Bytes(3 * PartBytes + 5, seed: 5));
+        await offload.WriteAsync(Payload(3 * PartBytes + 5, seed: 5));
         Assert.NotEmpty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
 
         offload.Dispose();
@@ -135,7 +136,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
     public async Task A_payload_exactly_at_the_threshold_stays_inline_and_one_byte_more_is_stored(bool storeTakesParts)
     {
         // Only a lazy sequence reaches this decision with its length unknown; the runtime decides other values earlier.
-        byte[] payload = TestPayloads.Bytes(1_000, seed: 6);
+        byte[] payload = Payload(1_000, seed: 6);
         IPayloadStore Store() => storeTakesParts ? Files() : new WholeWritesOnly(Files());
         await using var atThreshold = new StreamedOffload(Runtime(Store()), payload.Length, Description);
         await using var overThreshold = new StreamedOffload(Runtime(Store()), payload.Length - 1, Description);
@@ -156,12 +157,8 @@ public sealed class StreamedOffloadContractTests : IDisposable
     public async Task A_last_part_that_fails_fails_the_offload_with_its_own_error_and_leaves_nothing()
     {
         // Three full parts go up while the payload is written; the fourth, 5 bytes, only when it is completed.
-        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
-        {
-            BeforePart = (number, _) => number == 4 ? Task.FromException(new IOException("the disk went away")) : Task.CompletedTask,
-        };
-        var offload = new StreamedOffload(Runtime(store), 1_000, Description);
-        await offload.WriteAsync(TestPayloads.Bytes(3 * PartBytes + 5, seed: 7));
+        var offload = new StreamedOffload(Runtime(new FailingPart(Files(), failingPart: 4)), 1_000, Description);
+        await offload.WriteAsync(Payload(3 * PartBytes + 5, seed: 7));
 
         var error = await Assert.ThrowsAsync<IOException>(() => offload.CompleteAsync(CancellationToken.None).AsTask());
         await offload.DisposeAsync();
@@ -175,6 +172,13 @@ public sealed class StreamedOffloadContractTests : IDisposable
     private static ClaimCheckRuntime Runtime(IPayloadStore store) => new(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket }, store);
 
     private string StoredPath(PayloadPointer pointer) => Path.Combine(_folder.Path, pointer.Bucket, pointer.Key);
+
+    private static byte[] Payload(int length, int seed)
+    {
+        byte[] bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
 
     private static byte[] ReadAll(Stream stream)
     {
@@ -195,6 +199,57 @@ public sealed class StreamedOffloadContractTests : IDisposable
             Writes++;
             return inner.WriteAsync(write, cancellationToken);
         }
+
+        public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
+
+        public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => inner.DeleteAsync(pointer, cancellationToken);
+    }
+
+    /// <summary>The file store, except that one part of every upload fails.</summary>
+    private sealed class FailingPart(FilePayloadStore inner, int failingPart) : IStreamingPayloadStore
+    {
+        public string Bucket => inner.Bucket;
+
+        public long PartSizeBytes => inner.PartSizeBytes;
+
+        public int MaxConcurrentParts => inner.MaxConcurrentParts;
+
+        public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
+            => new FailingUpload(await inner.StartUploadAsync(key, description, cancellationToken), failingPart);
+
+        public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => inner.WriteAsync(write, cancellationToken);
+
+        public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
+
+        public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => inner.DeleteAsync(pointer, cancellationToken);
+    }
+
+    private sealed class FailingUpload(IPayloadUpload inner, int failingPart) : IPayloadUpload
+    {
+        public string Key => inner.Key;
+
+        public Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+            => partNumber == failingPart ? Task.FromException(new IOException("the disk went away")) : inner.UploadPartAsync(partNumber, offset, content, cancellationToken);
+
+        public Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken) => inner.CompleteAsync(partCount, length, sha256, cancellationToken);
+
+        public ValueTask AbortAsync() => inner.AbortAsync();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    /// <summary>The file store with a part size and concurrency the file store itself would not take.</summary>
+    private sealed class PartsOf(FilePayloadStore inner, long partSizeBytes, int maxConcurrentParts) : IStreamingPayloadStore
+    {
+        public string Bucket => inner.Bucket;
+
+        public long PartSizeBytes => partSizeBytes;
+
+        public int MaxConcurrentParts => maxConcurrentParts;
+
+        public Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken) => inner.StartUploadAsync(key, description, cancellationToken);
+
+        public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => inner.WriteAsync(write, cancellationToken);
 
         public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => inner.OpenReadAsync(pointer, maxBytes, cancellationToken);
 
