@@ -9,9 +9,10 @@ namespace PayloadGen.Tests.Infrastructure;
 /// <summary>
 /// The file store, which checks what it is given (every part written at its offset, the length on completion, the
 /// object renamed into place only then), behind a window the test controls: the part size and concurrency it names,
-/// a hook that runs before each part is written (to delay it, fail it, or hold it until it is cancelled), and a
-/// record of what the runtime asked of it. In process, so a streamed upload's own logic is tested in milliseconds;
-/// what S3 itself does with parts is tested on s3rver (<c>MultipartUploadS3Tests</c>).
+/// hooks that run before each part is written (to delay it, fail it, or hold it until it is cancelled) and before
+/// every other call (start, whole write, completion, abort), and a record of what the runtime asked of it. In process, so a streamed upload's own logic is tested in milliseconds;
+/// what S3 itself does with parts is tested on s3rver (<c>MultipartUploadS3Tests</c>). Like a real store, it never
+/// resumes on the caller's synchronization context (<c>StreamedUploadContextTests</c> count what PayloadGen posts).
 /// </summary>
 public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes, int maxConcurrentParts) : IStreamingPayloadStore
 {
@@ -24,8 +25,8 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
     /// <summary>Runs before part <c>number</c> is written, with the token the part was handed.</summary>
     public Func<int, CancellationToken, Task>? BeforePart { get; init; }
 
-    /// <summary>Thrown by <see cref="StartUploadAsync"/> instead of starting an upload.</summary>
-    public Exception? StartFailure { get; init; }
+    /// <summary>Runs before the store starts an upload, writes a payload whole, completes or aborts an upload.</summary>
+    public Func<StoreStep, Task>? BeforeStep { get; init; }
 
     public string Bucket => files.Bucket;
 
@@ -49,24 +50,26 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
 
     public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
     {
-        if (StartFailure is not null)
-        {
-            throw StartFailure;
-        }
-
+        await BeforeAsync(StoreStep.Start).ConfigureAwait(false);
         Interlocked.Increment(ref _starts);
-        return new Upload(this, await files.StartUploadAsync(key, description, cancellationToken));
+        return new Upload(this, await files.StartUploadAsync(key, description, cancellationToken).ConfigureAwait(false));
     }
 
-    public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
+    public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
     {
+        await BeforeAsync(StoreStep.Write).ConfigureAwait(false);
         Interlocked.Increment(ref _wholeWrites);
-        return files.WriteAsync(write, cancellationToken);
+        return await files.WriteAsync(write, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => files.OpenReadAsync(pointer, maxBytes, cancellationToken);
 
     public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => files.DeleteAsync(pointer, cancellationToken);
+
+    /// <summary>This store as one written before streaming existed: it only takes payloads whole.</summary>
+    public IPayloadStore WithoutParts() => new WholeWritesOnly(this);
+
+    private Task BeforeAsync(StoreStep step) => BeforeStep?.Invoke(step) ?? Task.CompletedTask;
 
     private sealed class Upload(ScriptedPartStore store, IPayloadUpload inner) : IPayloadUpload
     {
@@ -86,10 +89,10 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
             {
                 if (store.BeforePart is { } hook)
                 {
-                    await hook(partNumber, cancellationToken);
+                    await hook(partNumber, cancellationToken).ConfigureAwait(false);
                 }
 
-                await inner.UploadPartAsync(partNumber, offset, content, cancellationToken);
+                await inner.UploadPartAsync(partNumber, offset, content, cancellationToken).ConfigureAwait(false);
                 store.Parts.Enqueue((partNumber, offset, content.Length));
             }
             finally
@@ -100,21 +103,34 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
 
         public async Task<PayloadPointer> CompleteAsync(int partCount, long length, string sha256, CancellationToken cancellationToken)
         {
-            PayloadPointer pointer = await inner.CompleteAsync(partCount, length, sha256, cancellationToken);
+            await store.BeforeAsync(StoreStep.Complete).ConfigureAwait(false);
+            PayloadPointer pointer = await inner.CompleteAsync(partCount, length, sha256, cancellationToken).ConfigureAwait(false);
             Interlocked.CompareExchange(ref _ended, 1, 0);
             return pointer;
         }
 
-        public ValueTask AbortAsync()
+        public async ValueTask AbortAsync()
         {
             if (Interlocked.CompareExchange(ref _ended, 2, 0) == 0)
             {
+                await store.BeforeAsync(StoreStep.Abort).ConfigureAwait(false);
                 Interlocked.Increment(ref store._aborts);
             }
 
-            return inner.AbortAsync();
+            await inner.AbortAsync().ConfigureAwait(false);
         }
 
         public ValueTask DisposeAsync() => AbortAsync();
+    }
+
+    private sealed class WholeWritesOnly(ScriptedPartStore store) : IPayloadStore
+    {
+        public string Bucket => store.Bucket;
+
+        public Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken) => store.WriteAsync(write, cancellationToken);
+
+        public Task<StoredPayload> OpenReadAsync(PayloadPointer pointer, long maxBytes, CancellationToken cancellationToken) => store.OpenReadAsync(pointer, maxBytes, cancellationToken);
+
+        public Task DeleteAsync(PayloadPointer pointer, CancellationToken cancellationToken) => store.DeleteAsync(pointer, cancellationToken);
     }
 }

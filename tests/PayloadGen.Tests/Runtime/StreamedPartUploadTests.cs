@@ -109,7 +109,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         // Two parts: over the threshold, so both start uploading (and stay there until the gate opens).
         await offload.WriteAsync(payload.AsMemory(0, 2 * PartBytes)).AsTask().WaitAsync(Patience);
-        await WaitUntilAsync(() => store.MostPartsAtOnce == 2);
+        await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 2, Patience);
         Task third = offload.WriteAsync(payload.AsMemory(2 * PartBytes, PartBytes)).AsTask();
         await Task.Delay(200);
         Assert.False(third.IsCompleted, "A write that fills a part must wait while every part slot is busy.");
@@ -182,7 +182,10 @@ public sealed class StreamedPartUploadTests : IDisposable
     public async Task An_upload_the_store_cannot_start_fails_the_payload_with_the_stores_own_error()
     {
         var refusal = new PayloadStoreException("write", FilePayloadStore.DefaultBucket, "k", "access denied.", null);
-        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { StartFailure = refusal };
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) 
+        {
+            BeforeStep = step => step == StoreStep.Start ? Task.FromException(refusal) : Task.CompletedTask,
+        };
         var offload = new StreamedOffload(Runtime(store), 10, Description);
 
         // Where it surfaces (the write that needs the upload, or completing) is the uploader's choice; what it is is not.
@@ -205,7 +208,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         ScriptedPartStore store = PartsHeldUntilCancelled(maxConcurrentParts: 2, cancelled);
         var offload = new StreamedOffload(Runtime(store), 10, Description);
         await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 5, seed: 8));
-        await WaitUntilAsync(() => store.MostPartsAtOnce == 1);
+        await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 1, Patience);
 
         await offload.DisposeAsync().AsTask().WaitAsync(Patience);
 
@@ -267,15 +270,6 @@ public sealed class StreamedPartUploadTests : IDisposable
         {
             cancelled.Enqueue(number);
             throw;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
         }
     }
 }
