@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -36,6 +38,9 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
 
     /// <summary>Every part written, as (number, offset, length), in the order the writes finished.</summary>
     public ConcurrentQueue<(int Number, long Offset, long Length)> Parts { get; } = new();
+
+    /// <summary>The memory blocks the parts were handed in (their owners: a memory manager or an array), each once.</summary>
+    public ConcurrentDictionary<object, bool> PartBuffers { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The most parts that were between the start of their hook and the end of their write at once.</summary>
     public int MostPartsAtOnce => Volatile.Read(ref _mostAtOnce);
@@ -79,6 +84,7 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
 
         public async Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
         {
+            store.PartBuffers.TryAdd(OwnerOf(content.First), true);
             int now = Interlocked.Increment(ref store._uploading);
             int seen;
             while ((seen = Volatile.Read(ref store._mostAtOnce)) < now && Interlocked.CompareExchange(ref store._mostAtOnce, now, seen) != seen)
@@ -122,6 +128,11 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
 
         public ValueTask DisposeAsync() => AbortAsync();
     }
+
+    private static object OwnerOf(ReadOnlyMemory<byte> memory)
+        => MemoryMarshal.TryGetMemoryManager(memory, out MemoryManager<byte>? manager) ? manager
+            : MemoryMarshal.TryGetArray(memory, out ArraySegment<byte> array) ? array.Array!
+            : throw new InvalidOperationException("A part's memory is neither a memory manager's nor an array's.");
 
     private sealed class WholeWritesOnly(ScriptedPartStore store) : IPayloadStore
     {

@@ -124,6 +124,25 @@ public sealed class StreamedPartUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_payload_goes_through_one_part_buffer_more_than_the_parts_in_flight()
+    {
+        // 40 parts, two uploading at a time: the upload holds three parts' memory, whatever the payload's length.
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (_, token) => Task.Delay(2, token) };
+        byte[] payload = TestPayloads.Bytes(40 * PartBytes, seed: 10);
+        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        for (int at = 0; at < payload.Length; at += 10_000)
+        {
+            await offload.WriteAsync(payload.AsMemory(at, Math.Min(10_000, payload.Length - at)));
+        }
+
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+
+        AssertStoredAsPointed(payload, outcome.Pointer);
+        Assert.Equal(40, store.Parts.Count);
+        Assert.InRange(store.PartBuffers.Count, 1, 3);
+    }
+
+    [Fact]
     public async Task After_a_part_failed_the_next_write_fails_with_its_error_and_nothing_is_stored()
     {
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -153,6 +172,33 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal("the disk went away", error.Message);
         Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task No_part_is_sent_once_a_part_has_failed()
+    {
+        // One part slot: the second part waits for the first, which fails; it must not be sent to an upload that failed.
+        var attempted = new ConcurrentQueue<int>();
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 1)
+        {
+            BeforePart = (number, _) =>
+            {
+                attempted.Enqueue(number);
+                return number == 1 ? Task.FromException(new IOException("the disk went away")) : Task.CompletedTask;
+            },
+        };
+        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await offload.WriteAsync(TestPayloads.Bytes(3 * PartBytes, seed: 11)).AsTask().WaitAsync(Patience);
+            await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+        });
+        await offload.DisposeAsync();
+
+        Assert.Equal("the disk went away", error.Message);
+        Assert.Equal([1], attempted);
         AssertNothingStored();
     }
 
@@ -214,6 +260,44 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal([1], cancelled);
         Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
+        AssertNothingStored();
+    }
+
+    [Fact]
+    public async Task An_unfinished_upload_is_aborted_only_after_every_part_has_ended()
+    {
+        // Parts take a moment to notice they were told to stop (an S3 client finishing a request): the abort must come
+        // after them, or a part could land in an upload already aborted and buffers be freed while still being read.
+        var events = new ConcurrentQueue<string>();
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforePart = async (number, token) =>
+            {
+                try
+                {
+                    await Task.Delay(Forever, token);
+                }
+                finally
+                {
+                    await Task.Delay(100, CancellationToken.None);
+                    events.Enqueue($"part {number} ended");
+                }
+            },
+            BeforeStep = step =>
+            {
+                events.Enqueue(step.ToString());
+                return Task.CompletedTask;
+            },
+        };
+        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 12));
+        await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 2, Patience);
+
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Equal(["Start"], events.Take(1));
+        Assert.Equal(["part 1 ended", "part 2 ended"], events.Skip(1).Take(2).Order());
+        Assert.Equal(["Abort"], events.Skip(3));
         AssertNothingStored();
     }
 

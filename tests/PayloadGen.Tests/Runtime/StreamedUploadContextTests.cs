@@ -117,6 +117,21 @@ public sealed class StreamedUploadContextTests : IDisposable
         Assert.Equal(1, store.UploadsAborted);
     }
 
+    [Fact]
+    public async Task Disposing_while_parts_are_uploading_resumes_off_the_callers_context()
+    {
+        var store = new ScriptedPartStore(new FilePayloadStore(_folder.Path, partSizeBytes: PartBytes), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforePart = (_, token) => Task.Delay(Timeout.InfiniteTimeSpan, token),
+        };
+        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 10));
+        await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 2, Patience);
+
+        await AssertNoPostAsync(() => offload.DisposeAsync().AsTask());
+        Assert.Equal(1, store.UploadsAborted);
+    }
+
     /// <summary>
     /// Starts <paramref name="operation"/> on a counting context (it runs until the store holds it), lets the store go
     /// on, and asserts that nothing was posted back to the context.
