@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PayloadGen.Tests.Infrastructure;
 using Xunit;
+using static PayloadGen.Tests.Runtime.StreamedUploadBench;
 
 namespace PayloadGen.Tests.Runtime;
 
@@ -20,19 +21,12 @@ namespace PayloadGen.Tests.Runtime;
 /// </summary>
 public sealed class StreamedPartUploadTests : IDisposable
 {
-    private const int PartBytes = 64 * 1024;
-
     // Longer than any test runs when the code is right; a part held this long was never told to stop.
     private static readonly TimeSpan Forever = TimeSpan.FromSeconds(60);
 
-    // How long an outcome may take before the test calls it a hang (it takes milliseconds when the code is right).
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly StreamedUploadBench _bench = new();
 
-    private static readonly PayloadDescription Description = new() { Direction = OffloadDirection.Response, ContentType = "application/json" };
-
-    private readonly TemporaryDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _bench.Dispose();
 
     [Fact]
     public async Task Parts_are_cut_at_the_schedules_sizes_and_written_at_their_offsets_in_payload_order()
@@ -41,7 +35,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         // Written 7 bytes at a time, so writes straddle every part boundary.
         var store = Scripted(partSizeBytes: 1, maxConcurrentParts: 3);
         byte[] payload = TestPayloads.Bytes(3_010, seed: 1);
-        await using var offload = new StreamedOffload(Runtime(store), 10, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         for (int at = 0; at < payload.Length; at += 7)
         {
             await offload.WriteAsync(payload.AsMemory(at, Math.Min(7, payload.Length - at)));
@@ -59,7 +53,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal(2_003, expected.Count);
         Assert.Equal(expected, store.Parts.OrderBy(part => part.Number));
-        AssertStoredAsPointed(payload, outcome.Pointer);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
         Assert.Equal((1, 0, 0), (store.UploadsStarted, store.UploadsAborted, store.WholeWrites));
     }
 
@@ -72,7 +66,7 @@ public sealed class StreamedPartUploadTests : IDisposable
     {
         var store = Scripted(PartBytes, maxConcurrentParts: 2);
         byte[] payload = TestPayloads.Bytes(length, seed: 2);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         if (length > 0)
         {
             await offload.WriteAsync(payload);
@@ -80,7 +74,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None);
 
-        AssertStoredAsPointed(payload, outcome.Pointer);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
         bool inParts = length == PartBytes;
         Assert.Equal((inParts ? 0 : 1, inParts ? 1 : 0), (store.WholeWrites, store.UploadsStarted));
     }
@@ -91,12 +85,12 @@ public sealed class StreamedPartUploadTests : IDisposable
         // 2,047 MiB: the buffer's pages are committed only as they are written, so this costs one page.
         var store = Scripted(2047L * 1024 * 1024, maxConcurrentParts: 2);
         byte[] payload = TestPayloads.Bytes(1_000, seed: 3);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(payload);
 
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None);
 
-        AssertStoredAsPointed(payload, outcome.Pointer);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
     }
 
     [Fact]
@@ -105,7 +99,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (_, _) => gate.Task };
         byte[] payload = TestPayloads.Bytes((4 * PartBytes) + 3, seed: 4);
-        await using var offload = new StreamedOffload(Runtime(store), 10, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
 
         // Two parts: over the threshold, so both start uploading (and stay there until the gate opens).
         await offload.WriteAsync(payload.AsMemory(0, 2 * PartBytes)).AsTask().WaitAsync(Patience);
@@ -120,7 +114,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.Equal(2, store.MostPartsAtOnce);
-        AssertStoredAsPointed(payload, outcome.Pointer);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
     }
 
     [Fact]
@@ -129,7 +123,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         // 40 parts, two uploading at a time: the upload holds three parts' memory, whatever the payload's length.
         var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (_, token) => Task.Delay(2, token) };
         byte[] payload = TestPayloads.Bytes(40 * PartBytes, seed: 10);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         for (int at = 0; at < payload.Length; at += 10_000)
         {
             await offload.WriteAsync(payload.AsMemory(at, Math.Min(10_000, payload.Length - at)));
@@ -137,7 +131,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
-        AssertStoredAsPointed(payload, outcome.Pointer);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
         Assert.Equal(40, store.Parts.Count);
         Assert.InRange(store.PartBuffers.Count, 1, 3);
     }
@@ -154,7 +148,7 @@ public sealed class StreamedPartUploadTests : IDisposable
                 return Task.FromException(new IOException("the disk went away"));
             },
         };
-        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         await offload.WriteAsync(TestPayloads.Bytes(PartBytes, seed: 5));
         await failed.Task.WaitAsync(Patience);
 
@@ -172,7 +166,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal("the disk went away", error.Message);
         Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -188,7 +182,7 @@ public sealed class StreamedPartUploadTests : IDisposable
                 return number == 1 ? Task.FromException(new IOException("the disk went away")) : Task.CompletedTask;
             },
         };
-        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
 
         var error = await Assert.ThrowsAsync<IOException>(async () =>
         {
@@ -199,7 +193,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal("the disk went away", error.Message);
         Assert.Equal([1], attempted);
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -212,7 +206,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         {
             BeforePart = (number, token) => number == 1 ? HoldUntilCancelledAsync(cancelled, number, token) : Task.FromException(new IOException("part 2 failed")),
         };
-        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 6));
 
         var error = await Assert.ThrowsAsync<IOException>(() => offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
@@ -221,7 +215,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         Assert.Equal("part 2 failed", error.Message);
         Assert.Equal([1], cancelled);
         Assert.Equal(1, store.UploadsAborted);
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -232,7 +226,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         {
             BeforeStep = step => step == StoreStep.Start ? Task.FromException(refusal) : Task.CompletedTask,
         };
-        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
 
         // Where it surfaces (the write that needs the upload, or completing) is the uploader's choice; what it is is not.
         var error = await Assert.ThrowsAsync<PayloadStoreException>(async () =>
@@ -244,7 +238,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Same(refusal, error);
         Assert.Empty(store.Parts);
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -252,7 +246,7 @@ public sealed class StreamedPartUploadTests : IDisposable
     {
         var cancelled = new ConcurrentQueue<int>();
         ScriptedPartStore store = PartsHeldUntilCancelled(maxConcurrentParts: 2, cancelled);
-        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 5, seed: 8));
         await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 1, Patience);
 
@@ -260,7 +254,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal([1], cancelled);
         Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -289,7 +283,7 @@ public sealed class StreamedPartUploadTests : IDisposable
                 return Task.CompletedTask;
             },
         };
-        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 12));
         await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 2, Patience);
 
@@ -298,7 +292,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         Assert.Equal(["Start"], events.Take(1));
         Assert.Equal(["part 1 ended", "part 2 ended"], events.Skip(1).Take(2).Order());
         Assert.Equal(["Abort"], events.Skip(3));
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
     [Fact]
@@ -307,7 +301,7 @@ public sealed class StreamedPartUploadTests : IDisposable
         // One part slot, its part uploading until told to stop: the next part's write waits until the caller gives up.
         var cancelled = new ConcurrentQueue<int>();
         ScriptedPartStore store = PartsHeldUntilCancelled(maxConcurrentParts: 1, cancelled);
-        var offload = new StreamedOffload(Runtime(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         using var deadline = new CancellationTokenSource();
         byte[] payload = TestPayloads.Bytes(2 * PartBytes, seed: 9);
         await offload.WriteAsync(payload.AsMemory(0, PartBytes), deadline.Token);
@@ -319,25 +313,12 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         Assert.Equal([1], cancelled);
         Assert.Equal((1, 1), (store.UploadsStarted, store.UploadsAborted));
-        AssertNothingStored();
+        _bench.AssertNothingStored();
     }
 
-    private FilePayloadStore Files() => new(_folder.Path, partSizeBytes: PartBytes);
+    private FilePayloadStore Files() => _bench.Files();
 
     private ScriptedPartStore Scripted(long partSizeBytes, int maxConcurrentParts) => new(Files(), partSizeBytes, maxConcurrentParts);
-
-    private static ClaimCheckRuntime Runtime(IPayloadStore store) => new(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket }, store);
-
-    /// <summary>The stored object is the payload, and the pointer's size and SHA-256 are the stored bytes'.</summary>
-    private void AssertStoredAsPointed(byte[] payload, PayloadPointer? pointer)
-    {
-        Assert.NotNull(pointer);
-        byte[] stored = File.ReadAllBytes(Path.Combine(_folder.Path, pointer.Bucket, pointer.Key));
-        Assert.Equal(payload, stored);
-        Assert.Equal((stored.LongLength, Sha256Hex.Of(stored)), (pointer.Size, pointer.Sha256));
-    }
-
-    private void AssertNothingStored() => Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
 
     /// <summary>A store whose every part uploads until its token is cancelled.</summary>
     private ScriptedPartStore PartsHeldUntilCancelled(int maxConcurrentParts, ConcurrentQueue<int> cancelled)

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PayloadGen.Tests.Infrastructure;
 using Xunit;
+using static PayloadGen.Tests.Runtime.StreamedUploadBench;
 
 namespace PayloadGen.Tests.Runtime;
 
@@ -15,22 +16,16 @@ namespace PayloadGen.Tests.Runtime;
 /// </summary>
 public sealed class StreamedUploadContextTests : IDisposable
 {
-    private const int PartBytes = 64 * 1024;
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private static readonly PayloadDescription Description = new() { Direction = OffloadDirection.Response, ContentType = "application/json" };
-
-    private readonly TemporaryDirectory _folder = new();
+    private readonly StreamedUploadBench _bench = new();
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _bench.Dispose();
 
     [Fact]
     public async Task A_write_that_waits_for_a_part_slot_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 1, partsWait: true);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(PartBytes, seed: 1));
 
         await AssertNoPostAsync(() => offload.WriteAsync(TestPayloads.Bytes(PartBytes, seed: 2)).AsTask());
@@ -42,7 +37,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     {
         // Two parts held under the threshold; with one slot, sending the second waits for the first.
         ScriptedPartStore store = Store(maxConcurrentParts: 1, partsWait: true);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: 2 * PartBytes, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: 2 * PartBytes, Description);
 
         await AssertNoPostAsync(() => offload.WriteAsync(TestPayloads.Bytes((2 * PartBytes) + 1, seed: 3)).AsTask());
         await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
@@ -52,7 +47,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     public async Task A_write_that_waits_for_the_upload_to_start_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 2, waitingStep: StoreStep.Start);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
 
         await AssertNoPostAsync(() => offload.WriteAsync(TestPayloads.Bytes(PartBytes, seed: 4)).AsTask());
         await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
@@ -65,7 +60,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     {
         // Shorter than a part, or a store without parts: one whole write, held by the store.
         ScriptedPartStore store = Store(maxConcurrentParts: 2, waitingStep: StoreStep.Write);
-        await using var offload = new StreamedOffload(Runtime(storeTakesParts ? store : store.WithoutParts()), inlineThreshold: 10, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(storeTakesParts ? store : store.WithoutParts()), inlineThreshold: 10, Description);
         await offload.WriteAsync(TestPayloads.Bytes(1_000, seed: 5));
 
         await AssertNoPostAsync(() => offload.CompleteAsync(CancellationToken.None).AsTask());
@@ -76,7 +71,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     public async Task Completing_while_the_last_part_waits_for_a_slot_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 1, partsWait: true);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 5, seed: 6));
 
         await AssertNoPostAsync(() => offload.CompleteAsync(CancellationToken.None).AsTask());
@@ -87,7 +82,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     public async Task Completing_while_parts_are_still_uploading_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 2, partsWait: true);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 7));
 
         await AssertNoPostAsync(() => offload.CompleteAsync(CancellationToken.None).AsTask());
@@ -98,7 +93,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     public async Task Completing_an_upload_the_store_takes_time_to_complete_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 2, waitingStep: StoreStep.Complete);
-        await using var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 8));
         await Eventually.WaitUntilAsync(() => store.Parts.Count == 2, Patience);
 
@@ -109,7 +104,7 @@ public sealed class StreamedUploadContextTests : IDisposable
     public async Task Disposing_an_unfinished_upload_the_store_takes_time_to_abort_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 2, waitingStep: StoreStep.Abort);
-        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 9));
         await Eventually.WaitUntilAsync(() => store.Parts.Count == 2, Patience);
 
@@ -120,11 +115,11 @@ public sealed class StreamedUploadContextTests : IDisposable
     [Fact]
     public async Task Disposing_while_parts_are_uploading_resumes_off_the_callers_context()
     {
-        var store = new ScriptedPartStore(new FilePayloadStore(_folder.Path, partSizeBytes: PartBytes), PartBytes, maxConcurrentParts: 2)
+        var store = new ScriptedPartStore(_bench.Files(), PartBytes, maxConcurrentParts: 2)
         {
             BeforePart = (_, token) => Task.Delay(Timeout.InfiniteTimeSpan, token),
         };
-        var offload = new StreamedOffload(Runtime(store), inlineThreshold: -1, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
         await offload.WriteAsync(TestPayloads.Bytes(2 * PartBytes, seed: 10));
         await Eventually.WaitUntilAsync(() => store.MostPartsAtOnce == 2, Patience);
 
@@ -146,11 +141,9 @@ public sealed class StreamedUploadContextTests : IDisposable
 
     /// <summary>A store in which the parts (or one other step) wait for <see cref="_gate"/>.</summary>
     private ScriptedPartStore Store(int maxConcurrentParts, bool partsWait = false, StoreStep? waitingStep = null) =>
-        new(new FilePayloadStore(_folder.Path, partSizeBytes: PartBytes), PartBytes, maxConcurrentParts)
+        new(_bench.Files(), PartBytes, maxConcurrentParts)
         {
             BeforePart = (_, _) => partsWait ? _gate.Task : Task.CompletedTask,
             BeforeStep = step => step == waitingStep ? _gate.Task : Task.CompletedTask,
         };
-
-    private static ClaimCheckRuntime Runtime(IPayloadStore store) => new(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket }, store);
 }
