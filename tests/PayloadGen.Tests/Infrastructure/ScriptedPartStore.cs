@@ -45,6 +45,7 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
     /// <summary>The most parts that were between the start of their hook and the end of their write at once.</summary>
     public int MostPartsAtOnce => Volatile.Read(ref _mostAtOnce);
 
+    /// <summary>Uploads the store started (a start that failed is not one).</summary>
     public int UploadsStarted => Volatile.Read(ref _starts);
 
     /// <summary>Uploads ended without completing (aborted or disposed), each counted once.</summary>
@@ -56,8 +57,9 @@ public sealed class ScriptedPartStore(FilePayloadStore files, long partSizeBytes
     public async Task<IPayloadUpload> StartUploadAsync(string key, PayloadDescription description, CancellationToken cancellationToken)
     {
         await BeforeAsync(StoreStep.Start).ConfigureAwait(false);
+        IPayloadUpload upload = await files.StartUploadAsync(key, description, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _starts);
-        return new Upload(this, await files.StartUploadAsync(key, description, cancellationToken).ConfigureAwait(false));
+        return new Upload(this, upload);
     }
 
     public async Task<PayloadPointer> WriteAsync(PayloadWrite write, CancellationToken cancellationToken)
