@@ -37,7 +37,9 @@ public sealed class StreamedOffloadContractTests : IDisposable
         await offload.FlushAsync();
 
         Assert.Equal((false, false, true, 7L), (offload.CanRead, offload.CanSeek, offload.CanWrite, offload.Position));
-        Assert.Throws<NotSupportedException>(() => offload.Write([1], 0, 1));
+        Assert.Equal(
+            "A streamed offload is written asynchronously: a write may have to wait for a part to finish uploading.",
+            Assert.Throws<NotSupportedException>(() => offload.Write([1], 0, 1)).Message);
         Assert.Throws<NotSupportedException>(() => offload.Length);
         Assert.Throws<NotSupportedException>(() => offload.Position = 0);
         Assert.Throws<NotSupportedException>(() => offload.Read(new byte[1], 0, 1));
@@ -147,6 +149,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
         OffloadOutcome stored = await overThreshold.CompleteAsync(CancellationToken.None);
 
         Assert.Null(inline.Pointer);
+        Assert.False(atThreshold.CanWrite);
         Assert.Equal(payload, ReadAll(inline.Inline!));
         await inline.Inline!.DisposeAsync();
         Assert.Null(stored.Inline);
