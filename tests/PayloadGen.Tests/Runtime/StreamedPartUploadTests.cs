@@ -36,13 +36,14 @@ public sealed class StreamedPartUploadTests : IDisposable
         // Written 7 bytes at a time, so writes straddle every part boundary.
         var store = Scripted(partSizeBytes: 1, maxConcurrentParts: 3);
         byte[] payload = TestPayloads.Bytes(3_010, seed: 1);
-        await using var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
         for (int at = 0; at < payload.Length; at += 7)
         {
             await offload.WriteAsync(payload.AsMemory(at, Math.Min(7, payload.Length - at)));
         }
 
         OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+        await offload.DisposeAsync();
 
         var expected = new List<(int Number, long Offset, long Length)>();
         for (long offset = 0; offset < payload.Length; offset += expected[^1].Length)
@@ -56,6 +57,9 @@ public sealed class StreamedPartUploadTests : IDisposable
         Assert.Equal(expected, store.Parts.OrderBy(part => part.Number));
         _bench.AssertStoredAsPointed(payload, outcome.Pointer);
         Assert.Equal((1, 0, 0), (store.UploadsStarted, store.UploadsAborted, store.WholeWrites));
+
+        // Parts 1,001 and 2,001 grew: the smaller buffers were freed then, the others at the end.
+        AssertPartBuffersFreed(store);
     }
 
     [Theory]
