@@ -40,6 +40,16 @@ default_files=(
   Storage/S3MultipartUpload.cs
 )
 
+# Files whose tests that matter are multi-megabyte s3rver uploads are scored with the tests that cover them quickly
+# (in-process stores with small parts, s3rver only where S3's own behaviour matters), unless MUTATION_TEST_FILTER says
+# otherwise: with every test, a run of the streamed upload takes hours. The score is then a lower bound.
+streamed_upload_tests='FullyQualifiedName~StreamedOffloadContractTests|FullyQualifiedName~StreamedDehydrationTests|FullyQualifiedName~MultipartUploadS3Tests|FullyQualifiedName~StreamedPartUploadTests|FullyQualifiedName~StreamedUploadContextTests'
+declare -A fast_tests=(
+  [Streaming/PartUploader.cs]="$streamed_upload_tests"
+  [Streaming/StreamedOffload.cs]="$streamed_upload_tests"
+  [Storage/S3MultipartUpload.cs]="$streamed_upload_tests"
+)
+
 if [[ $# -gt 0 ]]; then
   files=("$@")
 else
@@ -101,8 +111,17 @@ for run in "${runs[@]}"; do
   # reads coverage-analysis from a configuration file only, so each run gets its own. The test project starts
   # s3rver itself (tests/s3rver), so the S3 tests take part.
   mkdir -p "$out"
+  # The run's tests: MUTATION_TEST_FILTER, else the fast tests its files share (all of them must have the same).
+  tests="${MUTATION_TEST_FILTER:-}"
+  if [[ -z "$tests" ]]; then
+    tests="${fast_tests[${group[0]}]:-}"
+    for f in "${group[@]}"; do
+      [[ "${fast_tests[$f]:-}" == "$tests" ]] || tests=""
+    done
+    [[ -n "$tests" ]] && echo "    with the tests that cover it quickly: $tests"
+  fi
   filter=""
-  [[ -n "${MUTATION_TEST_FILTER:-}" ]] && filter=$'\n    "test-case-filter": "'"$MUTATION_TEST_FILTER"'",'
+  [[ -n "$tests" ]] && filter=$'\n    "test-case-filter": "'"$tests"'",'
   cat > "$out/stryker-config.json" <<JSON
 {
   "stryker-config": {

@@ -45,4 +45,12 @@ public static class TestPayloads
     }
 
     public static byte[] Utf8(Report report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportType);
+
+    /// <summary><paramref name="length"/> random bytes (a streamed upload does not care whether they are JSON).</summary>
+    public static byte[] Bytes(int length, int seed)
+    {
+        byte[] bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
 }

@@ -26,11 +26,13 @@ public sealed class MultipartUploadS3Tests : IDisposable
     private static readonly PayloadDescription Description = new() { Direction = OffloadDirection.Response, ContentType = "application/json" };
 
     private readonly MultipartHttpRecorder _http = new();
+    private readonly S3rverFixture _s3;
     private readonly AmazonS3Client _client;
     private readonly S3PayloadStore _store;
 
     public MultipartUploadS3Tests(S3rverFixture s3)
     {
+        _s3 = s3;
         _client = s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 });
         _store = new S3PayloadStore(_client, new S3PayloadStoreOptions { Bucket = S3rverFixture.Bucket, UseChunkEncoding = false, PartSizeBytes = PartBytes });
     }
@@ -164,6 +166,45 @@ public sealed class MultipartUploadS3Tests : IDisposable
 
         Assert.Single(_http.Requests("DELETE", "uploadId="));
         await AssertNoObjectAsync(key);
+    }
+
+    [Fact]
+    public async Task A_completion_S3_refuses_is_a_store_failure_naming_the_write_and_leaves_no_object()
+    {
+        string key = NewKey();
+        _http.FailWhen = exchange => exchange.Method == "POST" && exchange.Query.Contains("uploadId=", StringComparison.Ordinal);
+        PayloadStoreException error;
+        await using (IPayloadUpload upload = await _store.StartUploadAsync(key, Description, CancellationToken.None))
+        {
+            await upload.UploadPartAsync(1, 0, Content(1_000, seed: 11), CancellationToken.None);
+
+            error = await Assert.ThrowsAsync<PayloadStoreException>(() => upload.CompleteAsync(1, 1_000, new string('a', 64), CancellationToken.None));
+        }
+
+        Assert.Equal(("write", S3rverFixture.Bucket, key), (error.Operation, error.Bucket, error.Key));
+        Assert.Contains("S3 answered SlowDown (503).", error.Message, StringComparison.Ordinal);
+        Assert.Single(_http.Requests("DELETE", "uploadId="));
+        await AssertNoObjectAsync(key);
+    }
+
+    [Fact]
+    public async Task No_continuation_of_an_upload_is_posted_to_the_callers_context()
+    {
+        // Each call starts on the context and suspends on its S3 request, so each of its awaits is checked. A client of
+        // its own: the recorder's handler is test code that does resume on the context.
+        using AmazonS3Client client = _s3.CreateClient(new AmazonS3Config { MaxErrorRetry = 0 });
+        var store = new S3PayloadStore(client, new S3PayloadStoreOptions { Bucket = S3rverFixture.Bucket, UseChunkEncoding = false, PartSizeBytes = PartBytes });
+        string key = NewKey();
+        byte[] content = Content(1_000, seed: 12).ToArray();
+        await using IPayloadUpload completed = await store.StartUploadAsync(key, Description, CancellationToken.None);
+        await using IPayloadUpload abandoned = await store.StartUploadAsync(NewKey(), Description, CancellationToken.None);
+
+        int posts = await CountingSynchronizationContext.PostsDuringAsync(() => completed.UploadPartAsync(1, 0, new ReadOnlySequence<byte>(content), CancellationToken.None));
+        posts += await CountingSynchronizationContext.PostsDuringAsync(() => completed.CompleteAsync(1, content.Length, Sha256Hex.Of(content), CancellationToken.None));
+        posts += await CountingSynchronizationContext.PostsDuringAsync(() => abandoned.AbortAsync().AsTask());
+
+        Assert.Equal(0, posts);
+        Assert.Equal(content, await DownloadAsync(key));
     }
 
     [Fact]

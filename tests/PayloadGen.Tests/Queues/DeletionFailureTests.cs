@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PayloadGen.Tests.Adversarial;
-using PayloadGen.Tests.Infrastructure;
 using Xunit;
+using static PayloadGen.Tests.Queues.StringQueueBench;
 
 namespace PayloadGen.Tests.Queues;
 
@@ -21,22 +18,20 @@ public sealed class DeletionFailureTests : IDisposable
 {
     private static readonly byte[] Payload = "\"offloaded\""u8.ToArray();
 
-    private readonly TemporaryDirectory _directory = new();
-    private readonly ConcurrentQueue<string> _handled = new();
-    private readonly ConcurrentQueue<Exception> _reported = new();
+    private readonly StringQueueBench _bench = new();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _bench.Dispose();
 
     [Fact]
     public async Task A_store_failure_while_deleting_keeps_the_record_succeeded_and_is_reported()
     {
-        var store = new FailingDeleteStore(new FilePayloadStore(_directory.Path), new PayloadStoreException("delete", "local", "k", "access denied.", null));
+        var store = new FailingDeleteStore(_bench.Files, new PayloadStoreException("delete", "local", "k", "access denied.", null));
 
         string[] failed = await ProcessAsync(store);
 
         Assert.Empty(failed);
-        Assert.Equal(["offloaded", "inline"], _handled);
-        Assert.IsType<PayloadStoreException>(Assert.Single(_reported));
+        Assert.Equal(["offloaded", "inline"], _bench.Handled);
+        Assert.IsType<PayloadStoreException>(Assert.Single(_bench.Reported));
         Assert.Equal(1, store.DeleteAttempts);
         Assert.True(File.Exists(ObjectPath), "the object stays for the lifecycle rule");
     }
@@ -44,56 +39,38 @@ public sealed class DeletionFailureTests : IDisposable
     [Fact]
     public async Task An_IO_failure_while_deleting_keeps_the_record_succeeded_and_is_reported()
     {
-        var store = new FailingDeleteStore(new FilePayloadStore(_directory.Path), new IOException("disk gone"));
+        var store = new FailingDeleteStore(_bench.Files, new IOException("disk gone"));
 
         string[] failed = await ProcessAsync(store);
 
         Assert.Empty(failed);
-        Assert.IsType<IOException>(Assert.Single(_reported));
+        Assert.IsType<IOException>(Assert.Single(_bench.Reported));
     }
 
     [Fact]
     public async Task A_bug_while_deleting_fails_the_record_instead_of_being_swallowed()
     {
-        var store = new FailingDeleteStore(new FilePayloadStore(_directory.Path), new InvalidOperationException("bug"));
+        var store = new FailingDeleteStore(_bench.Files, new InvalidOperationException("bug"));
 
         string[] failed = await ProcessAsync(store);
 
         Assert.Equal(["offloaded-1"], failed);
-        Assert.IsType<InvalidOperationException>(Assert.Single(_reported));
+        Assert.IsType<InvalidOperationException>(Assert.Single(_bench.Reported));
     }
 
     private const string Key = AttackerHarness.Prefix + "offloaded.json";
 
-    private string ObjectPath => Path.Combine(_directory.Path, AttackerHarness.Bucket, Key);
+    private string ObjectPath => Path.Combine(_bench.Folder, AttackerHarness.Bucket, Key);
 
     private async Task<string[]> ProcessAsync(FailingDeleteStore store)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(ObjectPath)!);
         await File.WriteAllBytesAsync(ObjectPath, Payload);
-        var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Observer = new Recorder(_reported) }, store);
         string pointer = AttackerHarness.PointerJson(AttackerHarness.Bucket, Key, Payload.Length, Sha256Hex.Of(Payload));
-        var batch = new JsonObject { ["Records"] = new JsonArray(Sqs("offloaded-1", pointer), Sqs("inline-1", "\"inline\"")) };
+        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("offloaded-1", pointer), SqsRecord("inline-1", "\"inline\"")) };
 
-        await using Stream response = await runtime.ProcessSqsBatchAsync(
-            EventFixtures.Stream(batch), AttackerHarness.StringType, false, Handle, new ClaimCheckBatchOptions { DeletePayloadAfterProcessing = true }, CancellationToken.None);
-        using JsonDocument result = await JsonDocument.ParseAsync(response);
-        return result.RootElement.GetProperty("batchItemFailures").EnumerateArray().Select(item => item.GetProperty("itemIdentifier").GetString()!).ToArray();
+        return await _bench.ProcessSqsAsync(batch, options: new ClaimCheckBatchOptions { DeletePayloadAfterProcessing = true }, runtime: _bench.RuntimeOver(store));
     }
-
-    private ValueTask Handle(string? message, QueueMessageContext context, CancellationToken cancellationToken)
-    {
-        _handled.Enqueue(message!);
-        return ValueTask.CompletedTask;
-    }
-
-    private static JsonObject Sqs(string id, string body) => new()
-    {
-        ["messageId"] = id,
-        ["body"] = body,
-        ["messageAttributes"] = new JsonObject(),
-        ["eventSourceARN"] = "arn:aws:sqs:us-east-1:123456789012:orders",
-    };
 
     private sealed class FailingDeleteStore(FilePayloadStore inner, Exception failure) : IPayloadStore
     {
@@ -110,14 +87,5 @@ public sealed class DeletionFailureTests : IDisposable
             DeleteAttempts++;
             return Task.FromException(failure);
         }
-    }
-
-    private sealed class Recorder(ConcurrentQueue<Exception> reported) : IClaimCheckObserver
-    {
-        public void OnPayload(ClaimCheckEvent payloadEvent)
-        {
-        }
-
-        public void OnRecordFailed(QueueMessageContext message, Exception exception) => reported.Enqueue(exception);
     }
 }

@@ -1,14 +1,8 @@
 using System;
-using System.Collections.Concurrent;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
-using PayloadGen.Tests.Adversarial;
-using PayloadGen.Tests.Infrastructure;
 using Xunit;
+using static PayloadGen.Tests.Queues.StringQueueBench;
 
 namespace PayloadGen.Tests.Queues;
 
@@ -18,17 +12,9 @@ namespace PayloadGen.Tests.Queues;
 /// </summary>
 public sealed class QueueEventReaderSurvivorTests : IDisposable
 {
-    private const string TopicArn = "arn:aws:sns:us-east-1:123456789012:orders-topic";
+    private readonly StringQueueBench _bench = new();
 
-    private readonly TemporaryDirectory _directory = new();
-    private readonly ConcurrentQueue<string> _handled = new();
-    private readonly ConcurrentQueue<Exception> _reported = new();
-    private readonly ClaimCheckRuntime _runtime;
-
-    public QueueEventReaderSurvivorTests() =>
-        _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Observer = new Recorder(_reported) }, new FilePayloadStore(_directory.Path));
-
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _bench.Dispose();
 
     [Fact]
     public async Task An_SNS_envelope_in_an_SQS_body_is_delivered_as_is_when_unwrapping_is_off()
@@ -42,10 +28,10 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
             ["TopicArn"] = TopicArn,
             ["Message"] = "\"inner\"",
         }.ToJsonString();
-        (string delivered, string? topicArn) = await DeliverOneSqsBodyAsync(envelope, unwrapSnsNotifications: false);
+        (string delivered, string? topicArn) = await _bench.DeliverOneSqsBodyAsync(envelope, unwrapSnsNotifications: false);
         Assert.Equal(envelope, delivered);
         Assert.Null(topicArn);
-        Assert.Empty(_reported);
+        Assert.Empty(_bench.Reported);
     }
 
     // SNS writes its envelope's names and Type literally; a body that spells them with escapes was written by
@@ -55,7 +41,7 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
     [InlineData("""{"Type":"\u004eotification","MessageId":"n-1","TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"\"inner\""}""")]
     public async Task An_envelope_not_spelled_as_SNS_writes_it_is_the_message_itself(string body)
     {
-        (string delivered, string? topicArn) = await DeliverOneSqsBodyAsync(body, unwrapSnsNotifications: true);
+        (string delivered, string? topicArn) = await _bench.DeliverOneSqsBodyAsync(body, unwrapSnsNotifications: true);
         Assert.Equal(body, delivered);
         Assert.Null(topicArn);
     }
@@ -67,85 +53,27 @@ public sealed class QueueEventReaderSurvivorTests : IDisposable
         nullBody["body"] = null;
         var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("good", "\"good\""), nullBody) };
 
-        await using Stream response = await _runtime.ProcessSqsBatchAsync(EventFixtures.Stream(batch), AttackerHarness.StringType, false, Handle, null, CancellationToken.None);
-        using JsonDocument result = await JsonDocument.ParseAsync(response);
+        string[] failed = await _bench.ProcessSqsAsync(batch);
 
-        Assert.Equal(["null-body"], result.RootElement.GetProperty("batchItemFailures").EnumerateArray().Select(item => item.GetProperty("itemIdentifier").GetString()));
-        Assert.Equal(["good"], _handled);
-        Assert.Equal(EmptyMessageReason, Assert.IsType<PayloadJsonException>(Assert.Single(_reported)).Message);
+        Assert.Equal(["null-body"], failed);
+        Assert.Equal(["good"], _bench.Handled);
+        Assert.Equal(EmptyMessageReason, Assert.IsType<PayloadJsonException>(Assert.Single(_bench.Reported)).Message);
     }
 
     [Fact]
     public async Task An_SNS_record_with_a_null_Message_fails_as_an_empty_message()
     {
-        JsonObject nullMessage = Sns("null-message", "ignored");
+        JsonObject nullMessage = SnsRecord("null-message", "ignored");
         nullMessage["Sns"]!["Message"] = null;
-        var batch = new JsonObject { ["Records"] = new JsonArray(Sns("good", "\"good\""), nullMessage) };
+        var batch = new JsonObject { ["Records"] = new JsonArray(SnsRecord("good", "\"good\""), nullMessage) };
 
-        var error = await Assert.ThrowsAsync<ClaimCheckBatchException>(async () => await _runtime.ProcessSnsEventAsync(EventFixtures.Stream(batch), AttackerHarness.StringType, false, Handle, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ClaimCheckBatchException>(() => _bench.ProcessSnsAsync(batch));
 
-        Assert.Equal(["good"], _handled);
+        Assert.Equal(["good"], _bench.Handled);
         Assert.Equal(["null-message"], error.FailedMessageIds);
         Assert.Equal(EmptyMessageReason, Assert.IsType<PayloadJsonException>(error.InnerException).Message);
     }
 
     // A missing body is read as the empty message: not JSON, so the record fails the way any non-JSON body does.
     private const string EmptyMessageReason = "The inline payload is not valid JSON for System.String at $ (line 1, byte 1): the text is not well-formed JSON.";
-
-    private ValueTask Handle(string? message, QueueMessageContext context, CancellationToken cancellationToken)
-    {
-        _handled.Enqueue(message!);
-        return ValueTask.CompletedTask;
-    }
-
-    private static JsonObject SqsRecord(string id, string body) => new()
-    {
-        ["messageId"] = id,
-        ["body"] = body,
-        ["messageAttributes"] = new JsonObject(),
-        ["eventSourceARN"] = "arn:aws:sqs:us-east-1:123456789012:orders",
-    };
-
-    private static JsonObject Sns(string id, string message) => new()
-    {
-        ["EventSubscriptionArn"] = TopicArn + ":sub",
-        ["Sns"] = new JsonObject
-        {
-            ["Type"] = "Notification",
-            ["MessageId"] = id,
-            ["TopicArn"] = TopicArn,
-            ["Message"] = message,
-            ["MessageAttributes"] = new JsonObject(),
-        },
-    };
-
-    private sealed class Recorder(ConcurrentQueue<Exception> reported) : IClaimCheckObserver
-    {
-        public void OnPayload(ClaimCheckEvent payloadEvent)
-        {
-        }
-
-        public void OnRecordFailed(QueueMessageContext message, Exception exception) => reported.Enqueue(exception);
-    }
-
-    /// <summary>Runs a batch of one SQS record and returns the raw JSON and topic the handler received for it.</summary>
-    private async Task<(string Body, string? TopicArn)> DeliverOneSqsBodyAsync(string body, bool unwrapSnsNotifications)
-    {
-        var batch = new JsonObject { ["Records"] = new JsonArray(SqsRecord("m1", body)) };
-        var received = new ConcurrentQueue<(string Body, string? TopicArn)>();
-
-        await using Stream response = await _runtime.ProcessSqsBatchAsync(
-            EventFixtures.Stream(batch),
-            ClaimCheckJson.GetTypeInfo<JsonElement>(),
-            false,
-            (message, context, _) =>
-            {
-                received.Enqueue((message.GetRawText(), context.TopicArn));
-                return ValueTask.CompletedTask;
-            },
-            new ClaimCheckBatchOptions { UnwrapSnsNotifications = unwrapSnsNotifications },
-            CancellationToken.None);
-
-        return Assert.Single(received);
-    }
 }

@@ -37,7 +37,9 @@ public sealed class StreamedOffloadContractTests : IDisposable
         await offload.FlushAsync();
 
         Assert.Equal((false, false, true, 7L), (offload.CanRead, offload.CanSeek, offload.CanWrite, offload.Position));
-        Assert.Throws<NotSupportedException>(() => offload.Write([1], 0, 1));
+        Assert.Equal(
+            "A streamed offload is written asynchronously: a write may have to wait for a part to finish uploading.",
+            Assert.Throws<NotSupportedException>(() => offload.Write([1], 0, 1)).Message);
         Assert.Throws<NotSupportedException>(() => offload.Length);
         Assert.Throws<NotSupportedException>(() => offload.Position = 0);
         Assert.Throws<NotSupportedException>(() => offload.Read(new byte[1], 0, 1));
@@ -133,13 +135,16 @@ public sealed class StreamedOffloadContractTests : IDisposable
         Assert.False(offload.CanWrite);
     }
 
-    [Fact]
-    public async Task A_payload_exactly_at_the_threshold_stays_inline_and_one_byte_more_is_stored()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_payload_exactly_at_the_threshold_stays_inline_and_one_byte_more_is_stored(bool storeTakesParts)
     {
         // Only a lazy sequence reaches this decision with its length unknown; the runtime decides other values earlier.
         byte[] payload = Payload(1_000, seed: 6);
-        await using var atThreshold = new StreamedOffload(Runtime(Files()), payload.Length, Description);
-        await using var overThreshold = new StreamedOffload(Runtime(Files()), payload.Length - 1, Description);
+        IPayloadStore Store() => storeTakesParts ? Files() : new WholeWritesOnly(Files());
+        await using var atThreshold = new StreamedOffload(Runtime(Store()), payload.Length, Description);
+        await using var overThreshold = new StreamedOffload(Runtime(Store()), payload.Length - 1, Description);
         await atThreshold.WriteAsync(payload);
         await overThreshold.WriteAsync(payload);
 
@@ -147,6 +152,7 @@ public sealed class StreamedOffloadContractTests : IDisposable
         OffloadOutcome stored = await overThreshold.CompleteAsync(CancellationToken.None);
 
         Assert.Null(inline.Pointer);
+        Assert.False(atThreshold.CanWrite);
         Assert.Equal(payload, ReadAll(inline.Inline!));
         await inline.Inline!.DisposeAsync();
         Assert.Null(stored.Inline);
