@@ -327,6 +327,31 @@ public sealed class StreamedPartUploadTests : IDisposable
         _bench.AssertNothingStored();
     }
 
+    [Fact]
+    public async Task A_part_whose_caller_gave_up_while_the_upload_was_being_created_is_never_handed_to_the_store()
+    {
+        // The upload's creation is held; meanwhile a whole part is dispatched and the caller gives up. The part must
+        // not reach the store once the upload exists: the S3 client would sign (read) all of it before noticing.
+        var creation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforeStep = step => step == StoreStep.Start ? creation.Task : Task.CompletedTask,
+        };
+        var offload = new StreamedOffload(RuntimeOver(store), 10, Description);
+        using var caller = new CancellationTokenSource();
+        await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 1, seed: 12), caller.Token).AsTask().WaitAsync(Patience);
+
+        await caller.CancelAsync();
+        creation.SetResult();
+        await offload.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.Empty(store.PartBuffers);
+        Assert.Empty(store.Parts);
+        Assert.Equal(1, store.UploadsStarted);
+        Assert.Equal(1, store.UploadsAborted);
+        _bench.AssertNothingStored();
+    }
+
     private FilePayloadStore Files() => _bench.Files();
 
     private ScriptedPartStore Scripted(long partSizeBytes, int maxConcurrentParts) => new(Files(), partSizeBytes, maxConcurrentParts);
