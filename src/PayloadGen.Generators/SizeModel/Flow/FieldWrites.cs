@@ -25,26 +25,7 @@ internal static class FieldWrites
             }
         }
 
-        foreach (IMethodSymbol constructor in field.ContainingType.Constructors)
-        {
-            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax || summaries.OperationOf(syntax) is not { } body)
-                {
-                    continue;
-                }
-
-                foreach (IOperation operation in body.DescendantsAndSelf())
-                {
-                    if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
-                        && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
-                    {
-                        writes.Add((assignment.Value, body));
-                    }
-                }
-            }
-        }
-
+        AddConstructorAssignments(field, summaries, writes);
         return writes;
     }
 
@@ -71,7 +52,14 @@ internal static class FieldWrites
             }
         }
 
-        foreach (IMethodSymbol constructor in property.ContainingType.Constructors)
+        AddConstructorAssignments(property, summaries, writes);
+        return writes;
+    }
+
+    /// <summary>The assignments to a field or auto-property in the constructors of its type, each with its body as root.</summary>
+    private static void AddConstructorAssignments(ISymbol member, MethodSummaries summaries, List<(IOperation, IOperation)> writes)
+    {
+        foreach (IMethodSymbol constructor in member.ContainingType.Constructors)
         {
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
             {
@@ -82,16 +70,14 @@ internal static class FieldWrites
 
                 foreach (IOperation operation in body.DescendantsAndSelf())
                 {
-                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                        && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition))
+                    if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition))
                     {
                         writes.Add((assignment.Value, body));
                     }
                 }
             }
         }
-
-        return writes;
     }
 
     /// <summary>
