@@ -75,14 +75,8 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
         }
 
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        bool imported = model is not null && model.LookupNamespacesAndTypes(sources.Keys.First().SpanStart, name: "ClaimCheckAttribute")
-            .Any(symbol => symbol.ContainingNamespace?.ToDisplayString() == "PayloadGen");
-
-        SyntaxTrivia endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        if (endOfLine == default)
-        {
-            endOfLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
-        }
+        bool imported = model is not null && PayloadGenImport.IsImported(model, sources.Keys.First().SpanStart);
+        SyntaxTrivia endOfLine = PayloadGenImport.EndOfLineOf(root);
 
         var types = new HashSet<TypeDeclarationSyntax>(sources.Keys.SelectMany(method => method.Ancestors().OfType<TypeDeclarationSyntax>()));
         var nodes = new List<SyntaxNode>(sources.Keys);
@@ -96,7 +90,7 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
 
         if (!imported)
         {
-            fixedRoot = AddUsing(fixedRoot, endOfLine);
+            fixedRoot = PayloadGenImport.Add(fixedRoot, endOfLine);
         }
 
         return document.WithSyntaxRoot(fixedRoot);
@@ -120,32 +114,6 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
             .WithTrailingTrivia(endOfLine);
         MethodDeclarationSyntax reindented = method.WithLeadingTrivia(indentation);
         return reindented.WithAttributeLists(reindented.AttributeLists.Insert(0, list));
-    }
-
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax root, SyntaxTrivia endOfLine)
-    {
-        UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("PayloadGen"))
-            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-            .WithTrailingTrivia(endOfLine);
-        if (root.Usings.Count == 0)
-        {
-            // A first using goes above the code it serves, below any file header, followed by a blank line.
-            SyntaxToken first = root.GetFirstToken(includeZeroWidth: true);
-            CompilationUnitSyntax separated = root.ReplaceToken(first, first.WithLeadingTrivia(SyntaxFactory.TriviaList(endOfLine)));
-            return separated.WithUsings(SyntaxFactory.SingletonList(directive.WithLeadingTrivia(first.LeadingTrivia)));
-        }
-
-        // After the last plain namespace import, before static and alias usings.
-        int index = 0;
-        for (int i = 0; i < root.Usings.Count; i++)
-        {
-            if (root.Usings[i] is { StaticKeyword.RawKind: 0, Alias: null })
-            {
-                index = i + 1;
-            }
-        }
-
-        return root.WithUsings(root.Usings.Insert(index, directive));
     }
 
     private static bool CanFix(Diagnostic diagnostic) =>

@@ -38,6 +38,9 @@ internal sealed class BootstrapBindings
     // The functions a call binds itself (not the methods a bound lambda forwards to, whose parameters may be anything).
     private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> _direct = new();
 
+    // Where each handler's bindings pass a serializer that is not a claim-check serializer, for the code fix that swaps it.
+    private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<ExpressionSyntax>> _otherSerializers = new();
+
     private BootstrapBindings()
     {
     }
@@ -115,6 +118,16 @@ internal sealed class BootstrapBindings
     /// <summary>Whether any <c>LambdaBootstrapBuilder.Create</c> call binds a handler of the compilation.</summary>
     public bool Any => _direct.Count > 0;
 
+    /// <summary>
+    /// The expressions that give <paramref name="handler"/>'s bindings a serializer that is not a claim-check serializer:
+    /// the <c>new X()</c> in the call, or the initializer of the <c>ILambdaSerializer</c> local or field it passes (so every
+    /// call sharing it changes together), else the argument itself. Empty when no binding needs one.
+    /// </summary>
+    public IReadOnlyList<ExpressionSyntax> OtherSerializersOf(IMethodSymbol handler)
+        => _otherSerializers.Count > 0 && KeyOf(handler) is { } key && _otherSerializers.TryGetValue(key, out List<ExpressionSyntax>? expressions)
+            ? expressions
+            : [];
+
     private void Add(IInvocationOperation call, INamedTypeSymbol serializerInterface, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         IArgumentOperation? handlerArgument = null;
@@ -145,11 +158,27 @@ internal sealed class BootstrapBindings
         SerializedPayloads offloaded = serializerArgument is not null && IsClaimCheckSerializer(serializerArgument.Value, symbols, cancellationToken)
             ? carriable
             : SerializedPayloads.None;
+        ExpressionSyntax? replaceable = serializerArgument is not null && offloaded == SerializedPayloads.None
+            ? ReplaceableSerializer(serializerArgument, serializerInterface, symbols.Compilation, cancellationToken)
+            : null;
         bool direct = true;
         foreach (IMethodSymbol handler in HandlersOf(handlerArgument.Value, symbols.Compilation, cancellationToken))
         {
             if (KeyOf(handler) is { } key)
             {
+                if (replaceable is not null)
+                {
+                    if (!_otherSerializers.TryGetValue(key, out List<ExpressionSyntax>? expressions))
+                    {
+                        _otherSerializers[key] = expressions = new List<ExpressionSyntax>();
+                    }
+
+                    if (!expressions.Contains(replaceable))
+                    {
+                        expressions.Add(replaceable);
+                    }
+                }
+
                 // The first method is the bound one; a second is the method a bound lambda forwards to.
                 if (direct)
                 {
@@ -229,6 +258,35 @@ internal sealed class BootstrapBindings
         }
 
         return false;
+    }
+
+    /// <summary>See <see cref="OtherSerializersOf"/>.</summary>
+    private static ExpressionSyntax? ReplaceableSerializer(IArgumentOperation argument, INamedTypeSymbol serializerInterface, Compilation compilation, CancellationToken cancellationToken)
+    {
+        IOperation value = WithoutConversions(argument.Value);
+        ISymbol? holder = value switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        ITypeSymbol? declared = holder switch
+        {
+            ILocalSymbol local => local.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+
+        // A holder declared as the interface can take any serializer; one declared as the concrete class cannot.
+        if (holder is not null
+            && SymbolEqualityComparer.Default.Equals(declared, serializerInterface)
+            && InitializerOf(holder, compilation, cancellationToken) is { } initializer
+            && WithoutConversions(initializer) is IObjectCreationOperation { Syntax: ExpressionSyntax created })
+        {
+            return created;
+        }
+
+        return value.Syntax as ExpressionSyntax ?? argument.Value.Syntax as ExpressionSyntax;
     }
 
     /// <summary>The methods a handler argument binds: the delegate's target, and for a lambda the method whose result it returns.</summary>

@@ -301,8 +301,13 @@ internal sealed class HandlerCatalog
         return false;
     }
 
-    public static ImmutableDictionary<string, string?> Properties(LambdaHandler handler) =>
-        ImmutableDictionary<string, string?>.Empty
+    public static ImmutableDictionary<string, string?> Properties(LambdaHandler handler)
+    {
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.PayloadSource, handler.PayloadSourceName)
             .Add(PropertyNames.CanClaimCheck, handler.CanClaimCheck ? "true" : "false");
+        return handler.BootstrapSerializable is { } carried
+            ? properties.Add(PropertyNames.BootstrapSerializerCarries, carried.ToString())
+            : properties;
+    }
 }

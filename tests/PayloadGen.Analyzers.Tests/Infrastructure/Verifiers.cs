@@ -56,6 +56,26 @@ public sealed class PayloadGenCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
         CompilerDiagnostics = CompilerDiagnostics.Errors;
     }
 
+    /// <summary>
+    /// Runs PayloadGen's generator before and after the fix, as the IDE does, so that code which only compiles with
+    /// the generated members (a <c>[ClaimCheckSerializer]</c> class passed as an <c>ILambdaSerializer</c>) is checked
+    /// for compiler errors too; the generated files themselves are the generator tests' business.
+    /// </summary>
+    public bool RunsGenerator
+    {
+        get => _runsGenerator;
+        init
+        {
+            _runsGenerator = value;
+            TestBehaviors |= value ? TestBehaviors.SkipGeneratedSourcesCheck : TestBehaviors.None;
+        }
+    }
+
+    private readonly bool _runsGenerator;
+
+    protected override IEnumerable<System.Type> GetSourceGenerators() =>
+        _runsGenerator ? [typeof(PayloadGen.Generators.ClaimCheckGenerator)] : base.GetSourceGenerators();
+
     protected override CompilationOptions CreateCompilationOptions() =>
         ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 
