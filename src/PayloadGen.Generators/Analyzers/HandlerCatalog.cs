@@ -112,11 +112,11 @@ internal sealed class HandlerCatalog
     /// serializer)</c> binds (<c>async (APIGatewayProxyRequest request) =&gt; …</c> takes only the request): the shapes
     /// an executable-assembly handler has.
     /// </summary>
-    public LambdaHandler? FindFunction(IMethodSymbol function)
+    public LambdaHandler? FindFunction(IMethodSymbol function, SerializedPayloads judged = SerializedPayloads.Response)
     {
         if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
             || !(TakesLambdaContext(function) || _bootstraps.BindsDirectly(function))
-            || IsOffloadedBySerializer(function, SerializedPayloads.Response))
+            || IsOffloadedBySerializer(function, judged))
         {
             return null;
         }
