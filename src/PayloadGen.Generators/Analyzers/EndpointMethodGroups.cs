@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PayloadGen.Generators.Analyzers;
 
@@ -11,12 +12,16 @@ namespace PayloadGen.Generators.Analyzers;
 /// that runs ASP.NET Core on Lambda: each is an API Gateway handler, like a lambda passed to the same call. The calls
 /// sit in <c>Program.cs</c> or a <c>Map…Api(this WebApplication app)</c> extension while the methods may be in any
 /// type, so they are read from every tree once per compilation, and only when the project hosts ASP.NET Core on Lambda.
+/// Local functions mapped by name (in a top-level program) are endpoints too.
 /// </summary>
 internal sealed class EndpointMethodGroups
 {
     private static readonly EndpointMethodGroups None = new();
 
     private readonly HashSet<IMethodSymbol> _mapped = new(SymbolEqualityComparer.Default);
+
+    // Local functions by their declaration's location: their symbols from another semantic model need not be equal.
+    private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> _mappedFunctions = new();
 
     private EndpointMethodGroups()
     {
@@ -60,6 +65,12 @@ internal sealed class EndpointMethodGroups
     /// <summary>Whether <paramref name="method"/> is mapped as an endpoint by a method group.</summary>
     public bool Maps(IMethodSymbol method) => _mapped.Count > 0 && _mapped.Contains(method.OriginalDefinition);
 
+    /// <summary>
+    /// Whether a local function is mapped as an endpoint by name (<c>app.MapGet("/todos", GetAll);</c> with <c>GetAll</c>
+    /// declared in the top-level program): asked with its declaration, by the syntax pre-filter and by the catalog.
+    /// </summary>
+    public bool MapsFunction(SyntaxNode declaration) => _mappedFunctions.Count > 0 && _mappedFunctions.Contains((declaration.SyntaxTree, declaration.Span));
+
     private void Add(IInvocationOperation call)
     {
         foreach (IArgumentOperation argument in call.Arguments)
@@ -70,10 +81,14 @@ internal sealed class EndpointMethodGroups
                 value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
             }
 
-            // Local functions are found by their own syntax; a method of a type is found when its type is analyzed.
+            // A method of a type is found when its type is analyzed; a local function by its own syntax, which asks here.
             if (value is IMethodReferenceOperation { Method: { MethodKind: MethodKind.Ordinary } method })
             {
                 _mapped.Add(method.OriginalDefinition);
+            }
+            else if (value is IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction, DeclaringSyntaxReferences: [SyntaxReference local, ..] } })
+            {
+                _mappedFunctions.Add((local.SyntaxTree, local.Span));
             }
         }
     }

@@ -21,11 +21,13 @@ internal sealed class FunctionHandlerCandidates
     private readonly bool _takesContext;
     private readonly bool _endpoints;
     private readonly BootstrapBindings _bootstraps;
+    private readonly EndpointMethodGroups _endpointMethods;
     private readonly HashSet<string> _queryOperators;
 
-    private FunctionHandlerCandidates(KnownSymbols symbols, BootstrapBindings bootstraps)
+    private FunctionHandlerCandidates(KnownSymbols symbols, BootstrapBindings bootstraps, EndpointMethodGroups endpointMethods)
     {
         _bootstraps = bootstraps;
+        _endpointMethods = endpointMethods;
         // Also when the assembly names a claim-check serializer: a bootstrap call may bind a function to another serializer.
         _takesContext = symbols.LambdaContext is not null;
         _endpoints = symbols.HostsAspNetCoreOnLambda;
@@ -44,7 +46,7 @@ internal sealed class FunctionHandlerCandidates
     /// <summary>The test for <paramref name="catalog"/>'s compilation, or null when no function of it can be a handler.</summary>
     public static FunctionHandlerCandidates? For(HandlerCatalog catalog)
     {
-        var candidates = new FunctionHandlerCandidates(catalog.Symbols, catalog.Bootstraps);
+        var candidates = new FunctionHandlerCandidates(catalog.Symbols, catalog.Bootstraps, catalog.EndpointMethods);
         return candidates._takesContext || candidates._endpoints || catalog.Bootstraps.Any ? candidates : null;
     }
 
@@ -59,7 +61,7 @@ internal sealed class FunctionHandlerCandidates
 
     public bool MayBeHandler(SyntaxNode function) => _bootstraps.BindsFunction(function) || function switch
     {
-        LocalFunctionStatementSyntax local => _takesContext && DeclaresContext(local.ParameterList.Parameters),
+        LocalFunctionStatementSyntax local => (_takesContext && DeclaresContext(local.ParameterList.Parameters)) || (_endpoints && _endpointMethods.MapsFunction(local)),
         SimpleLambdaExpressionSyntax lambda => (_endpoints && IsEndpoint(lambda)) || (_takesContext && MayTakeContext(lambda, [lambda.Parameter])),
         ParenthesizedLambdaExpressionSyntax lambda => (_endpoints && IsEndpoint(lambda)) || (_takesContext && MayTakeContext(lambda, lambda.ParameterList.Parameters)),
         // 'delegate { … }' without a parameter list converts to any delegate type, as an implicitly typed lambda does.

@@ -107,16 +107,31 @@ internal sealed class HandlerCatalog
     /// <summary>The bootstrap calls of the compilation, which bind handlers with or without an <c>ILambdaContext</c>.</summary>
     public BootstrapBindings Bootstraps => _bootstraps;
 
+    /// <summary>The methods and local functions the compilation's minimal APIs map by name.</summary>
+    public EndpointMethodGroups EndpointMethods => _endpointMethods;
+
     /// <summary>
     /// A local function or lambda that takes an <c>ILambdaContext</c>, or that <c>LambdaBootstrapBuilder.Create(handler,
     /// serializer)</c> binds (<c>async (APIGatewayProxyRequest request) =&gt; …</c> takes only the request): the shapes
     /// an executable-assembly handler has.
     /// </summary>
-    public LambdaHandler? FindFunction(IMethodSymbol function)
+    public LambdaHandler? FindFunction(IMethodSymbol function, SerializedPayloads judged = SerializedPayloads.Response)
     {
-        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-            || !(TakesLambdaContext(function) || _bootstraps.BindsDirectly(function))
-            || IsOffloadedBySerializer(function, SerializedPayloads.Response))
+        if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction))
+        {
+            return null;
+        }
+
+        if (!(TakesLambdaContext(function) || _bootstraps.BindsDirectly(function)))
+        {
+            // A local function a minimal API maps by name: an API Gateway endpoint, like a lambda passed to the same call.
+            return function.MethodKind == MethodKind.LocalFunction && function.DeclaringSyntaxReferences is [SyntaxReference declaration, ..]
+                && _endpointMethods.MapsFunction(declaration.GetSyntax())
+                ? new LambdaHandler(function, InvocationPath.ApiGateway, payload: null, isMethod: false)
+                : null;
+        }
+
+        if (IsOffloadedBySerializer(function, judged))
         {
             return null;
         }

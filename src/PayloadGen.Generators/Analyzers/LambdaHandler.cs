@@ -21,6 +21,13 @@ internal sealed class LambdaHandler
 
     public IMethodSymbol Method { get; }
 
+    /// <summary>How messages name the handler: the method or local function, or where a lambda is.</summary>
+    public string DisplayName => Method.MethodKind switch
+    {
+        MethodKind.Ordinary or MethodKind.LocalFunction => Method.Name,
+        _ => Method.ContainingSymbol is IMethodSymbol { Name: "<Main>$" } or null ? "the lambda in the top-level program" : "the lambda in " + Method.ContainingSymbol.Name,
+    };
+
     public InvocationPath Path { get; }
 
     /// <summary>The request parameter, or null when the handler takes none.</summary>

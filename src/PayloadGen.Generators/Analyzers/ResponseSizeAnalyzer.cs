@@ -193,7 +193,7 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
             rule,
             location,
             HandlerCatalog.Properties(handler),
-            handler.Method.MethodKind == MethodKind.Ordinary ? handler.Method.Name : DisplayName(handler.Method),
+            handler.DisplayName,
             InvocationPathText.Name(handler.Path),
             SizeVerdict.Bytes(limit),
             verdict.Reason,
@@ -202,11 +202,6 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 
     /// <summary>How the handler starts a path through the methods it calls: <c>GetProducts() → ProductRepository.GetAll()</c>.</summary>
     private static string Origin(IMethodSymbol handler) => handler.MethodKind == MethodKind.AnonymousFunction ? "lambda" : handler.Name;
-
-    private static string DisplayName(IMethodSymbol function) =>
-        function.MethodKind == MethodKind.LocalFunction
-            ? function.Name
-            : function.ContainingSymbol is IMethodSymbol { Name: "<Main>$" } or null ? "the lambda in the top-level program" : "the lambda in " + function.ContainingSymbol.Name;
 
     private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, SizeEngine engine)
     {

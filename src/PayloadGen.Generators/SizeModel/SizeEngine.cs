@@ -34,6 +34,7 @@ internal sealed class SizeEngine
         new FileReadRecognizer(),
         new StreamReadRecognizer(),
         new DynamoDbPagingRecognizer(),
+        new DapperQueryRecognizer(),
         new S3ReadRecognizer(),
         new TextBuilderRecognizer(),
         new SerializerRecognizer(),

@@ -71,6 +71,9 @@ internal sealed class SizeSymbols
         NewtonsoftJsonConvert = Get("Newtonsoft.Json.JsonConvert");
         NewtonsoftJToken = Get("Newtonsoft.Json.Linq.JToken");
 
+        // Dapper (matched by metadata name, like every package here)
+        DapperSqlMapper = Get("Dapper.SqlMapper");
+
         // AWS SDK
         DynamoDbClient = Get("Amazon.DynamoDBv2.IAmazonDynamoDB");
         DynamoDbContext = Get("Amazon.DynamoDBv2.DataModel.IDynamoDBContext");
@@ -143,6 +146,7 @@ internal sealed class SizeSymbols
     public INamedTypeSymbol? Key { get; }
     public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
     public INamedTypeSymbol? NewtonsoftJToken { get; }
+    public INamedTypeSymbol? DapperSqlMapper { get; }
     public INamedTypeSymbol? DynamoDbClient { get; }
     public INamedTypeSymbol? DynamoDbContext { get; }
     public INamedTypeSymbol? DynamoDbAsyncSearchOfT { get; }

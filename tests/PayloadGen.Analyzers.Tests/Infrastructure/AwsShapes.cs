@@ -1,7 +1,7 @@
 namespace PayloadGen.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// The AWS types the analyzers recognise, declared with their real namespaces and members: the Amazon.Lambda.* and
+/// The AWS types (and the EF Core and Dapper APIs) the analyzers recognise, declared with their real namespaces and members: the Amazon.Lambda.* and
 /// several AWSSDK packages cannot be restored here, and the analyzers match them by metadata name only.
 /// Compiled once into a reference assembly, like the real packages.
 /// </summary>
@@ -84,7 +84,7 @@ internal static class AwsShapes
         namespace Amazon.Lambda.CloudWatchEvents.ScheduledEvents { public class ScheduledEvent : Amazon.Lambda.CloudWatchEvents.CloudWatchEvent<object> { } }
         namespace Amazon.Lambda.APIGatewayEvents
         {
-            public class APIGatewayProxyRequest { public string Body { get; set; } public string Path { get; set; } public System.Collections.Generic.IDictionary<string, string> QueryStringParameters { get; set; } }
+            public class APIGatewayProxyRequest { public string Body { get; set; } public string Path { get; set; } public System.Collections.Generic.IDictionary<string, string> PathParameters { get; set; } public System.Collections.Generic.IDictionary<string, string> QueryStringParameters { get; set; } }
             public class APIGatewayProxyResponse
             {
                 public int StatusCode { get; set; }
@@ -92,7 +92,7 @@ internal static class AwsShapes
                 public string Body { get; set; }
                 public bool IsBase64Encoded { get; set; }
             }
-            public class APIGatewayHttpApiV2ProxyRequest { public string Body { get; set; } public string RawPath { get; set; } }
+            public class APIGatewayHttpApiV2ProxyRequest { public string Body { get; set; } public string RawPath { get; set; } public string RawQueryString { get; set; } public System.Collections.Generic.IDictionary<string, string> PathParameters { get; set; } public System.Collections.Generic.IDictionary<string, string> QueryStringParameters { get; set; } }
             public class APIGatewayHttpApiV2ProxyResponse
             {
                 public int StatusCode { get; set; }
@@ -658,6 +658,35 @@ internal static class AwsShapes
                 public virtual ActionResult File(byte[] fileContents, string contentType) => new ActionResult();
                 public virtual ActionResult File(System.IO.Stream fileStream, string contentType) => new ActionResult();
                 public virtual ActionResult Redirect(string url) => new ActionResult();
+            }
+        }
+        namespace Dapper
+        {
+            using System.Collections.Generic;
+            using System.Data;
+            using System.Data.Common;
+            using System.Threading;
+            using System.Threading.Tasks;
+            [System.Flags] public enum CommandFlags { None = 0, Buffered = 1, Pipelined = 2, NoCache = 4 }
+            public struct CommandDefinition
+            {
+                public CommandDefinition(string commandText, object parameters = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null, CommandFlags flags = CommandFlags.Buffered, CancellationToken cancellationToken = default) { CommandText = commandText; }
+                public string CommandText { get; }
+            }
+            public static class SqlMapper
+            {
+                public static IEnumerable<dynamic> Query(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, bool buffered = true, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static IEnumerable<T> Query<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, bool buffered = true, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static IEnumerable<TReturn> Query<TFirst, TSecond, TReturn>(this IDbConnection cnn, string sql, System.Func<TFirst, TSecond, TReturn> map, object param = null, IDbTransaction transaction = null, bool buffered = true, string splitOn = "Id", int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<IEnumerable<dynamic>> QueryAsync(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<IEnumerable<T>> QueryAsync<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<IEnumerable<T>> QueryAsync<T>(this IDbConnection cnn, CommandDefinition command) => null;
+                public static IAsyncEnumerable<T> QueryUnbufferedAsync<T>(this DbConnection cnn, string sql, object param = null, DbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static T QueryFirstOrDefault<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => default;
+                public static Task<T> QueryFirstOrDefaultAsync<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<T> QuerySingleAsync<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<int> ExecuteAsync(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
+                public static Task<T> ExecuteScalarAsync<T>(this IDbConnection cnn, string sql, object param = null, IDbTransaction transaction = null, int? commandTimeout = null, CommandType? commandType = null) => null;
             }
         }
         namespace Microsoft.EntityFrameworkCore

@@ -197,6 +197,54 @@ public class BootstrapSerializerSizeTests
             """, Request(1));
 
     [Fact]
+    public async Task Local_function_and_lambda_requests_read_by_Lambdas_serializer_are_reported()
+        => await RunAsync<RequestSizeAnalyzer>("""
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    var serializer = new DefaultLambdaJsonSerializer();
+                    Task Store(Upload {|#2:upload|}, ILambdaContext context) => File.WriteAllBytesAsync("/tmp/" + upload.Name, upload.Content);
+                    Func<Upload, Task<string>> describe = async {|#3:upload|} => { await Task.Yield(); return upload.Name; };
+                    await LambdaBootstrapBuilder.Create<Upload>(Store, serializer).Build().RunAsync();
+                    await LambdaBootstrapBuilder.Create(describe, serializer).Build().RunAsync();
+                }
+            }
+            """, Request(2, "Store"), Request(3, "the lambda in Main"));
+
+    [Fact]
+    public async Task Local_function_and_lambda_requests_read_by_a_claim_check_serializer_are_not_reported()
+        => await RunAsync<RequestSizeAnalyzer>("""
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    var serializer = new OffloadingSerializer();
+                    Task Store(Upload upload, ILambdaContext context) => File.WriteAllBytesAsync("/tmp/" + upload.Name, upload.Content);
+                    Func<Upload, Task<string>> describe = async upload => { await Task.Yield(); return upload.Name; };
+                    await LambdaBootstrapBuilder.Create<Upload>(Store, serializer).Build().RunAsync();
+                    await LambdaBootstrapBuilder.Create(describe, serializer).Build().RunAsync();
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Lambdas_that_are_not_handlers_are_not_judged()
+        => await RunAsync<RequestSizeAnalyzer>("""
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    // A LINQ selector and a callback take uploads too; neither is bound by a bootstrap nor takes a context.
+                    var uploads = new System.Collections.Generic.List<Upload>();
+                    var names = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(uploads, upload => upload.Name));
+                    Action<Upload> log = upload => Console.WriteLine(upload.Name);
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+    [Fact]
     public async Task A_stream_handler_given_a_claim_check_serializer_for_its_context_keeps_its_response_diagnostics()
         => await RunAsync<ResponseSizeAnalyzer>("""
             public static class Program
@@ -247,9 +295,9 @@ public class BootstrapSerializerSizeTests
         => new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
             .WithMessage($"The response of '{handler}' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {action}");
 
-    private static DiagnosticResult Request(int location)
+    private static DiagnosticResult Request(int location, string handler = "Import")
         => new DiagnosticResult(Rules.RequestMayExceedLimit).WithLocation(location)
-            .WithMessage("The request of 'Import' may exceed the synchronous invoke limit of 6,291,456 bytes: Upload.Content: byte[]; pass a [ClaimCheckSerializer] class to LambdaBootstrapBuilder.Create instead of this serializer so callers can send large requests as a pointer to S3");
+            .WithMessage("The request of '" + handler + "' may exceed the synchronous invoke limit of 6,291,456 bytes: Upload.Content: byte[]; pass a [ClaimCheckSerializer] class to LambdaBootstrapBuilder.Create instead of this serializer so callers can send large requests as a pointer to S3");
 
     /// <summary>Runs <typeparamref name="TAnalyzer"/> over <paramref name="program"/>, the types, and <c>Functions</c> when the program names it.</summary>
     private static async Task RunAsync<TAnalyzer>(string program, params DiagnosticResult[] expected)

@@ -253,4 +253,30 @@ public class HeldOutIndependentShapesTests
             .WithMessage("The response of 'All' is likely to exceed the API Gateway limit of 6,291,556 bytes: ToArrayAsync() materializes a query over 'db.Lines' with no Take; page the response or return a presigned S3 URL instead of the data"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_local_function_mapped_as_a_minimal_API_endpoint_is_an_API_Gateway_handler()
+    {
+        var test = Responses("""
+            public static class LineApi
+            {
+                public static WebApplication MapLines(this WebApplication app)
+                {
+                    app.MapGet("/lines", All);
+                    app.MapGet("/lines/{id}", One);
+                    return app;
+
+                    static async Task<IResult> {|#0:All|}(ShopDb db) => TypedResults.Ok(await db.Lines.ToArrayAsync());
+
+                    static async Task<IResult> One(int id, ShopDb db) => await db.Lines.FindAsync(id) is { } line ? Results.Ok(line) : Results.NotFound();
+
+                    // Not mapped: a helper, whatever it returns.
+                    static async Task<IResult> Unmapped(ShopDb db) => TypedResults.Ok(await db.Lines.ToArrayAsync());
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(0)
+            .WithMessage("The response of 'All' is likely to exceed the API Gateway limit of 6,291,556 bytes: ToArrayAsync() materializes a query over 'db.Lines' with no Take; page the response or return a presigned S3 URL instead of the data"));
+        await test.RunAsync();
+    }
 }

@@ -18,6 +18,8 @@ internal static class FlowProbe
     public const string Usings = """
         using System;
         using System.Collections.Generic;
+        using System.Data;
+        using System.Data.Common;
         using System.IO;
         using System.Linq;
         using System.Text;
@@ -31,6 +33,7 @@ internal static class FlowProbe
         using Amazon.Lambda.APIGatewayEvents;
         using Amazon.S3;
         using Amazon.S3.Model;
+        using Dapper;
         using Microsoft.AspNetCore.Http;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.Extensions.DependencyInjection;

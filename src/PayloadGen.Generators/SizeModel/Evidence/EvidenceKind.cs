@@ -40,6 +40,9 @@ internal enum EvidenceKind
     /// <summary>A string built of a repeated character (<c>new string('x', n)</c>). Detail: its length in characters.</summary>
     RepeatedText,
 
+    /// <summary>Dapper's <c>Query(Async)</c> of a SELECT with no row limit. Detail: the API; subject: the SQL.</summary>
+    SqlQuery,
+
     /// <summary>Marker: every kind from here on bounds a value.</summary>
     FirstBound,
 
@@ -75,4 +78,7 @@ internal enum EvidenceKind
 
     /// <summary>One item of a bounded collection. The cause is the collection's bound.</summary>
     ItemOfBound,
+
+    /// <summary>SQL that returns a bounded number of rows (<c>LIMIT</c>, <c>TOP</c>, <c>FETCH</c>, a key lookup, one aggregate row). Detail: the clause.</summary>
+    SqlRowLimit,
 }

@@ -35,12 +35,15 @@ internal static class OperationText
         operation.ConstantValue is { HasValue: true, Value: { } value } ? System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n" : Snippet(operation);
 
     /// <summary>The operation's source on one line, shortened for a message.</summary>
-    public static string Snippet(IOperation operation)
+    public static string Snippet(IOperation operation) => Snippet(operation.Syntax.ToString());
+
+    /// <summary><paramref name="source"/> on one line (whitespace runs collapsed), shortened for a message.</summary>
+    public static string Snippet(string source)
     {
         const int MaxLength = 60;
         var text = new StringBuilder();
         bool space = false;
-        foreach (char c in operation.Syntax.ToString())
+        foreach (char c in source)
         {
             if (char.IsWhiteSpace(c))
             {

@@ -37,6 +37,9 @@ internal sealed class PayloadFlowAnalysis
 
     private LocalFlowIndex Locals => _locals ??= new LocalFlowIndex(_root);
 
+    /// <summary>Every write of <paramref name="local"/> in the traced body (its initializer included).</summary>
+    internal IReadOnlyList<IOperation> WritesOf(ILocalSymbol local) => Locals.Writes(local);
+
     /// <summary>The values a method body returns, leaving out those of lambdas and local functions.</summary>
     public static List<IOperation> ReturnedValues(IOperation body)
     {

@@ -40,6 +40,9 @@ internal sealed class ValueTrace
 
     internal HashSet<ILocalSymbol> Visiting => _visiting;
 
+    /// <summary>Every write of <paramref name="local"/> in the traced body, for a recognizer that reads a local's value (a SQL text).</summary>
+    public IReadOnlyList<IOperation> WritesOf(ILocalSymbol local) => _flow.WritesOf(local);
+
     /// <summary>Records evidence found at the current path.</summary>
     public void Found(EvidenceKind kind, string detail, string subject = "", Evidence? cause = null) =>
         Findings.Add(new Evidence(kind, Path, detail, subject, cause));
