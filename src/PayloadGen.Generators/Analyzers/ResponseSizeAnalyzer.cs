@@ -136,8 +136,8 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Whether the driver has code blocks of <paramref name="declaration"/> to analyze — a body, or only attributes and
-    /// parameter defaults, whose handler is then judged by its result type alone, as it was when this rule was an
+    /// Whether the driver has code blocks of <paramref name="declaration"/> to analyze — a body, or only attributes (on the
+    /// method, its result, parameters or type parameters) and parameter defaults, whose handler is then judged by its result type alone, as it was when this rule was an
     /// operation-block action.
     /// </summary>
     private static bool HasExecutableCode(MethodDeclarationSyntax declaration)
@@ -150,6 +150,14 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         foreach (ParameterSyntax parameter in declaration.ParameterList.Parameters)
         {
             if (parameter.Default is not null || parameter.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (TypeParameterSyntax typeParameter in declaration.TypeParameterList?.Parameters ?? default)
+        {
+            if (typeParameter.AttributeLists.Count > 0)
             {
                 return true;
             }
