@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -45,37 +44,41 @@ internal sealed class BootstrapBindings
     {
     }
 
-    /// <summary>The bindings of <paramref name="symbols"/>' compilation.</summary>
-    public static BootstrapBindings Read(KnownSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="symbols"/>' compilation can bind handlers this way (it references
+    /// Amazon.Lambda.RuntimeSupport): read whether or not the project names a claim-check serializer, since the calls also
+    /// say which functions are handlers (a lambda or local function that takes only the request has no
+    /// <c>ILambdaContext</c> to be found by).
+    /// </summary>
+    public static bool CanBindIn(KnownSymbols symbols) =>
+        symbols.Compilation.GetTypeByMetadataName(BuilderMetadataName) is not null
+        && symbols.Compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializer) is not null;
+
+    /// <summary>The bindings of <paramref name="symbols"/>' compilation, made by those of <paramref name="creates"/> that call the builder.</summary>
+    /// <param name="creates">The compilation's calls of a method named <c>Create</c> (<see cref="CatalogCallSites"/>).</param>
+    public static BootstrapBindings Read(KnownSymbols symbols, IReadOnlyList<InvocationExpressionSyntax> creates, CancellationToken cancellationToken)
     {
         Compilation compilation = symbols.Compilation;
         INamedTypeSymbol? builder = compilation.GetTypeByMetadataName(BuilderMetadataName);
         INamedTypeSymbol? serializerInterface = compilation.GetTypeByMetadataName(Parsing.KnownTypeNames.LambdaSerializer);
-        // Read whether or not the project names a claim-check serializer: the calls also say which functions are handlers
-        // (a lambda or local function that takes only the request has no ILambdaContext to be found by).
-        if (builder is null || serializerInterface is null)
+        if (builder is null || serializerInterface is null || creates.Count == 0)
         {
             return None;
         }
 
         var bindings = new BootstrapBindings();
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        SemanticModel? model = null;
+        foreach (InvocationExpressionSyntax invocation in creates)
         {
-            SemanticModel? model = null;
-            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            if (model?.SyntaxTree != invocation.SyntaxTree)
             {
-                // Syntax first: only calls of a method named Create are bound.
-                if (node is not InvocationExpressionSyntax invocation || InvokedName(invocation.Expression) != "Create")
-                {
-                    continue;
-                }
+                model = SemanticModelOf(compilation, invocation.SyntaxTree);
+            }
 
-                model ??= SemanticModelOf(compilation, tree);
-                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { IsStatic: true } create } call
-                    && SymbolEqualityComparer.Default.Equals(create.ContainingType, builder))
-                {
-                    bindings.Add(call, serializerInterface, symbols, cancellationToken);
-                }
+            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { IsStatic: true } create } call
+                && SymbolEqualityComparer.Default.Equals(create.ContainingType, builder))
+            {
+                bindings.Add(call, serializerInterface, symbols, cancellationToken);
             }
         }
 
@@ -380,14 +383,6 @@ internal sealed class BootstrapBindings
         };
         return initializer is null ? null : SemanticModelOf(compilation, initializer.SyntaxTree).GetOperation(initializer, cancellationToken);
     }
-
-    private static string? InvokedName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        _ => null,
-    };
 
     private static (SyntaxTree, TextSpan)? KeyOf(IMethodSymbol method)
         => method.DeclaringSyntaxReferences is [SyntaxReference reference, ..] ? (reference.SyntaxTree, reference.Span) : null;

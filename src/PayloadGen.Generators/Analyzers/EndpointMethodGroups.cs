@@ -27,35 +27,32 @@ internal sealed class EndpointMethodGroups
     {
     }
 
-    /// <summary>The method groups mapped as endpoints in <paramref name="symbols"/>' compilation.</summary>
-    public static EndpointMethodGroups Read(KnownSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="symbols"/>' compilation hosts ASP.NET Core on Lambda, where mapped methods are handlers.</summary>
+    public static bool CanMapIn(KnownSymbols symbols) => symbols.HostsAspNetCoreOnLambda && symbols.EndpointRouteBuilderExtensions is not null;
+
+    /// <summary>The method groups mapped as endpoints in <paramref name="symbols"/>' compilation by those of <paramref name="maps"/> that call ASP.NET Core.</summary>
+    /// <param name="maps">The compilation's <c>Map…</c> calls that pass a method group (<see cref="CatalogCallSites"/>).</param>
+    public static EndpointMethodGroups Read(KnownSymbols symbols, IReadOnlyList<InvocationExpressionSyntax> maps, CancellationToken cancellationToken)
     {
-        if (!symbols.HostsAspNetCoreOnLambda || symbols.EndpointRouteBuilderExtensions is not { } extensions)
+        if (!CanMapIn(symbols) || maps.Count == 0)
         {
             return None;
         }
 
         var groups = new EndpointMethodGroups();
         Compilation compilation = symbols.Compilation;
-        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        SemanticModel? model = null;
+        foreach (InvocationExpressionSyntax invocation in maps)
         {
-            SemanticModel? model = null;
-            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            if (model?.SyntaxTree != invocation.SyntaxTree)
             {
-                // Syntax first: a Map* call with an argument that names a method rather than writing a lambda.
-                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-                    || !IsMapName(access.Name.Identifier.ValueText)
-                    || !PassesMethodName(invocation.ArgumentList))
-                {
-                    continue;
-                }
+                model = SemanticModelOf(compilation, invocation.SyntaxTree);
+            }
 
-                model ??= SemanticModelOf(compilation, tree);
-                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call
-                    && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, extensions))
-                {
-                    groups.Add(call);
-                }
+            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.EndpointRouteBuilderExtensions))
+            {
+                groups.Add(call);
             }
         }
 
@@ -91,21 +88,6 @@ internal sealed class EndpointMethodGroups
                 _mappedFunctions.Add((local.SyntaxTree, local.Span));
             }
         }
-    }
-
-    private static bool IsMapName(string name) => name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods";
-
-    private static bool PassesMethodName(ArgumentListSyntax arguments)
-    {
-        foreach (ArgumentSyntax argument in arguments.Arguments)
-        {
-            if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Map calls live in Program.cs or an extension method while the mapped methods may be anywhere: the analyzers see

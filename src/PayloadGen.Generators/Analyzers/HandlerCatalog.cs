@@ -44,7 +44,11 @@ internal sealed class HandlerCatalog
 
     public static HandlerCatalog Create(KnownSymbols symbols, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
-        var catalog = new HandlerCatalog(symbols, BootstrapBindings.Read(symbols, cancellationToken), EndpointMethodGroups.Read(symbols, cancellationToken));
+        CatalogCallSites calls = CatalogCallSites.Find(symbols.Compilation, BootstrapBindings.CanBindIn(symbols), EndpointMethodGroups.CanMapIn(symbols), cancellationToken);
+        var catalog = new HandlerCatalog(
+            symbols,
+            BootstrapBindings.Read(symbols, calls.BootstrapCreates, cancellationToken),
+            EndpointMethodGroups.Read(symbols, calls.EndpointMaps, cancellationToken));
         foreach (DeployedFunction function in DeploymentFiles.ReadAll(options, cancellationToken))
         {
             if (HandlerResolution.ResolveType(symbols.Compilation, function.Handler) is { } type

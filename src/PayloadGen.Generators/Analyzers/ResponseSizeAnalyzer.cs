@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,17 +34,10 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
 
             SizeEngine engine = shared.Engine;
 
-            // Operation trees only for the types that declare a handler: registered for the whole compilation, the driver
-            // would bind every method body of the project again (a third of a compile) to hand it to this rule.
-            start.RegisterSymbolStartAction(
-                typeStart =>
-                {
-                    if (DeclaresHandler((INamedTypeSymbol)typeStart.Symbol, catalog))
-                    {
-                        typeStart.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, engine));
-                    }
-                },
-                SymbolKind.NamedType);
+            // A method's operation tree only when its symbol is a handler: an operation-block action for the whole compilation
+            // would have the driver bind every method body of the project again (a third of a compile), and one per type
+            // (a symbol-start action) costs the driver its bookkeeping of every type's members.
+            start.RegisterSyntaxNodeAction(declaration => AnalyzeMethod(declaration, catalog, engine), SyntaxKind.MethodDeclaration);
 
             // Local functions and lambdas have no symbol action: their syntax says whether one can be a handler, and only
             // then is its method bound.
@@ -60,19 +54,6 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
                     FunctionHandlerCandidates.Kinds);
             }
         });
-    }
-
-    private static bool DeclaresHandler(INamedTypeSymbol type, HandlerCatalog catalog)
-    {
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member is IMethodSymbol method && catalog.Find(method) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The operation of a local function or lambda (not of the delegate creation that shares its syntax).</summary>
@@ -110,15 +91,9 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         }
 
         bool judgeBodyOnly = JudgesBodyOnly(resultType, catalog.Symbols, engine);
-        var findings = new FlowFindings();
         // The function's own body is the root: indexing the whole enclosing method (a top-level Program with dozens of
         // endpoints) once per endpoint would make the cost quadratic.
-        var flow = new PayloadFlowAnalysis(body, engine);
-        foreach (IOperation value in PayloadFlowAnalysis.ReturnedValues(body))
-        {
-            flow.Trace(value, findings);
-        }
-
+        FlowFindings findings = TraceReturns(body, engine);
         Report(report, options, handler, location, judgeBodyOnly ? null : resultType, findings, engine);
     }
 
@@ -141,10 +116,12 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         _ => syntax.GetLocation(),
     };
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, HandlerCatalog catalog, SizeEngine engine)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, HandlerCatalog catalog, SizeEngine engine)
     {
-        if (context.OwningSymbol is not IMethodSymbol method
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (context.ContainingSymbol is not IMethodSymbol method
             || method.Locations.Length == 0
+            || !HasExecutableCode(declaration)
             || catalog.Symbols.ResultType(method) is not { } resultType
             || catalog.Find(method, SerializedPayloads.Response) is not { } handler)
         {
@@ -152,8 +129,41 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
         }
 
         bool judgeBodyOnly = JudgesBodyOnly(resultType, catalog.Symbols, engine);
-        FlowFindings findings = TraceReturns(context.OperationBlocks, engine);
+        FlowFindings findings = declaration.Body is null && declaration.ExpressionBody is null
+            ? new FlowFindings()
+            : TraceReturns(context.SemanticModel.GetOperation(declaration, context.CancellationToken), engine);
         Report(context.ReportDiagnostic, context.Options, handler, method.Locations[0], judgeBodyOnly ? null : resultType, findings, engine);
+    }
+
+    /// <summary>
+    /// Whether the driver has code blocks of <paramref name="declaration"/> to analyze — a body, or only attributes (on the
+    /// method, its result, parameters or type parameters) and parameter defaults, whose handler is then judged by its result type alone, as it was when this rule was an
+    /// operation-block action.
+    /// </summary>
+    private static bool HasExecutableCode(MethodDeclarationSyntax declaration)
+    {
+        if (declaration.Body is not null || declaration.ExpressionBody is not null || declaration.AttributeLists.Count > 0)
+        {
+            return true;
+        }
+
+        foreach (ParameterSyntax parameter in declaration.ParameterList.Parameters)
+        {
+            if (parameter.Default is not null || parameter.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (TypeParameterSyntax typeParameter in declaration.TypeParameterList?.Parameters ?? default)
+        {
+            if (typeParameter.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -203,18 +213,18 @@ public sealed class ResponseSizeAnalyzer : DiagnosticAnalyzer
     /// <summary>How the handler starts a path through the methods it calls: <c>GetProducts() → ProductRepository.GetAll()</c>.</summary>
     private static string Origin(IMethodSymbol handler) => handler.MethodKind == MethodKind.AnonymousFunction ? "lambda" : handler.Name;
 
-    private static FlowFindings TraceReturns(ImmutableArray<IOperation> blocks, SizeEngine engine)
+    private static FlowFindings TraceReturns(IOperation? body, SizeEngine engine)
     {
         var findings = new FlowFindings();
-        foreach (IOperation block in blocks)
+        if (body is null)
         {
-            List<IOperation> returned = PayloadFlowAnalysis.ReturnedValues(block);
-            if (returned.Count == 0)
-            {
-                continue;
-            }
+            return findings;
+        }
 
-            var flow = new PayloadFlowAnalysis(block, engine);
+        List<IOperation> returned = PayloadFlowAnalysis.ReturnedValues(body);
+        if (returned.Count > 0)
+        {
+            var flow = new PayloadFlowAnalysis(body, engine);
             foreach (IOperation value in returned)
             {
                 flow.Trace(value, findings);

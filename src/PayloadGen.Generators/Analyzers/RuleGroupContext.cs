@@ -11,6 +11,13 @@ namespace PayloadGen.Generators.Analyzers;
 /// concurrency and generated code; a rule asking for other generated-code handling is in the wrong group, which is a
 /// bug in the group's list, not something to paper over.
 /// </summary>
+/// <remarks>
+/// The driver skips an analyzer whose every diagnostic is configured <c>none</c>, but a group has the diagnostics of
+/// all its rules, so it is skipped only when all of them are off. The group therefore decides per rule, once per
+/// compilation (<see cref="SuppressedRules"/>): a rule registers its actions from a compilation-start action, and that
+/// action does not run when the rule is off. A rule that registered anything else directly could not be skipped, so it
+/// is refused.
+/// </remarks>
 internal sealed class RuleGroupContext(AnalysisContext group, GeneratedCodeAnalysisFlags groupGeneratedCode, DiagnosticAnalyzer rule) : AnalysisContext
 {
     public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
@@ -27,29 +34,42 @@ internal sealed class RuleGroupContext(AnalysisContext group, GeneratedCodeAnaly
         // The group enables it for all of its rules, which are all written to run concurrently.
     }
 
-    public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => group.RegisterCompilationStartAction(action);
+    public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
+    {
+        ImmutableArray<DiagnosticDescriptor> diagnostics = rule.SupportedDiagnostics;
+        group.RegisterCompilationStartAction(start =>
+        {
+            if (!SuppressedRules.AreAllSuppressed(diagnostics, start.Compilation, start.CancellationToken))
+            {
+                action(start);
+            }
+        });
+    }
 
-    public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => group.RegisterCompilationAction(action);
+    public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => group.RegisterSemanticModelAction(action);
+    public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => group.RegisterSymbolAction(action, symbolKinds);
+    public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw NotFromCompilationStart();
 
-    public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => group.RegisterSymbolStartAction(action, symbolKind);
+    public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw NotFromCompilationStart();
 
-    public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => group.RegisterCodeBlockStartAction(action);
+    public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw NotFromCompilationStart();
 
-    public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => group.RegisterCodeBlockAction(action);
+    public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => group.RegisterSyntaxTreeAction(action);
+    public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => group.RegisterAdditionalFileAction(action);
+    public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => group.RegisterSyntaxNodeAction(action, syntaxKinds);
+    public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw NotFromCompilationStart();
 
-    public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => group.RegisterOperationAction(action, operationKinds);
+    public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw NotFromCompilationStart();
 
-    public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => group.RegisterOperationBlockStartAction(action);
+    public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw NotFromCompilationStart();
 
-    public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => group.RegisterOperationBlockAction(action);
+    public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw NotFromCompilationStart();
+
+    private InvalidOperationException NotFromCompilationStart() => new(
+        $"{rule.GetType().Name} registers an action outside a compilation-start action; its group could not skip it when its diagnostics are configured none.");
 }

@@ -47,6 +47,30 @@ public class ResponseSizeTests
         new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(location)
             .WithMessage($"The response of '{method}' may exceed the {path} limit of {limit} bytes: {reason}; {action}");
 
+    /// <summary>
+    /// A handler without a body is judged by its result type when it has other code (attributes, parameter defaults),
+    /// and not at all when it has none: the rule follows the code blocks Roslyn's driver hands an operation-block action.
+    /// </summary>
+    [Fact]
+    public async Task Handler_without_a_body_is_judged_by_its_type_only_when_it_has_other_code()
+    {
+        var test = Test("""
+            public abstract class Functions
+            {
+                public abstract byte[] NoCode(ILambdaContext context);
+                public abstract byte[] {|#0:WithDefault|}(ILambdaContext context, int retries = 1);
+                [System.Obsolete] public abstract byte[] {|#1:WithAttribute|}(ILambdaContext context);
+                public abstract byte[] {|#2:WithParameterAttribute|}([System.Diagnostics.CodeAnalysis.NotNull] ILambdaContext context);
+                public abstract byte[] {|#3:WithTypeParameterAttribute|}<[System.ComponentModel.Description("x")] T>(ILambdaContext context);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Possible(0, "WithDefault", "byte[]"));
+        test.ExpectedDiagnostics.Add(Possible(1, "WithAttribute", "byte[]"));
+        test.ExpectedDiagnostics.Add(Possible(2, "WithParameterAttribute", "byte[]"));
+        test.ExpectedDiagnostics.Add(Possible(3, "WithTypeParameterAttribute", "byte[]"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Whole_file_read_into_the_response_is_likely()
     {

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using PayloadGen.Analyzers.Tests.Infrastructure;
+using PayloadGen.Generators.Analyzers;
+using PayloadGen.Generators.Diagnostics;
+using Xunit;
+
+namespace PayloadGen.Analyzers.Tests.Loading;
+
+/// <summary>
+/// A rule whose every diagnostic is configured <c>none</c> does not run inside its group, as the driver skipped it when
+/// each rule was its own analyzer, while the group's other rules go on reporting.
+/// </summary>
+public sealed class SuppressedRuleTests
+{
+    private const string Types = """
+        public class First { }
+        public class Second { }
+        """;
+
+    [Fact]
+    public async Task A_rule_set_to_none_by_the_compilation_options_is_not_run_and_the_others_still_report()
+    {
+        var silenced = new TypeCountingRule("PGTEST1");
+        var other = new TypeCountingRule("PGTEST2");
+        CSharpCompilation compilation = Compile(("Types.cs", Types))
+            .WithOptions(Options.WithSpecificDiagnosticOptions([new("PGTEST1", ReportDiagnostic.Suppress)]));
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(compilation, new TestGroup(silenced, other));
+
+        Assert.Equal(0, silenced.TypesSeen);
+        Assert.Equal(2, other.TypesSeen);
+        Assert.Equal(["PGTEST2", "PGTEST2"], diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_rule_set_to_none_by_a_global_config_is_not_run()
+    {
+        var silenced = new TypeCountingRule("PGTEST1");
+        var other = new TypeCountingRule("PGTEST2");
+        CSharpCompilation compilation = Compile(("Types.cs", Types))
+            .WithOptions(Options.WithSyntaxTreeOptionsProvider(new ConfiguredSeverities(global: new() { ["PGTEST1"] = ReportDiagnostic.Suppress })));
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(compilation, new TestGroup(silenced, other));
+
+        Assert.Equal(0, silenced.TypesSeen);
+        Assert.Equal(["PGTEST2", "PGTEST2"], diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_rule_off_in_the_global_config_but_on_in_one_file_runs_and_reports_only_there()
+    {
+        var rule = new TypeCountingRule("PGTEST1");
+        CSharpCompilation compilation = Compile(("Off.cs", "public class Off { }"), ("On.cs", "public class On { }"));
+        SyntaxTree on = compilation.SyntaxTrees.Single(t => t.FilePath == "On.cs");
+        compilation = compilation.WithOptions(Options.WithSyntaxTreeOptionsProvider(new ConfiguredSeverities(
+            global: new() { ["PGTEST1"] = ReportDiagnostic.Suppress },
+            perTree: new() { [on] = ReportDiagnostic.Warn })));
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(compilation, new TestGroup(rule));
+
+        // Whether it is shown the type in Off.cs is the driver's business (it skips a tree in which all of an analyzer's
+        // diagnostics are off): the rule runs, and reports where it is on.
+        Assert.NotEqual(0, rule.TypesSeen);
+        Diagnostic reported = Assert.Single(diagnostics);
+        Assert.Equal("On.cs", reported.Location.SourceTree?.FilePath);
+    }
+
+    [Fact]
+    public async Task A_rule_with_only_some_of_its_diagnostics_set_to_none_still_runs()
+    {
+        var rule = new TypeCountingRule("PGTEST1", "PGTEST9");
+        CSharpCompilation compilation = Compile(("Types.cs", Types))
+            .WithOptions(Options.WithSpecificDiagnosticOptions([new("PGTEST1", ReportDiagnostic.Suppress)]));
+
+        await AnalyzeAsync(compilation, new TestGroup(rule));
+
+        Assert.Equal(2, rule.TypesSeen);
+    }
+
+    /// <summary>
+    /// The response rule with PG0101 and PG0111 set to none registers none of its actions (Roslyn's telemetry counts what
+    /// the group registered), and the request rule of the same group still reports its handler.
+    /// </summary>
+    [Fact]
+    public async Task The_response_rule_set_to_none_registers_nothing_and_the_request_rule_still_reports()
+    {
+        CSharpCompilation compilation = Compile(("Functions.cs", """
+            using System.IO;
+            using Amazon.Lambda.Core;
+
+            public class Upload { public string Name { get; set; } = ""; public byte[] Content { get; set; } = []; }
+            public class Functions
+            {
+                public byte[] Store(Upload upload, ILambdaContext context) => File.ReadAllBytes(upload.Name);
+            }
+            """));
+        CSharpCompilation responseOff = compilation.WithOptions(Options.WithSpecificDiagnosticOptions(
+            [new(Rules.ResponseLikelyExceedsLimit.Id, ReportDiagnostic.Suppress), new(Rules.ResponseMayExceedLimit.Id, ReportDiagnostic.Suppress)]));
+
+        (ImmutableArray<Diagnostic> allOn, AnalyzerTelemetryInfo allOnActions) = await AnalyzeWithTelemetryAsync(compilation, new RulesExcludingGeneratedCodeAnalyzer());
+        (ImmutableArray<Diagnostic> withoutResponse, AnalyzerTelemetryInfo withoutResponseActions) = await AnalyzeWithTelemetryAsync(responseOff, new RulesExcludingGeneratedCodeAnalyzer());
+
+        Assert.Equal(
+            [Rules.ResponseLikelyExceedsLimit.Id, Rules.RequestMayExceedLimit.Id],
+            allOn.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([Rules.RequestMayExceedLimit.Id], withoutResponse.Select(d => d.Id));
+        Assert.Equal(RegisteredActions(allOnActions) - RegisteredActions(await ResponseRuleActionsAsync(compilation)), RegisteredActions(withoutResponseActions));
+    }
+
+    private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    private static CSharpCompilation Compile(params (string Path, string Text)[] sources) =>
+        AnalyzerRunner.Compile("Suppressed", sources).WithOptions(Options);
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        (await AnalyzeWithTelemetryAsync(compilation, analyzer)).Diagnostics;
+
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeWithTelemetryAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
+    {
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers([analyzer], options);
+        ImmutableArray<Diagnostic> diagnostics = await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(exceptions);
+        return (diagnostics, await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
+    }
+
+    private static async Task<AnalyzerTelemetryInfo> ResponseRuleActionsAsync(Compilation compilation) =>
+        (await AnalyzeWithTelemetryAsync(compilation, new ResponseSizeAnalyzer())).Telemetry;
+
+    /// <summary>Every action registered, not counting the compilation-start actions, which the group registers for each rule either way.</summary>
+    private static int RegisteredActions(AnalyzerTelemetryInfo telemetry) =>
+        telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.SymbolEndActionsCount + telemetry.SyntaxNodeActionsCount
+        + telemetry.SyntaxTreeActionsCount + telemetry.SemanticModelActionsCount + telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount
+        + telemetry.OperationBlockStartActionsCount + telemetry.CodeBlockActionsCount + telemetry.CodeBlockStartActionsCount
+        + telemetry.CompilationActionsCount + telemetry.CompilationEndActionsCount + telemetry.AdditionalFileActionsCount;
+
+#pragma warning disable RS1001 // Test analyzers, run by these tests only, never loaded by a compiler.
+    private sealed class TestGroup(params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(GeneratedCodeAnalysisFlags.None, rules);
+
+    /// <summary>A rule that reports every named type of the compilation and counts the types it was shown.</summary>
+    private sealed class TypeCountingRule(params string[] ids) : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        private int _typesSeen;
+
+        public int TypesSeen => _typesSeen;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ids.Select(id => new DiagnosticDescriptor(id, "Test", "Type {0}", "Usage", DiagnosticSeverity.Warning, isEnabledByDefault: true)).ToImmutableArray();
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(
+                symbol =>
+                {
+                    Interlocked.Increment(ref _typesSeen);
+                    symbol.ReportDiagnostic(Diagnostic.Create(SupportedDiagnostics[0], symbol.Symbol.Locations[0], symbol.Symbol.Name));
+                },
+                SymbolKind.NamedType));
+        }
+    }
+
+    /// <summary>Severities as a global config (<c>is_global = true</c>) and per-file <c>.editorconfig</c> sections set them.</summary>
+    private sealed class ConfiguredSeverities(Dictionary<string, ReportDiagnostic>? global = null, Dictionary<SyntaxTree, ReportDiagnostic>? perTree = null) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return diagnosticId == "PGTEST1" && perTree is not null && perTree.TryGetValue(tree, out severity);
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return global is not null && global.TryGetValue(diagnosticId, out severity);
+        }
+    }
+}
