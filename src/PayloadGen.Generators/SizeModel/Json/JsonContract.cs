@@ -12,12 +12,18 @@ namespace PayloadGen.Generators.SizeModel;
 /// </summary>
 internal sealed class JsonContract
 {
-    private readonly SizeSymbols _symbols;
+    private readonly JsonContractSymbols _symbols;
     private readonly long? _ignoreAlways;
     private readonly long? _ignoreNever;
     private readonly long? _writeNumbersAsStrings;
 
     public JsonContract(SizeSymbols symbols)
+        : this(symbols.Json)
+    {
+    }
+
+    /// <summary>A reader that needs none of the size engine's other symbols (the generator's bare-pointer check).</summary>
+    public JsonContract(JsonContractSymbols symbols)
     {
         _symbols = symbols;
         _ignoreAlways = SizeSymbols.EnumValue(symbols.JsonIgnoreCondition, "Always");
