@@ -24,11 +24,20 @@ internal static class FileNameCollisions
     /// </summary>
     public static bool Exist(IMethodSymbol method, INamedTypeSymbol attributeType)
     {
-        foreach (ISymbol member in method.ContainingType.GetMembers())
+        // Names first (no member symbols are built for them), members only for a name that is a case twin.
+        foreach (string name in method.ContainingType.MemberNames)
         {
-            if (member is IMethodSymbol other && DiffersOnlyInCase(other.Name, method.Name) && ClaimCheckMarker.IsMarked(other, attributeType))
+            if (!DiffersOnlyInCase(name, method.Name))
             {
-                return true;
+                continue;
+            }
+
+            foreach (ISymbol member in method.ContainingType.GetMembers(name))
+            {
+                if (member is IMethodSymbol && ClaimCheckMarker.IsMarked(member, attributeType))
+                {
+                    return true;
+                }
             }
         }
 
