@@ -72,14 +72,17 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SizeEvidenceExported);
 
         // A summary depends on bodies anywhere in the compilation (a method and every helper it calls), so where the
-        // export runs this step reads the Compilation and runs again after every edit; that is the price of an
-        // assembly-level output. What keeps it incremental downstream is its value: strings in an EquatableArray, equal
-        // after any edit that changes no summary, so the source output stays cached.
+        // export runs this step reads the Compilation and runs again after every change to it: in a data project of
+        // 9,000 lines, a third of a second of CPU. Its value (strings in an EquatableArray, equal after any edit that
+        // changes no summary) keeps the source output cached, but not the step itself. So it is an implementation
+        // output: the attribute matters only to the assembly a build writes, nothing in this compilation reads it, and
+        // the IDE, which runs generators with implementation outputs off, never pulls this step: a keystroke in a data
+        // project does not re-read every method.
         IncrementalValueProvider<EquatableArray<ExportedEvidence>> sizeEvidence = exports
             .Combine(context.CompilationProvider)
             .Select(static (pair, cancellationToken) => pair.Left ? SummaryExport.Read(pair.Right, cancellationToken) : EquatableArray<ExportedEvidence>.Empty)
             .WithTrackingName(TrackingNames.SizeEvidence);
 
-        context.RegisterSourceOutput(sizeEvidence, static (output, exported) => SizeEvidenceEmitter.Emit(output, exported));
+        context.RegisterImplementationSourceOutput(sizeEvidence, static (output, exported) => SizeEvidenceEmitter.Emit(output, exported));
     }
 }

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PayloadGen.Benchmarks;
 
@@ -14,10 +15,12 @@ namespace PayloadGen.Benchmarks;
 /// without handlers, and after an edit inside a handler's body), each for this build of PayloadGen and, with
 /// <c>--before</c>, an older one measured in the same rounds. Then where a build's time goes: Roslyn's own timing of
 /// each tracked pipeline step (its own work only, not its inputs'), summed over the rounds. Not a benchmark:
-/// <c>dotnet run -c Release -- --generator-times [--before old/PayloadGen.Generators.dll] [--rounds N]</c>.
+/// <c>dotnet run -c Release -- --generator-times [--before old/PayloadGen.Generators.dll] [--rounds N] [--export]</c>.
 /// </summary>
 internal static class GeneratorCostTimes
 {
+    private const string ExportProperty = "build_property.PayloadGenExportSizeEvidence";
+
     /// <summary>Edited in a keystroke: a method body in a file with no handler (every file of the synthetic project has some, so one is added).</summary>
     private const string UnrelatedEdit = "unrelated file edited";
 
@@ -34,9 +37,16 @@ internal static class GeneratorCostTimes
     /// <summary>Edited in a keystroke: a statement inside the body of a <c>[ClaimCheck]</c> handler; its shape is unchanged.</summary>
     private const string HandlerBodyEdit = "handler body edited";
 
-    public static void Print(CompileCostBenchmarks project, PayloadGenComponents? before, int rounds)
+    /// <param name="exportSizeEvidence">
+    /// Whether the build turns the size-evidence export on (<c>PayloadGenExportSizeEvidence=true</c>), as a data project's
+    /// does by default: what the export costs where it runs.
+    /// </param>
+    public static void Print(CompileCostBenchmarks project, PayloadGenComponents? before, int rounds, bool exportSizeEvidence)
     {
         project.Setup();
+        AnalyzerConfigOptionsProvider buildOptions = exportSizeEvidence
+            ? new BuildPropertiesProvider(new Dictionary<string, string>(SdkBuildAnalyzers.BuildProperties) { [ExportProperty] = "true" })
+            : project.BuildOptions;
         var compared = new List<PayloadGenComponents>();
         if (before is not null)
         {
@@ -53,11 +63,11 @@ internal static class GeneratorCostTimes
         var scenarios = new List<(string Name, Func<Func<GeneratorDriver>> Prepare)>();
         foreach (PayloadGenComponents components in compared)
         {
-            scenarios.Add(($"build: fresh driver, fresh compilation ({components.Name})", () => Build(project, components)));
+            scenarios.Add(($"build: fresh driver, fresh compilation ({components.Name})", () => Build(project, components, buildOptions)));
             foreach ((string edit, SyntaxTree oldTree, SyntaxTree newTree) in new[] { (UnrelatedEdit, unrelatedOld, unrelatedNew), (HandlerBodyEdit, handlerOld, handlerNew) })
             {
                 // The driver has run once on the unedited compilation, as in an IDE before the keystroke; only the rerun is timed.
-                Func<GeneratorDriver> keystroke = Keystroke(project, components, compilation, oldTree, newTree);
+                Func<GeneratorDriver> keystroke = Keystroke(project, components, buildOptions, compilation, oldTree, newTree);
                 scenarios.Add(($"keystroke: {edit} ({components.Name})", () => keystroke));
             }
         }
@@ -111,19 +121,19 @@ internal static class GeneratorCostTimes
     /// A build's run: a fresh driver on a fresh compilation whose references are already bound, since the compiler binds
     /// them for its own diagnostics anyway and the compilation with the generated sources reuses them.
     /// </summary>
-    private static Func<GeneratorDriver> Build(CompileCostBenchmarks project, PayloadGenComponents components)
+    private static Func<GeneratorDriver> Build(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions)
     {
         CSharpCompilation compilation = project.NewCompilation();
         _ = compilation.Assembly;
-        CSharpGeneratorDriver driver = Driver(project, components);
+        CSharpGeneratorDriver driver = Driver(project, components, buildOptions);
         return () => driver.RunGenerators(compilation);
     }
 
-    private static CSharpGeneratorDriver Driver(CompileCostBenchmarks project, PayloadGenComponents components) => CSharpGeneratorDriver.Create(
+    private static CSharpGeneratorDriver Driver(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions) => CSharpGeneratorDriver.Create(
         components.Generators,
         [],
         project.ParseOptions,
-        project.BuildOptions,
+        buildOptions,
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
@@ -131,10 +141,10 @@ internal static class GeneratorCostTimes
     /// the other version, so every measured run follows an edit and sees a new compilation whose symbols are not bound
     /// yet, as an IDE's does after a keystroke.
     /// </summary>
-    private static Func<GeneratorDriver> Keystroke(CompileCostBenchmarks project, PayloadGenComponents components, CSharpCompilation original, SyntaxTree oldTree, SyntaxTree newTree)
+    private static Func<GeneratorDriver> Keystroke(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, CSharpCompilation original, SyntaxTree oldTree, SyntaxTree newTree)
     {
         CSharpCompilation current = original;
-        GeneratorDriver driver = Driver(project, components).RunGenerators(current);
+        GeneratorDriver driver = Driver(project, components, buildOptions).RunGenerators(current);
         SyntaxTree present = oldTree;
         SyntaxTree other = newTree;
         return () =>

@@ -47,15 +47,17 @@ static async Task<int> PrintPerAnalyzerAsync(string[] options)
     return 0;
 }
 
-// '--generator-times [--before path/to/PayloadGen.Generators.dll] [--rounds N]': the source generator alone, a build
-// and two keystrokes, with Roslyn's timing of each pipeline step (GeneratorCostTimes).
+// '--generator-times [--before path/to/PayloadGen.Generators.dll] [--rounds N] [--export]': the source generator alone,
+// a build and two keystrokes, with Roslyn's timing of each pipeline step (GeneratorCostTimes); '--export' turns the
+// size-evidence export on, as in a data project.
 static int PrintGeneratorTimes(string[] options)
 {
     int before = System.Array.IndexOf(options, "--before");
     PayloadGen.Benchmarks.GeneratorCostTimes.Print(
         new PayloadGen.Benchmarks.CompileCostBenchmarks(),
         before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
-        Rounds(options));
+        Rounds(options),
+        exportSizeEvidence: options.Contains("--export"));
     return 0;
 }
 
