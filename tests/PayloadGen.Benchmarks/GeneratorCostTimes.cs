@@ -11,8 +11,9 @@ namespace PayloadGen.Benchmarks;
 
 /// <summary>
 /// The source generator alone, in process CPU time and allocations, on the synthetic project: a build (a fresh driver on
-/// a fresh compilation, as <c>csc</c> runs it) and two IDE keystrokes (the same driver run again after an edit to a file
-/// without handlers, and after an edit inside a handler's body), each for this build of PayloadGen and, with
+/// a fresh compilation, as <c>csc</c> runs it) and two IDE keystrokes (the same driver, with implementation outputs off
+/// as in the IDE, run again after an edit to a file without handlers, and after an edit inside a handler's body), each
+/// for this build of PayloadGen and, with
 /// <c>--before</c>, an older one measured in the same rounds. Then where a build's time goes: Roslyn's own timing of
 /// each tracked pipeline step (its own work only, not its inputs'), summed over the rounds. Not a benchmark:
 /// <c>dotnet run -c Release -- --generator-times [--before old/PayloadGen.Generators.dll] [--rounds N] [--export]</c>.
@@ -125,26 +126,30 @@ internal static class GeneratorCostTimes
     {
         CSharpCompilation compilation = project.NewCompilation();
         _ = compilation.Assembly;
-        CSharpGeneratorDriver driver = Driver(project, components, buildOptions);
+        CSharpGeneratorDriver driver = Driver(project, components, buildOptions, IncrementalGeneratorOutputKind.None);
         return () => driver.RunGenerators(compilation);
     }
 
-    private static CSharpGeneratorDriver Driver(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions) => CSharpGeneratorDriver.Create(
+    /// <param name="disabledOutputs">
+    /// None for a build; <see cref="IncrementalGeneratorOutputKind.Implementation"/> for the IDE, which runs generators
+    /// with implementation outputs off.
+    /// </param>
+    private static CSharpGeneratorDriver Driver(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, IncrementalGeneratorOutputKind disabledOutputs) => CSharpGeneratorDriver.Create(
         components.Generators,
         [],
         project.ParseOptions,
         buildOptions,
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
     /// A rerun after an edit, from a driver that has seen the compilation before it: each run swaps the edited tree for
     /// the other version, so every measured run follows an edit and sees a new compilation whose symbols are not bound
-    /// yet, as an IDE's does after a keystroke.
+    /// yet, as an IDE's does after a keystroke, and implementation outputs are off, as in the IDE.
     /// </summary>
     private static Func<GeneratorDriver> Keystroke(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, CSharpCompilation original, SyntaxTree oldTree, SyntaxTree newTree)
     {
         CSharpCompilation current = original;
-        GeneratorDriver driver = Driver(project, components, buildOptions).RunGenerators(current);
+        GeneratorDriver driver = Driver(project, components, buildOptions, IncrementalGeneratorOutputKind.Implementation).RunGenerators(current);
         SyntaxTree present = oldTree;
         SyntaxTree other = newTree;
         return () =>
