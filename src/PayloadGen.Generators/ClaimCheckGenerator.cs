@@ -75,9 +75,9 @@ public sealed class ClaimCheckGenerator : IIncrementalGenerator
         // export runs this step reads the Compilation and runs again after every change to it: in a data project of
         // 9,000 lines, a third of a second of CPU. Its value (strings in an EquatableArray, equal after any edit that
         // changes no summary) keeps the source output cached, but not the step itself. So it is an implementation
-        // output: the attribute matters only to the assembly a build writes, nothing in this compilation reads it, and
-        // the IDE, which runs generators with implementation outputs off, never pulls this step: a keystroke in a data
-        // project does not re-read every method.
+        // output: the attribute matters only to the assembly a build writes and nothing in this compilation reads it,
+        // which lets a host that skips implementation outputs never pull this step (Roslyn's IDE hosts still run them,
+        // dotnet/roslyn#77288); builds always do.
         IncrementalValueProvider<EquatableArray<ExportedEvidence>> sizeEvidence = exports
             .Combine(context.CompilationProvider)
             .Select(static (pair, cancellationToken) => pair.Left ? SummaryExport.Read(pair.Right, cancellationToken) : EquatableArray<ExportedEvidence>.Empty)

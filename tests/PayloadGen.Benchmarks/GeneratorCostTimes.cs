@@ -11,12 +11,14 @@ namespace PayloadGen.Benchmarks;
 
 /// <summary>
 /// The source generator alone, in process CPU time and allocations, on the synthetic project: a build (a fresh driver on
-/// a fresh compilation, as <c>csc</c> runs it) and two IDE keystrokes (the same driver, with implementation outputs off
-/// as in the IDE, run again after an edit to a file without handlers, and after an edit inside a handler's body), each
+/// a fresh compilation, as <c>csc</c> runs it) and two IDE keystrokes (the same driver run again after an edit to a file
+/// without handlers, and after an edit inside a handler's body; with every output on, as Visual Studio and VS Code run
+/// generators today, or with implementation outputs off, as a host may that honours them), each
 /// for this build of PayloadGen and, with
 /// <c>--before</c>, an older one measured in the same rounds. Then where a build's time goes: Roslyn's own timing of
 /// each tracked pipeline step (its own work only, not its inputs'), summed over the rounds. Not a benchmark:
-/// <c>dotnet run -c Release -- --generator-times [--before old/PayloadGen.Generators.dll] [--rounds N] [--export]</c>.
+/// <c>dotnet run -c Release -- --generator-times [--before old/PayloadGen.Generators.dll] [--rounds N] [--export]
+/// [--implementation-outputs-off]</c>.
 /// </summary>
 internal static class GeneratorCostTimes
 {
@@ -42,8 +44,13 @@ internal static class GeneratorCostTimes
     /// Whether the build turns the size-evidence export on (<c>PayloadGenExportSizeEvidence=true</c>), as a data project's
     /// does by default: what the export costs where it runs.
     /// </param>
-    public static void Print(CompileCostBenchmarks project, PayloadGenComponents? before, int rounds, bool exportSizeEvidence)
+    /// <param name="implementationOutputsOff">
+    /// Whether the keystrokes run with implementation outputs off: what an IDE that honours them would run. Roslyn's IDE
+    /// hosts run them today (dotnet/roslyn#77288).
+    /// </param>
+    public static void Print(CompileCostBenchmarks project, PayloadGenComponents? before, int rounds, bool exportSizeEvidence, bool implementationOutputsOff)
     {
+        IncrementalGeneratorOutputKind keystrokeDisabledOutputs = implementationOutputsOff ? IncrementalGeneratorOutputKind.Implementation : IncrementalGeneratorOutputKind.None;
         project.Setup();
         AnalyzerConfigOptionsProvider buildOptions = exportSizeEvidence
             ? new BuildPropertiesProvider(new Dictionary<string, string>(SdkBuildAnalyzers.BuildProperties) { [ExportProperty] = "true" })
@@ -68,7 +75,7 @@ internal static class GeneratorCostTimes
             foreach ((string edit, SyntaxTree oldTree, SyntaxTree newTree) in new[] { (UnrelatedEdit, unrelatedOld, unrelatedNew), (HandlerBodyEdit, handlerOld, handlerNew) })
             {
                 // The driver has run once on the unedited compilation, as in an IDE before the keystroke; only the rerun is timed.
-                Func<GeneratorDriver> keystroke = Keystroke(project, components, buildOptions, compilation, oldTree, newTree);
+                Func<GeneratorDriver> keystroke = Keystroke(project, components, buildOptions, keystrokeDisabledOutputs, compilation, oldTree, newTree);
                 scenarios.Add(($"keystroke: {edit} ({components.Name})", () => keystroke));
             }
         }
@@ -131,8 +138,8 @@ internal static class GeneratorCostTimes
     }
 
     /// <param name="disabledOutputs">
-    /// None for a build; <see cref="IncrementalGeneratorOutputKind.Implementation"/> for the IDE, which runs generators
-    /// with implementation outputs off.
+    /// None for a build; <see cref="IncrementalGeneratorOutputKind.Implementation"/> for a host that skips implementation
+    /// outputs.
     /// </param>
     private static CSharpGeneratorDriver Driver(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, IncrementalGeneratorOutputKind disabledOutputs) => CSharpGeneratorDriver.Create(
         components.Generators,
@@ -144,12 +151,12 @@ internal static class GeneratorCostTimes
     /// <summary>
     /// A rerun after an edit, from a driver that has seen the compilation before it: each run swaps the edited tree for
     /// the other version, so every measured run follows an edit and sees a new compilation whose symbols are not bound
-    /// yet, as an IDE's does after a keystroke, and implementation outputs are off, as in the IDE.
+    /// yet, as an IDE's does after a keystroke.
     /// </summary>
-    private static Func<GeneratorDriver> Keystroke(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, CSharpCompilation original, SyntaxTree oldTree, SyntaxTree newTree)
+    private static Func<GeneratorDriver> Keystroke(CompileCostBenchmarks project, PayloadGenComponents components, AnalyzerConfigOptionsProvider buildOptions, IncrementalGeneratorOutputKind disabledOutputs, CSharpCompilation original, SyntaxTree oldTree, SyntaxTree newTree)
     {
         CSharpCompilation current = original;
-        GeneratorDriver driver = Driver(project, components, buildOptions, IncrementalGeneratorOutputKind.Implementation).RunGenerators(current);
+        GeneratorDriver driver = Driver(project, components, buildOptions, disabledOutputs).RunGenerators(current);
         SyntaxTree present = oldTree;
         SyntaxTree other = newTree;
         return () =>

@@ -47,9 +47,10 @@ static async Task<int> PrintPerAnalyzerAsync(string[] options)
     return 0;
 }
 
-// '--generator-times [--before path/to/PayloadGen.Generators.dll] [--rounds N] [--export]': the source generator alone,
-// a build and two keystrokes, with Roslyn's timing of each pipeline step (GeneratorCostTimes); '--export' turns the
-// size-evidence export on, as in a data project.
+// '--generator-times [--before path/to/PayloadGen.Generators.dll] [--rounds N] [--export] [--implementation-outputs-off]':
+// the source generator alone, a build and two keystrokes, with Roslyn's timing of each pipeline step (GeneratorCostTimes);
+// '--export' turns the size-evidence export on, as in a data project; the last option runs the keystrokes as a host that
+// skips implementation outputs would.
 static int PrintGeneratorTimes(string[] options)
 {
     int before = System.Array.IndexOf(options, "--before");
@@ -57,7 +58,8 @@ static int PrintGeneratorTimes(string[] options)
         new PayloadGen.Benchmarks.CompileCostBenchmarks(),
         before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
         Rounds(options),
-        exportSizeEvidence: options.Contains("--export"));
+        exportSizeEvidence: options.Contains("--export"),
+        implementationOutputsOff: options.Contains("--implementation-outputs-off"));
     return 0;
 }
 

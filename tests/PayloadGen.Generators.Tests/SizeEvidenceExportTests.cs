@@ -86,21 +86,21 @@ public sealed class SizeEvidenceExportTests
     }
 
     [Fact]
-    public void In_the_IDE_the_export_never_runs_while_wrappers_are_generated_as_in_a_build()
+    public void With_implementation_outputs_off_the_export_never_runs_while_wrappers_are_generated_as_in_a_build()
     {
-        // The IDE runs generators with implementation outputs off. The evidence matters only to the assembly a build
-        // writes, so a keystroke in a data project must not re-read every method: the step is not even pulled.
+        // The evidence matters only to the assembly a build writes: a host that skips implementation outputs (as an IDE
+        // may, after each keystroke) must not pay for re-reading every method, so the step is not even pulled.
         var exporting = new BuildProperties(("PayloadGenExportSizeEvidence", "true"));
         CSharpCompilation compilation = TestCompilation.Create([Store, Handler]);
 
-        GeneratorRun ide = GeneratorRun.Start(compilation, exporting, IncrementalGeneratorOutputKind.Implementation);
+        GeneratorRun withoutImplementation = GeneratorRun.Start(compilation, exporting, IncrementalGeneratorOutputKind.Implementation);
         GeneratorRun build = GeneratorRun.Start(compilation, exporting);
 
-        Assert.Empty(TrackedSteps.Of(ide)[TrackingNames.SizeEvidence]);
-        Assert.DoesNotContain(HintName, ide.Sources.Keys);
+        Assert.Empty(TrackedSteps.Of(withoutImplementation)[TrackingNames.SizeEvidence]);
+        Assert.DoesNotContain(HintName, withoutImplementation.Sources.Keys);
         Assert.NotEmpty(TrackedSteps.Of(build)[TrackingNames.SizeEvidence]);
         Assert.Contains(HintName, build.Sources.Keys);
-        Assert.Equal(build.Sources.Remove(HintName), ide.Sources);
+        Assert.Equal(build.Sources.Remove(HintName), withoutImplementation.Sources);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ internal sealed class GeneratorRun
     /// <summary>
     /// Runs a fresh driver, tracking incremental steps, over <paramref name="compilation"/>, with the build properties
     /// <paramref name="buildProperties"/> (none by default) and every output on, as a build runs it; with
-    /// <paramref name="disabledOutputs"/> <see cref="IncrementalGeneratorOutputKind.Implementation"/>, as the IDE runs it.
+    /// <paramref name="disabledOutputs"/> <see cref="IncrementalGeneratorOutputKind.Implementation"/>, as a host that
+    /// skips implementation outputs runs it.
     /// </summary>
     public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null, IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None)
     {
