@@ -156,6 +156,12 @@ public class CompileCostBenchmarks
         }
     }
 
+    /// <summary>The parse options of the synthetic project's trees.</summary>
+    internal CSharpParseOptions ParseOptions => _parseOptions;
+
+    /// <summary>The build properties the SDK passes to generators and analyzers.</summary>
+    internal AnalyzerConfigOptionsProvider BuildOptions => _buildOptions;
+
     /// <summary>Every PayloadGen analyzer, as <see cref="Setup"/> found them.</summary>
     internal ImmutableArray<DiagnosticAnalyzer> Analyzers => _analyzers;
 

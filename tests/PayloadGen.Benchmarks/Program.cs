@@ -13,6 +13,7 @@ return args switch
     ["--analyzer-times"] => await PrintAnalyzerTimesAsync(),
     ["--cpu-times", ..] => await PrintCpuTimesAsync(args[1..]),
     ["--per-analyzer", ..] => await PrintPerAnalyzerAsync(args[1..]),
+    ["--generator-times", ..] => PrintGeneratorTimes(args[1..]),
     ["--write-sample", string directory, ..] => WriteSample(directory, args[2..]),
     _ => RunBenchmarks(args),
 };
@@ -43,6 +44,22 @@ static async Task<int> PrintPerAnalyzerAsync(string[] options)
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
         onSdkBuild: options.Contains("--sdk"),
         Rounds(options));
+    return 0;
+}
+
+// '--generator-times [--before path/to/PayloadGen.Generators.dll] [--rounds N] [--export] [--implementation-outputs-off]':
+// the source generator alone, a build and two keystrokes, with Roslyn's timing of each pipeline step (GeneratorCostTimes);
+// '--export' turns the size-evidence export on, as in a data project; the last option runs the keystrokes as a host that
+// skips implementation outputs would.
+static int PrintGeneratorTimes(string[] options)
+{
+    int before = System.Array.IndexOf(options, "--before");
+    PayloadGen.Benchmarks.GeneratorCostTimes.Print(
+        new PayloadGen.Benchmarks.CompileCostBenchmarks(),
+        before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
+        Rounds(options),
+        exportSizeEvidence: options.Contains("--export"),
+        implementationOutputsOff: options.Contains("--implementation-outputs-off"));
     return 0;
 }
 

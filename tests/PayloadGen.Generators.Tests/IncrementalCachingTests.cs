@@ -81,6 +81,40 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Moving_a_handler_down_its_file_regenerates_nothing()
+    {
+        // The models hold no location: lines added above a handler change every position in its file, and nothing else.
+        (GeneratorRun first, CSharpCompilation compilation) = StartRun();
+
+        GeneratorRun second = GeneratorRun.Continue(first.Driver, Replace(compilation, Handlers, Handlers.Replace("namespace Demo;", "namespace Demo;\n\n// Report functions.\n// Moved down two lines.\n")));
+
+        AssertNothingRecomputed(first, second);
+    }
+
+    private const string Serializer = """
+        using PayloadGen;
+
+        namespace Demo;
+
+        [ClaimCheckSerializer]
+        public partial class FunctionSerializer;
+        """;
+
+    [Fact]
+    public void Editing_another_class_leaves_the_claim_check_serializer_cached()
+    {
+        CSharpCompilation compilation = TestCompilation.Create([LambdaSerializerContract.Source, Payloads, Handlers, Serializer, Unrelated]);
+        GeneratorRun first = GeneratorRun.Start(compilation);
+        Assert.Equal(3, first.Sources.Count);
+        Assert.Single(TrackedSteps.Of(first)[TrackingNames.Serializers]);
+        Assert.Empty(first.OutputProblems());
+
+        GeneratorRun second = GeneratorRun.Continue(first.Driver, Replace(compilation, Unrelated, Unrelated.Replace("Ticks => 1", "Ticks => 2 + 3")));
+
+        AssertNothingRecomputed(first, second);
+    }
+
+    [Fact]
     public void Changing_the_payload_type_regenerates_the_wrapper()
     {
         (GeneratorRun first, CSharpCompilation compilation) = StartRun();

@@ -163,6 +163,37 @@ public sealed class InvalidInputTests
         Assert.Empty(run.OutputProblems());
     }
 
+    [Fact]
+    public void Generates_each_of_two_handlers_whose_namespaces_or_enclosing_types_differ_only_in_case()
+    {
+        // The case twins are found once per namespace or type and reused for every handler in it: each of these must
+        // still get a unique file, and the handlers with no twin on their way keep the plain name.
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(
+            """
+            using PayloadGen;
+
+            namespace Shop.Orders { public partial class F { [ClaimCheck] public string M(string r) => r; [ClaimCheck] public string N(string r) => r; } }
+            #pragma warning disable CS8981
+            namespace Shop.orders { public partial class F { [ClaimCheck] public string M(string r) => r; } }
+            namespace Shop.Billing
+            {
+                public partial class Outer { public partial class Inner { [ClaimCheck] public string M(string r) => r; } }
+                public partial class outer { public partial class Inner { [ClaimCheck] public string M(string r) => r; } }
+                public partial class Plain { [ClaimCheck] public string M(string r) => r; }
+            }
+            """));
+
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(6, run.Sources.Count);
+        Assert.Equal(6, run.Sources.Keys.Distinct(System.StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(
+            run.Sources.Keys.Where(name => !name.StartsWith("Shop.Billing.Plain.", System.StringComparison.Ordinal)),
+            name => Assert.Matches(@"\.[0-9a-f]{8}\.ClaimCheck\.g\.cs$", name));
+        Assert.Contains("Shop.Billing.Plain.M.ClaimCheck.g.cs", run.Sources.Keys);
+        Assert.Empty(run.OutputProblems());
+    }
+
     [Theory]
     [InlineData("[ClaimCheck] public partial Report M(ReportRequest r); public partial Report M(ReportRequest r) => new();")]
     [InlineData("public partial Report M(ReportRequest r); [ClaimCheck] public partial Report M(ReportRequest r) => new();")]

@@ -86,6 +86,24 @@ public sealed class SizeEvidenceExportTests
     }
 
     [Fact]
+    public void With_implementation_outputs_off_the_export_never_runs_while_wrappers_are_generated_as_in_a_build()
+    {
+        // The evidence matters only to the assembly a build writes: a host that skips implementation outputs (as an IDE
+        // may, after each keystroke) must not pay for re-reading every method, so the step is not even pulled.
+        var exporting = new BuildProperties(("PayloadGenExportSizeEvidence", "true"));
+        CSharpCompilation compilation = TestCompilation.Create([Store, Handler]);
+
+        GeneratorRun withoutImplementation = GeneratorRun.Start(compilation, exporting, IncrementalGeneratorOutputKind.Implementation);
+        GeneratorRun build = GeneratorRun.Start(compilation, exporting);
+
+        Assert.Empty(TrackedSteps.Of(withoutImplementation)[TrackingNames.SizeEvidence]);
+        Assert.DoesNotContain(HintName, withoutImplementation.Sources.Keys);
+        Assert.NotEmpty(TrackedSteps.Of(build)[TrackingNames.SizeEvidence]);
+        Assert.Contains(HintName, build.Sources.Keys);
+        Assert.Equal(build.Sources.Remove(HintName), withoutImplementation.Sources);
+    }
+
+    [Fact]
     public void An_edit_that_changes_no_summary_leaves_the_output_cached_and_one_that_does_rewrites_it()
     {
         CSharpCompilation compilation = TestCompilation.Create([Store, Unrelated]);

@@ -21,6 +21,21 @@ public sealed class SourceWriterTests
         Assert.Equal(writer.ToString(), writer.ToSourceText().ToString());
     }
 
+    [Theory]
+    [InlineData("", "\n")]
+    [InlineData("a\n", "    a\n\n")]
+    [InlineData("a\r\r\nb", "    a\n    b\n")]
+    [InlineData("\r\n\r\n", "\n\n\n")]
+    [InlineData("a\n\nb", "    a\n\n    b\n")]
+    public void Writes_each_line_indented_without_carriage_returns_and_empty_lines_without_indentation(string text, string expected)
+    {
+        var writer = new SourceWriter { Indentation = 1 };
+
+        writer.WriteLine(text);
+
+        Assert.Equal(expected, writer.ToString());
+    }
+
     [Fact]
     public void Refuses_negative_indentation()
     {

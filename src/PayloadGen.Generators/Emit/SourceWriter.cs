@@ -33,15 +33,28 @@ internal sealed class SourceWriter
     /// <summary>Writes <paramref name="text"/>, each of its lines at the current indentation.</summary>
     public void WriteLine(string text)
     {
-        foreach (string line in text.Split('\n'))
+        // Line by line in place: no array and no string per line (a wrapper is mostly one-line calls).
+        for (int start = 0; ;)
         {
-            string trimmed = line.TrimEnd('\r');
-            if (trimmed.Length > 0)
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            while (end > start && text[end - 1] == '\r')
             {
-                _builder.Append(' ', _indentation * IndentationSize).Append(trimmed);
+                end--;
+            }
+
+            if (end > start)
+            {
+                _builder.Append(' ', _indentation * IndentationSize).Append(text, start, end - start);
             }
 
             _builder.Append('\n');
+            if (newline < 0)
+            {
+                return;
+            }
+
+            start = newline + 1;
         }
     }
 

@@ -46,7 +46,7 @@ internal static class BarePointerShape
             }
         }
 
-        var contract = new JsonContract(SizeSymbols.For(compilation));
+        var contract = new JsonContract(JsonContractSymbols.For(compilation));
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is SpecialType.None; current = current.BaseType)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace PayloadGen.Generators.Parsing;
@@ -9,17 +11,33 @@ namespace PayloadGen.Generators.Parsing;
 /// </summary>
 internal static class FileNameCollisions
 {
+    // The names in a namespace or type that another of its types (or namespaces) has but for case, computed once per
+    // container: every handler asks about its own namespace, and reading the namespace's types again for each handler
+    // cost the generator time quadratic in the handlers of a namespace, on every build and after every keystroke. Keyed
+    // by the container's symbol, so an entry lives exactly as long as the compilation it belongs to.
+    private static readonly ConditionalWeakTable<INamespaceOrTypeSymbol, HashSet<string>> TypeNamesDifferingInCase = new();
+    private static readonly ConditionalWeakTable<INamespaceSymbol, HashSet<string>> NamespaceNamesDifferingInCase = new();
+
     /// <summary>
     /// Whether the method, its type, an enclosing type or a namespace on the way has a sibling whose name differs
     /// only in case (<c>Build</c> and <c>build</c>, <c>Demo.F</c> and <c>Demo.f</c>, <c>Demo</c> and <c>demo</c>).
     /// </summary>
     public static bool Exist(IMethodSymbol method, INamedTypeSymbol attributeType)
     {
-        foreach (ISymbol member in method.ContainingType.GetMembers())
+        // Names first (no member symbols are built for them), members only for a name that is a case twin.
+        foreach (string name in method.ContainingType.MemberNames)
         {
-            if (member is IMethodSymbol other && DiffersOnlyInCase(other.Name, method.Name) && ClaimCheckMarker.IsMarked(other, attributeType))
+            if (!DiffersOnlyInCase(name, method.Name))
             {
-                return true;
+                continue;
+            }
+
+            foreach (ISymbol member in method.ContainingType.GetMembers(name))
+            {
+                if (member is IMethodSymbol && ClaimCheckMarker.IsMarked(member, attributeType))
+                {
+                    return true;
+                }
             }
         }
 
@@ -35,13 +53,10 @@ internal static class FileNameCollisions
     {
         for (INamedTypeSymbol type = declared; ; type = type.ContainingType)
         {
-            var siblings = type.ContainingType is { } outer ? outer.GetTypeMembers() : type.ContainingNamespace.GetTypeMembers();
-            foreach (INamedTypeSymbol sibling in siblings)
+            INamespaceOrTypeSymbol container = type.ContainingType is { } outer ? outer : type.ContainingNamespace;
+            if (TypeNamesDifferingInCase.GetValue(container, static c => NamesDifferingInCase(TypeNames(c))).Contains(type.MetadataName))
             {
-                if (DiffersOnlyInCase(sibling.MetadataName, type.MetadataName))
-                {
-                    return true;
-                }
+                return true;
             }
 
             if (type.ContainingType is null)
@@ -52,16 +67,50 @@ internal static class FileNameCollisions
 
         for (INamespaceSymbol ns = declared.ContainingNamespace; !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
         {
-            foreach (INamespaceSymbol sibling in ns.ContainingNamespace.GetNamespaceMembers())
+            if (NamespaceNamesDifferingInCase.GetValue(ns.ContainingNamespace, static parent => NamesDifferingInCase(NamespaceNames(parent))).Contains(ns.Name))
             {
-                if (DiffersOnlyInCase(sibling.Name, ns.Name))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    private static IEnumerable<string> TypeNames(INamespaceOrTypeSymbol container)
+    {
+        foreach (INamedTypeSymbol type in container.GetTypeMembers())
+        {
+            yield return type.MetadataName;
+        }
+    }
+
+    private static IEnumerable<string> NamespaceNames(INamespaceSymbol parent)
+    {
+        foreach (INamespaceSymbol ns in parent.GetNamespaceMembers())
+        {
+            yield return ns.Name;
+        }
+    }
+
+    /// <summary>Every name of <paramref name="names"/> that another of them equals but for case.</summary>
+    private static HashSet<string> NamesDifferingInCase(IEnumerable<string> names)
+    {
+        var colliding = new HashSet<string>(StringComparer.Ordinal);
+        var firstSpelling = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in names)
+        {
+            if (!firstSpelling.TryGetValue(name, out string? first))
+            {
+                firstSpelling.Add(name, name);
+            }
+            else if (DiffersOnlyInCase(first, name))
+            {
+                colliding.Add(first);
+                colliding.Add(name);
+            }
+        }
+
+        return colliding;
     }
 
     private static bool DiffersOnlyInCase(string left, string right)

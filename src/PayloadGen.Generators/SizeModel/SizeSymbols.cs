@@ -44,20 +44,21 @@ internal sealed class SizeSymbols
         ServiceProvider = Get("System.IServiceProvider");
         ServiceProviderExtensions = Get("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
 
-        // System.Text.Json contract
+        // System.Text.Json contract: the types JsonContract reads are resolved by JsonContractSymbols, shared with the generator.
+        Json = JsonContractSymbols.For(compilation);
         JsonSerializer = Get("System.Text.Json.JsonSerializer");
-        JsonIgnore = Get("System.Text.Json.Serialization.JsonIgnoreAttribute");
-        JsonIgnoreCondition = Get("System.Text.Json.Serialization.JsonIgnoreCondition");
-        JsonInclude = Get("System.Text.Json.Serialization.JsonIncludeAttribute");
-        JsonPropertyName = Get("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-        JsonExtensionData = Get("System.Text.Json.Serialization.JsonExtensionDataAttribute");
-        JsonConverter = Get("System.Text.Json.Serialization.JsonConverterAttribute");
-        JsonStringEnumConverter = Get("System.Text.Json.Serialization.JsonStringEnumConverter");
-        JsonStringEnumConverterOfT = Get("System.Text.Json.Serialization.JsonStringEnumConverter`1");
-        JsonDerivedType = Get("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
-        JsonPolymorphic = Get("System.Text.Json.Serialization.JsonPolymorphicAttribute");
-        JsonNumberHandlingAttribute = Get("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
-        JsonNumberHandling = Get("System.Text.Json.Serialization.JsonNumberHandling");
+        JsonIgnore = Json.JsonIgnore;
+        JsonIgnoreCondition = Json.JsonIgnoreCondition;
+        JsonInclude = Json.JsonInclude;
+        JsonPropertyName = Json.JsonPropertyName;
+        JsonExtensionData = Json.JsonExtensionData;
+        JsonConverter = Json.JsonConverter;
+        JsonStringEnumConverter = Json.JsonStringEnumConverter;
+        JsonStringEnumConverterOfT = Json.JsonStringEnumConverterOfT;
+        JsonDerivedType = Json.JsonDerivedType;
+        JsonPolymorphic = Json.JsonPolymorphic;
+        JsonNumberHandlingAttribute = Json.JsonNumberHandlingAttribute;
+        JsonNumberHandling = Json.JsonNumberHandling;
         JsonRequired = Get("System.Text.Json.Serialization.JsonRequiredAttribute");
 
         // Data annotations
@@ -100,6 +101,9 @@ internal sealed class SizeSymbols
     public const string SizeEvidenceAttributeName = "PayloadGen.SizeEvidenceAttribute";
 
     public Compilation Compilation { get; }
+
+    /// <summary>The System.Text.Json types <see cref="JsonContract"/> reads.</summary>
+    public JsonContractSymbols Json { get; }
 
     public INamedTypeSymbol EnumerableOfT { get; }
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }

@@ -34,15 +34,17 @@ internal sealed class GeneratorRun
 
     /// <summary>
     /// Runs a fresh driver, tracking incremental steps, over <paramref name="compilation"/>, with the build properties
-    /// <paramref name="buildProperties"/> (none by default).
+    /// <paramref name="buildProperties"/> (none by default) and every output on, as a build runs it; with
+    /// <paramref name="disabledOutputs"/> <see cref="IncrementalGeneratorOutputKind.Implementation"/>, as a host that
+    /// skips implementation outputs runs it.
     /// </summary>
-    public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null)
+    public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null, IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new ClaimCheckGenerator().AsSourceGenerator()],
             parseOptions: TestCompilation.ParseOptions,
             optionsProvider: buildProperties ?? new BuildProperties(),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
         return Continue(driver, compilation);
     }
 

@@ -12,18 +12,15 @@ namespace PayloadGen.Generators.SizeModel;
 /// </summary>
 internal sealed class JsonContract
 {
-    private readonly SizeSymbols _symbols;
-    private readonly long? _ignoreAlways;
-    private readonly long? _ignoreNever;
-    private readonly long? _writeNumbersAsStrings;
+    private readonly JsonContractSymbols _symbols;
 
     public JsonContract(SizeSymbols symbols)
+        : this(symbols.Json)
     {
-        _symbols = symbols;
-        _ignoreAlways = SizeSymbols.EnumValue(symbols.JsonIgnoreCondition, "Always");
-        _ignoreNever = SizeSymbols.EnumValue(symbols.JsonIgnoreCondition, "Never");
-        _writeNumbersAsStrings = SizeSymbols.EnumValue(symbols.JsonNumberHandling, "WriteAsString");
     }
+
+    /// <summary>A reader that needs none of the size engine's other symbols (the generator's bare-pointer check).</summary>
+    public JsonContract(JsonContractSymbols symbols) => _symbols = symbols;
 
     /// <summary>
     /// Every instance property and field of <paramref name="type"/> and its base types (for an interface, the interfaces it
@@ -47,6 +44,8 @@ internal sealed class JsonContract
                     continue;
                 }
 
+                // The attribute types are looked up on first use (JsonContractSymbols): a member without attributes, the
+                // usual case, must not ask for them.
                 ImmutableArray<AttributeData> attributes = member.GetAttributes();
                 yield return new JsonMember(
                     member,
@@ -54,14 +53,14 @@ internal sealed class JsonContract
                     JsonName(member, attributes),
                     attributes,
                     IgnoreOf(attributes),
-                    Has(attributes, _symbols.JsonInclude),
-                    Has(attributes, _symbols.JsonExtensionData));
+                    !attributes.IsEmpty && Has(attributes, _symbols.JsonInclude),
+                    !attributes.IsEmpty && Has(attributes, _symbols.JsonExtensionData));
             }
         }
     }
 
     /// <summary>True when <c>[JsonConverter]</c> is among <paramref name="attributes"/>: the JSON is the converter's.</summary>
-    public bool HasCustomConverter(ImmutableArray<AttributeData> attributes) => Has(attributes, _symbols.JsonConverter);
+    public bool HasCustomConverter(ImmutableArray<AttributeData> attributes) => !attributes.IsEmpty && Has(attributes, _symbols.JsonConverter);
 
     /// <summary>True when the converter among <paramref name="attributes"/> is <c>JsonStringEnumConverter</c> (or its generic form).</summary>
     public bool HasStringEnumConverter(ImmutableArray<AttributeData> attributes)
@@ -85,7 +84,7 @@ internal sealed class JsonContract
         foreach (AttributeData attribute in attributes)
         {
             if (SizeSymbols.Is(attribute.AttributeClass, _symbols.JsonNumberHandlingAttribute)
-                && _writeNumbersAsStrings is long writeAsString
+                && SizeSymbols.EnumValue(_symbols.JsonNumberHandling, "WriteAsString") is long writeAsString
                 && attribute.ConstructorArguments is [{ Value: { } handling }])
             {
                 return (System.Convert.ToInt64(handling, System.Globalization.CultureInfo.InvariantCulture) & writeAsString) != 0;
@@ -97,7 +96,7 @@ internal sealed class JsonContract
 
     /// <summary>True when the type is polymorphic: <c>[JsonPolymorphic]</c> or <c>[JsonDerivedType]</c>.</summary>
     public bool IsPolymorphic(ImmutableArray<AttributeData> attributes) =>
-        Has(attributes, _symbols.JsonPolymorphic) || Has(attributes, _symbols.JsonDerivedType);
+        !attributes.IsEmpty && (Has(attributes, _symbols.JsonPolymorphic) || Has(attributes, _symbols.JsonDerivedType));
 
     public static bool Has(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
     {
@@ -131,8 +130,8 @@ internal sealed class JsonContract
                 if (argument.Key == "Condition" && argument.Value.Value is { } value)
                 {
                     long condition = System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-                    return condition == _ignoreAlways ? JsonIgnoreKind.Always
-                        : condition == _ignoreNever ? JsonIgnoreKind.None
+                    return condition == SizeSymbols.EnumValue(_symbols.JsonIgnoreCondition, "Always") ? JsonIgnoreKind.Always
+                        : condition == SizeSymbols.EnumValue(_symbols.JsonIgnoreCondition, "Never") ? JsonIgnoreKind.None
                         : JsonIgnoreKind.WhenWriting;
                 }
             }
