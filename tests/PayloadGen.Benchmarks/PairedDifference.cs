@@ -9,8 +9,8 @@ namespace PayloadGen.Benchmarks;
 /// in each round (with − without, measured back to back) and only then summarised, so that whatever slowed a whole round
 /// (another process's build, a thermal or frequency change) cancels instead of landing on one side's median. The
 /// summary is the median of those differences, their quartiles, and a distribution-free confidence interval for the
-/// median. A difference of two medians has none of this: on a 1 s measurement that varies by ±0.3 s between rounds, a
-/// 0.1 s difference of medians can come out anywhere from 0 to 0.4 s.
+/// median. A difference of two medians has none of this: PayloadGen's 0.1 s on top of a 1 s SDK analysis that varies by
+/// ±0.3 s between rounds came out as 1.4 % of the baseline in 5 rounds and 41.7 % in 15, with nothing to say which to trust.
 /// </summary>
 /// <param name="Rounds">How many paired rounds were summarised.</param>
 /// <param name="Median">The median of the per-round differences.</param>
