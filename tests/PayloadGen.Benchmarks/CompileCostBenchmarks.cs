@@ -120,7 +120,7 @@ public class CompileCostBenchmarks
             analyzerTime += run.Result!.AnalyzerTelemetryInfo[analyzer].ExecutionTime;
         }
 
-        return new OwnExecutionTime(generatorTime, analyzerTime);
+        return new OwnExecutionTime(generatorTime, analyzerTime, run.Diagnostics.Length);
     }
 
     private async Task<BuildRun> RunBuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, bool logExecutionTime)

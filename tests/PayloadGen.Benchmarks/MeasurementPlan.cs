@@ -31,8 +31,9 @@ internal sealed class MeasurementPlan
         Scenario? scenario = null;
         scenario = Add(name, async () =>
         {
-            scenario!.LastOwnTime = await run();
-            return 0;
+            OwnExecutionTime own = await run();
+            scenario!.LastOwnTime = own;
+            return own.Diagnostics;
         });
         return scenario;
     }
