@@ -10,6 +10,7 @@ return args switch
 {
     ["streaming", ..] => await StreamingComparison.RunAsync(args[1..]),
     ["probe", ..] => await StreamingProbe.RunAsync(args[1..]),
+    ["--paired-rounds", string file] => PrintPairedRounds(file),
     ["--analyzer-times"] => await PrintAnalyzerTimesAsync(),
     ["--cpu-times", ..] => await PrintCpuTimesAsync(args[1..]),
     ["--per-analyzer", ..] => await PrintPerAnalyzerAsync(args[1..]),
@@ -69,6 +70,13 @@ static int Rounds(string[] options) =>
 static int WriteSample(string directory, string[] options)
 {
     PayloadGen.Benchmarks.SampleProjectWriter.Write(directory, domainModules: options.Contains("--layered") ? 200 : 0);
+    return 0;
+}
+
+// '--paired-rounds FILE': the paired summary of rounds timed outside this process (csc-times.sh).
+static int PrintPairedRounds(string file)
+{
+    PayloadGen.Benchmarks.PairedRoundsReport.Print(file);
     return 0;
 }
 
