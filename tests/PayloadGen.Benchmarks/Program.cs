@@ -14,6 +14,7 @@ return args switch
     ["--cpu-times", ..] => await PrintCpuTimesAsync(args[1..]),
     ["--per-analyzer", ..] => await PrintPerAnalyzerAsync(args[1..]),
     ["--write-sample", string directory, ..] => WriteSample(directory, args[2..]),
+    ["--inline-cpu", ..] => PrintInlineCpuTimes(args[1..]),
     _ => RunBenchmarks(args),
 };
 
@@ -43,6 +44,15 @@ static async Task<int> PrintPerAnalyzerAsync(string[] options)
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
         onSdkBuild: options.Contains("--sdk"),
         Rounds(options));
+    return 0;
+}
+
+// '--inline-cpu [--before <folder of another build of this project>] [--rounds N]': InlinePathBenchmarks in thread CPU
+// time, alternating rounds; '--before' runs the other build's PayloadGen cases in the same rounds.
+static int PrintInlineCpuTimes(string[] options)
+{
+    int before = System.Array.IndexOf(options, "--before");
+    PayloadGen.Benchmarks.InlinePathCpuTimes.Print(before >= 0 ? options[before + 1] : null, options.Contains("--rounds") ? Rounds(options) : 21);
     return 0;
 }
 
