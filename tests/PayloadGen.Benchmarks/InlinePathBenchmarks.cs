@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -99,6 +100,21 @@ public class InlinePathBenchmarks
     public async Task<long> Dehydrate()
         => await SendAsync(await _runtime.DehydrateAsync(_invoice, BenchmarkJsonContext.Default.Invoice, PayloadSource.Direct, 0, CancellationToken.None));
 
+    [Benchmark(Baseline = true, Description = "STJ: SerializeAsync(new MemoryStream, IAsyncEnumerable)")]
+    [BenchmarkCategory("sequence response")]
+    public async Task<long> SerializeSequenceBaseline()
+    {
+        var stream = new MemoryStream();
+        await JsonSerializer.SerializeAsync(stream, Lines(), BenchmarkJsonContext.Default.IAsyncEnumerableInvoiceLine);
+        stream.Position = 0;
+        return await SendAsync(stream);
+    }
+
+    [Benchmark(Description = "PayloadGen: DehydrateAsync(IAsyncEnumerable) (inline)")]
+    [BenchmarkCategory("sequence response")]
+    public async Task<long> DehydrateSequence()
+        => await SendAsync(await _runtime.DehydrateAsync(Lines(), BenchmarkJsonContext.Default.IAsyncEnumerableInvoiceLine, PayloadSource.Direct, 0, CancellationToken.None));
+
     [Benchmark(Baseline = true, Description = "hand-written stream handler (STJ)")]
     [BenchmarkCategory("handler")]
     public async Task<long> HandWrittenHandler()
@@ -108,6 +124,17 @@ public class InlinePathBenchmarks
     [BenchmarkCategory("handler")]
     public async Task<long> GeneratedHandler()
         => await SendAsync(await InvoiceFunctions.RepriceClaimCheck(new MemoryStream(_json), s_context));
+
+    /// <summary>The invoice's lines as a handler returning <c>IAsyncEnumerable&lt;T&gt;</c> produces them.</summary>
+    private async IAsyncEnumerable<InvoiceLine> Lines()
+    {
+        foreach (InvoiceLine line in _invoice.Lines)
+        {
+            yield return line;
+        }
+
+        await Task.CompletedTask;
+    }
 
     /// <summary>What RuntimeSupport does with a handler's response stream: reads it to the end, then disposes it.</summary>
     private static async Task<long> SendAsync(Stream response)

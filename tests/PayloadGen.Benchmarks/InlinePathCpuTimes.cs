@@ -11,14 +11,15 @@ using System.Threading.Tasks;
 namespace PayloadGen.Benchmarks;
 
 /// <summary>
-/// <see cref="InlinePathBenchmarks"/> measured in thread CPU time, every case in every round, alternating order, so that
+/// <see cref="InlinePathBenchmarks"/> measured in CPU time (the process's), every case in every round, alternating order, so that
 /// a shared machine's load falls on all of them alike; with <c>--before</c>, the same benchmarks of another build of
 /// PayloadGen (loaded side by side) run in the same rounds. Reports per case the median CPU time per operation and the
 /// median over rounds of its ratio to the category's baseline.
 /// </summary>
 internal static partial class InlinePathCpuTimes
 {
-    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
+    // CLOCK_PROCESS_CPUTIME_ID (Linux): every thread's, since an asynchronous serialization may continue on another.
+    private const int ProcessCpuClock = 2;
 
     /// <summary>Each round runs a case for about this much work (1 KB: a few thousand operations).</summary>
     private const long BytesPerRound = 20_000_000;
@@ -52,7 +53,7 @@ internal static partial class InlinePathCpuTimes
                     bool baseline = Property<bool>(benchmark, "Baseline");
                     string category = Property<string[]>(AttributeNamed(method, "BenchmarkCategoryAttribute")!, "Categories")[0];
                     // The other build's baselines are the same code as this one's: measured once.
-                    if (label.Length == 0 || (!baseline && method.Name is nameof(InlinePathBenchmarks.Hydrate) or nameof(InlinePathBenchmarks.Dehydrate) or nameof(InlinePathBenchmarks.GeneratedHandler)))
+                    if (label.Length == 0 || (!baseline && method.Name is nameof(InlinePathBenchmarks.Hydrate) or nameof(InlinePathBenchmarks.Dehydrate) or nameof(InlinePathBenchmarks.DehydrateSequence) or nameof(InlinePathBenchmarks.GeneratedHandler)))
                     {
                         cases.Add(new Case(category, label + method.Name, baseline && label.Length == 0, Invoker(method, benchmarks)));
                     }
@@ -82,15 +83,15 @@ internal static partial class InlinePathCpuTimes
             IEnumerable<Case> order = round % 2 == 0 ? cases : Enumerable.Reverse(cases);
             foreach (Case @case in order)
             {
-                long allocated = GC.GetAllocatedBytesForCurrentThread();
-                long started = ThreadCpuNanoseconds();
+                long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                long started = ProcessCpuNanoseconds();
                 for (int i = 0; i < operations; i++)
                 {
                     @case.Run();
                 }
 
-                @case.Nanoseconds.Add((ThreadCpuNanoseconds() - started) / (double)operations);
-                @case.Allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / operations;
+                @case.Nanoseconds.Add((ProcessCpuNanoseconds() - started) / (double)operations);
+                @case.Allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / operations;
             }
         }
 
@@ -135,11 +136,11 @@ internal static partial class InlinePathCpuTimes
         return () => value();
     }
 
-    private static long ThreadCpuNanoseconds()
+    private static long ProcessCpuNanoseconds()
     {
-        if (ClockGetTime(ThreadCpuClock, out TimeSpec time) != 0)
+        if (ClockGetTime(ProcessCpuClock, out TimeSpec time) != 0)
         {
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
+            throw new InvalidOperationException("clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed.");
         }
 
         return time.Seconds * 1_000_000_000 + time.Nanoseconds;

@@ -47,7 +47,7 @@ static async Task<int> PrintPerAnalyzerAsync(string[] options)
     return 0;
 }
 
-// '--inline-cpu [--before <folder of another build of this project>] [--rounds N]': InlinePathBenchmarks in thread CPU
+// '--inline-cpu [--before <folder of another build of this project>] [--rounds N]': InlinePathBenchmarks in CPU
 // time, alternating rounds; '--before' runs the other build's PayloadGen cases in the same rounds.
 static int PrintInlineCpuTimes(string[] options)
 {

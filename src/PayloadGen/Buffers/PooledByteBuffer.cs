@@ -14,8 +14,7 @@ namespace PayloadGen;
 /// </remarks>
 internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
 {
-    /// <summary>The first segment's size: what a small payload costs, one pooled array.</summary>
-    internal const int FirstSegmentBytes = 16 * 1024;
+    private const int FirstSegmentBytes = 16 * 1024;
     private const int MaxSegmentBytes = 1024 * 1024;
 
     private readonly long _cap;

@@ -7,8 +7,8 @@ namespace PayloadGen;
 
 /// <summary>
 /// The stream a payload is serialized into when it may have to be offloaded. With a store that takes parts, the
-/// payload's first bytes (up to one pooled segment, and never past the inline threshold) are kept in pooled memory: a
-/// payload that ends there is returned from it, with no part buffer or upload state created. Past it, every byte goes
+/// payload's first bytes (up to <see cref="StartBytes"/>, and never past the inline threshold) are kept in pooled
+/// memory: a payload that ends there is returned from it, with no part buffer or upload state created. Past it, every byte goes
 /// into a <see cref="PartUploader"/>'s part buffers, starting with those first bytes: up to the inline threshold they
 /// are held there (and returned from there when the payload ends under it, exactly the bytes of an inline response);
 /// past it the held parts start uploading and further parts go up while serialization continues, so memory is bounded
@@ -18,13 +18,20 @@ namespace PayloadGen;
 /// <remarks>Written by <c>JsonSerializer.SerializeAsync</c>, which only writes asynchronously; one writer at a time.</remarks>
 internal sealed class StreamedOffload : Stream
 {
+    /// <summary>
+    /// How much of a payload is kept in pooled memory before a part buffer is needed: a part is a fresh mapping of the
+    /// store's part size, whose pages fault in as they are written, which for a payload of a few hundred kilobytes costs
+    /// more than serializing it; past this, the copy into the first part is a small share of what the upload costs.
+    /// </summary>
+    internal const int StartBytes = 256 * 1024;
+
     private readonly ClaimCheckRuntime _runtime;
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
     private readonly IStreamingPayloadStore? _streaming;
     private PooledByteBuffer? _whole;
 
-    /// <summary>The first bytes, while the payload fits in one pooled segment under the threshold (a store that takes parts).</summary>
+    /// <summary>The first bytes, while the payload fits in <see cref="StartBytes"/> under the threshold (a store that takes parts).</summary>
     private PooledByteBuffer? _start;
     private PartUploader? _parts;
     private bool _offloading;
@@ -80,9 +87,8 @@ internal sealed class StreamedOffload : Stream
 
         if (_parts is null && !_offloading)
         {
-            // Most lazy sequences are small: a part buffer (a mapping of the store's part size) and the upload's
-            // bookkeeping cost more than serializing them.
-            if (_length <= Math.Min(PooledByteBuffer.FirstSegmentBytes, _inlineThreshold))
+            // Most lazy sequences are small: a part buffer and the upload's bookkeeping cost more than serializing them.
+            if (_length <= Math.Min(StartBytes, _inlineThreshold))
             {
                 Append(_start ??= new PooledByteBuffer(), buffer.Span);
                 return;
@@ -125,7 +131,7 @@ internal sealed class StreamedOffload : Stream
         {
             if (_parts is null && !_offloading)
             {
-                // Ended within its first segment: no part was ever needed.
+                // Ended within its start: no part was ever needed.
                 PooledByteBuffer start = _start ?? new PooledByteBuffer();
                 _start = null;
                 _completed = true;
@@ -193,7 +199,7 @@ internal sealed class StreamedOffload : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    /// <summary>The payload outgrew its first segment: those bytes start the first part (a copy of at most 16 KiB).</summary>
+    /// <summary>The payload outgrew its start: those bytes become the start of the first part (a copy of at most <see cref="StartBytes"/>).</summary>
     private async ValueTask MoveStartToPartsAsync(CancellationToken cancellationToken)
     {
         if (_start is not { } start)

@@ -10,13 +10,13 @@ using static PayloadGen.Tests.Runtime.StreamedUploadBench;
 namespace PayloadGen.Tests.Runtime;
 
 /// <summary>
-/// A streamed offload keeps a payload's first bytes (one pooled segment, never past the threshold) in pooled memory and
-/// creates its upload state only when the payload outgrows them: a small lazy sequence maps no part buffer. Past them,
-/// those bytes start the first part, so parts, stored bytes and pointer are exactly what they were.
+/// A streamed offload keeps a payload's first bytes (<see cref="StreamedOffload.StartBytes"/>, never past the threshold)
+/// in pooled memory and creates its upload state only when the payload outgrows them: a small lazy sequence maps no
+/// part buffer. Past them, those bytes start the first part, so parts, stored bytes and pointer are what they were.
 /// </summary>
 public sealed class StreamedOffloadStartTests : IDisposable
 {
-    private const int Start = PooledByteBuffer.FirstSegmentBytes;
+    private const int Start = StreamedOffload.StartBytes;
 
     private readonly StreamedUploadBench _bench = new();
 
@@ -28,7 +28,7 @@ public sealed class StreamedOffloadStartTests : IDisposable
     [InlineData(Start)]
     [InlineData(Start + 1)]
     [InlineData(3 * Start + 5)]
-    public async Task A_payload_under_the_threshold_comes_back_whole_whether_or_not_it_outgrew_its_first_segment(int length)
+    public async Task A_payload_under_the_threshold_comes_back_whole_whether_or_not_it_outgrew_its_start(int length)
     {
         byte[] payload = TestPayloads.Bytes(length, seed: length);
         var store = new ScriptedPartStore(_bench.Files(), partSizeBytes: 4 * 1024, maxConcurrentParts: 2);
@@ -46,8 +46,8 @@ public sealed class StreamedOffloadStartTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Start + 1, 1_000)]      // the threshold passed inside the write that leaves the first segment
-    [InlineData(Start / 2, 7)]          // a threshold below the first segment's size
+    [InlineData(Start + 1, 1_000)]      // the threshold passed inside the write that leaves the start
+    [InlineData(Start / 2, 7)]          // a threshold below StartBytes
     [InlineData(5 * Start, 3_000)]      // held parts, then offloaded
     public async Task A_payload_over_the_threshold_is_stored_in_the_same_parts_as_before(int threshold, int chunk)
     {
@@ -61,7 +61,7 @@ public sealed class StreamedOffloadStartTests : IDisposable
 
         Assert.Null(outcome.Inline);
         _bench.AssertStoredAsPointed(payload, outcome.Pointer);
-        // The parts the schedule cuts at: the first bytes held in the pooled segment moved into them unchanged.
+        // The parts the schedule cuts at: the first bytes held in pooled memory moved into them unchanged.
         var parts = store.Parts.OrderBy(part => part.Number).ToList();
         Assert.Equal(Enumerable.Range(1, parts.Count), parts.Select(part => part.Number));
         Assert.All(parts.SkipLast(1), part => Assert.Equal((part.Number - 1L) * partBytes, part.Offset));
@@ -69,7 +69,7 @@ public sealed class StreamedOffloadStartTests : IDisposable
     }
 
     [Fact]
-    public async Task Upload_state_is_created_only_when_the_payload_outgrows_its_first_segment()
+    public async Task Upload_state_is_created_only_when_the_payload_outgrows_its_start()
     {
         // A store whose part size no buffer can hold: the first write that needs a part says so, and no earlier one.
         var store = new ScriptedPartStore(_bench.Files(), partSizeBytes: 0, maxConcurrentParts: 2);
