@@ -8,9 +8,10 @@ namespace PayloadGen;
 /// <summary>
 /// The stream a payload is serialized into when it may have to be offloaded. With a store that takes parts, the
 /// payload's first bytes (up to <see cref="StartBytes"/>, and never past the inline threshold) are kept in pooled
-/// memory: a payload that ends there is returned from it, with no part buffer or upload state created. Past it, every byte goes
-/// into a <see cref="PartUploader"/>'s part buffers, starting with those first bytes: up to the inline threshold they
-/// are held there (and returned from there when the payload ends under it, exactly the bytes of an inline response);
+/// memory: a payload that ends there is returned from it, with no part buffer or upload state created. Past them,
+/// every byte goes into a <see cref="PartUploader"/>'s part buffers, starting with those first bytes: up to the inline
+/// threshold they are held there (and returned from there when the payload ends under it, exactly the bytes of an
+/// inline response);
 /// past it the held parts start uploading and further parts go up while serialization continues, so memory is bounded
 /// by the parts in flight rather than by the payload, and the inline bytes are never a second copy beside the parts.
 /// A store that does not take parts receives the payload whole, from pooled memory.
