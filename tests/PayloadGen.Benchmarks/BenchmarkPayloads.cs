@@ -35,6 +35,7 @@ public sealed class InvoiceLine
 }
 
 [JsonSerializable(typeof(Invoice))]
+[JsonSerializable(typeof(IAsyncEnumerable<InvoiceLine>))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext
 {
 }

@@ -16,6 +16,7 @@ return args switch
     ["--per-analyzer", ..] => await PrintPerAnalyzerAsync(args[1..]),
     ["--generator-times", ..] => PrintGeneratorTimes(args[1..]),
     ["--write-sample", string directory, ..] => WriteSample(directory, args[2..]),
+    ["--inline-cpu", ..] => PrintInlineCpuTimes(args[1..]),
     _ => RunBenchmarks(args),
 };
 
@@ -61,6 +62,15 @@ static int PrintGeneratorTimes(string[] options)
         Rounds(options),
         exportSizeEvidence: options.Contains("--export"),
         implementationOutputsOff: options.Contains("--implementation-outputs-off"));
+    return 0;
+}
+
+// '--inline-cpu [--before <folder of another build of this project>] [--rounds N]': InlinePathBenchmarks in CPU
+// time, alternating rounds; '--before' runs the other build's PayloadGen cases in the same rounds.
+static int PrintInlineCpuTimes(string[] options)
+{
+    int before = System.Array.IndexOf(options, "--before");
+    PayloadGen.Benchmarks.InlinePathCpuTimes.Print(before >= 0 ? options[before + 1] : null, options.Contains("--rounds") ? Rounds(options) : 21);
     return 0;
 }
 

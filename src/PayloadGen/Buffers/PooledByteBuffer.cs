@@ -8,17 +8,23 @@ namespace PayloadGen;
 /// An <see cref="IBufferWriter{T}"/> over pooled arrays that never copies what it has written: it grows by adding
 /// segments, so a 200 MB response is serialized once, measured, hashed and uploaded from the same memory.
 /// </summary>
+/// <remarks>
+/// Most payloads fit in the first segment, so the bookkeeping of further segments is created only when a second one
+/// is needed: a small response costs one pooled array and this object, as little as a <c>MemoryStream</c>.
+/// </remarks>
 internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
 {
     private const int FirstSegmentBytes = 16 * 1024;
     private const int MaxSegmentBytes = 1024 * 1024;
 
-    private readonly List<byte[]> _segments = new();
-    private readonly List<int> _segmentUsed = new();
+    private readonly long _cap;
     private byte[] _current = Array.Empty<byte>();
     private int _currentUsed;
-    private long _completedBytes;
-    private readonly long _cap;
+
+    /// <summary>The full segments before <see cref="_current"/>, in order; <see langword="null"/> while there is one.</summary>
+    private List<byte[]>? _filled;
+    private List<int>? _filledUsed;
+    private long _filledBytes;
 
     /// <summary>A buffer without a cap.</summary>
     public PooledByteBuffer()
@@ -34,7 +40,10 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
     public PooledByteBuffer(long cap) => _cap = cap;
 
     /// <summary>Bytes written so far.</summary>
-    public long Length => _completedBytes + _currentUsed;
+    public long Length => _filledBytes + _currentUsed;
+
+    /// <summary>Whether more than the cap has been written.</summary>
+    public bool IsOverCap => Length > _cap;
 
     public void Advance(int count)
     {
@@ -63,44 +72,44 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
     {
         get
         {
-            if (_segments.Count == 0)
+            if (_filled is null)
             {
-                return ReadOnlySequence<byte>.Empty;
+                return _current.Length == 0 ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(_current, 0, _currentUsed);
             }
 
-            if (_segments.Count == 1)
+            var blocks = new ReadOnlyMemory<byte>[_filled.Count + 1];
+            for (int i = 0; i < _filled.Count; i++)
             {
-                return new ReadOnlySequence<byte>(_current, 0, _currentUsed);
+                blocks[i] = _filled[i].AsMemory(0, _filledUsed![i]);
             }
 
-            var blocks = new ReadOnlyMemory<byte>[_segments.Count];
-            for (int i = 0; i < blocks.Length; i++)
-            {
-                blocks[i] = _segments[i].AsMemory(0, UsedIn(i));
-            }
-
+            blocks[^1] = _current.AsMemory(0, _currentUsed);
             return SequenceSegment.Join(blocks);
         }
     }
 
     public void Dispose()
     {
-        foreach (byte[] segment in _segments)
+        if (_filled is not null)
         {
-            ArrayPool<byte>.Shared.Return(segment);
+            foreach (byte[] segment in _filled)
+            {
+                ArrayPool<byte>.Shared.Return(segment);
+            }
+
+            _filled = null;
+            _filledUsed = null;
         }
 
-        _segments.Clear();
-        _segmentUsed.Clear();
+        if (_current.Length != 0)
+        {
+            ArrayPool<byte>.Shared.Return(_current);
+        }
+
         _current = Array.Empty<byte>();
         _currentUsed = 0;
-        _completedBytes = 0;
+        _filledBytes = 0;
     }
-
-    private int UsedIn(int index) => index == _segments.Count - 1 ? _currentUsed : _segmentUsed[index];
-
-    /// <summary>Whether more than the cap has been written.</summary>
-    public bool IsOverCap => Length > _cap;
 
     private void EnsureRoom(int sizeHint)
     {
@@ -115,15 +124,18 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        if (_segments.Count > 0)
+        int next = FirstSegmentBytes;
+        if (_current.Length != 0)
         {
-            _segmentUsed.Add(_currentUsed);
-            _completedBytes += _currentUsed;
+            (_filled ??= new List<byte[]>()).Add(_current);
+            (_filledUsed ??= new List<int>()).Add(_currentUsed);
+            _filledBytes += _currentUsed;
+            next = Math.Min(_current.Length * 2, MaxSegmentBytes);
         }
 
-        int next = _segments.Count == 0 ? FirstSegmentBytes : Math.Min(_current.Length * 2, MaxSegmentBytes);
-        _current = ArrayPool<byte>.Shared.Rent(Math.Max(next, needed));
+        // Cleared first: should Rent throw, Dispose must not return the filled segment a second time.
+        _current = Array.Empty<byte>();
         _currentUsed = 0;
-        _segments.Add(_current);
+        _current = ArrayPool<byte>.Shared.Rent(Math.Max(next, needed));
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Diagnostics;
 using System.IO;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -29,7 +28,7 @@ public sealed partial class ClaimCheckRuntime
     public async Task<OffloadedHttpBody> OffloadHttpBodyAsync(ReadOnlySequence<byte> body, HttpContentHeaders contentHeaders, PayloadSource source, TimeSpan? urlLifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contentHeaders);
-        long started = Stopwatch.GetTimestamp();
+        long started = StartTiming();
         TimeSpan lifetime = CheckedUrlLifetime(urlLifetime ?? HttpUrlLifetime);
         IPresigningPayloadStore presigning = PresigningStore(body.Length, source);
         var description = new PayloadDescription
@@ -63,7 +62,7 @@ public sealed partial class ClaimCheckRuntime
     public async ValueTask<Stream> DehydrateHttpResponseAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, HttpHandlerSettings handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        long started = Stopwatch.GetTimestamp();
+        long started = StartTiming();
         PooledByteBuffer buffer = PooledJsonSerializer.Serialize(value, typeInfo);
         try
         {

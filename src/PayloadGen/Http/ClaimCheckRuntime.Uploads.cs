@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Text.Unicode;
@@ -62,7 +61,7 @@ public sealed partial class ClaimCheckRuntime
             return null;
         }
 
-        long started = Stopwatch.GetTimestamp();
+        long started = StartTiming();
         if (!PayloadPointerReader.TryRead(Encoding.UTF8.GetBytes(body), allowBareShape: false, out PayloadPointer? pointer)
             || pointer!.Format != PointerFormat.PayloadGen)
         {

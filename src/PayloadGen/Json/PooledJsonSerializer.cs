@@ -8,8 +8,7 @@ namespace PayloadGen;
 
 /// <summary>
 /// The one place payloads are serialized: once, into pooled segments, with the writer settings the type's
-/// <see cref="JsonSerializerOptions"/> ask for (a <see cref="Utf8JsonWriter"/> ignores the options' own encoder,
-/// indentation and depth unless they are copied onto it).
+/// <see cref="JsonSerializerOptions"/> ask for (<see cref="JsonWriterCache"/>).
 /// </summary>
 internal static class PooledJsonSerializer
 {
@@ -51,14 +50,11 @@ internal static class PooledJsonSerializer
         try
         {
             JsonSerializerOptions options = typeInfo.Options;
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-            {
-                Encoder = options.Encoder,
-                Indented = options.WriteIndented,
-                MaxDepth = options.MaxDepth,
-                SkipValidation = true,
-            });
+            Utf8JsonWriter writer = JsonWriterCache.Rent(options, buffer);
             JsonSerializer.Serialize(writer, value, typeInfo);
+            writer.Flush();
+            // Only after a whole payload: a writer the serializer threw from is left to the garbage collector.
+            JsonWriterCache.Return(options, writer);
             return buffer;
         }
         catch

@@ -131,7 +131,7 @@ public sealed class ClaimCheckMessageOffloader
             throw new ArgumentException($"The message attributes alone are {attributeBytes:N0} bytes, at or over the {Options.ThresholdBytes:N0}-byte limit, so offloading the body cannot make the message fit. Move data from the attributes into the body.", nameof(attributes));
         }
 
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long started = _runtime.StartTiming();
         PayloadPointer pointer = await _runtime.OffloadAsync(body, s_message, cancellationToken).ConfigureAwait(false);
         _runtime.Report(PayloadDirection.Dehydrated, body.Length, pointer, started);
         string pointerBody = PayloadPointerWriter.ToJson(pointer, Options.PointerFormat);

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -108,7 +107,7 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
 
     private async IAsyncEnumerator<T> EnumerateAsync(CancellationToken cancellationToken)
     {
-        long started = Stopwatch.GetTimestamp();
+        long started = _runtime.StartTiming();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
         var source = new JsonRootObserver(_verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)));

@@ -6,9 +6,12 @@ using System.Threading.Tasks;
 namespace PayloadGen;
 
 /// <summary>
-/// The stream a payload is serialized into when it may have to be offloaded. With a store that takes parts, every
-/// byte goes into a <see cref="PartUploader"/>'s part buffers from the start: up to the inline threshold they are
-/// held there (and returned from there when the payload ends under it, exactly the bytes of an inline response);
+/// The stream a payload is serialized into when it may have to be offloaded. With a store that takes parts, the
+/// payload's first bytes (up to <see cref="StartBytes"/>, and never past the inline threshold) are kept in pooled
+/// memory: a payload that ends there is returned from it, with no part buffer or upload state created. Past them,
+/// every byte goes into a <see cref="PartUploader"/>'s part buffers, starting with those first bytes: up to the inline
+/// threshold they are held there (and returned from there when the payload ends under it, exactly the bytes of an
+/// inline response);
 /// past it the held parts start uploading and further parts go up while serialization continues, so memory is bounded
 /// by the parts in flight rather than by the payload, and the inline bytes are never a second copy beside the parts.
 /// A store that does not take parts receives the payload whole, from pooled memory.
@@ -16,11 +19,21 @@ namespace PayloadGen;
 /// <remarks>Written by <c>JsonSerializer.SerializeAsync</c>, which only writes asynchronously; one writer at a time.</remarks>
 internal sealed class StreamedOffload : Stream
 {
+    /// <summary>
+    /// How much of a payload is kept in pooled memory before a part buffer is needed: a part is a fresh mapping of the
+    /// store's part size, whose pages fault in as they are written, which for a payload of a few hundred kilobytes costs
+    /// more than serializing it; past this, the copy into the first part is a small share of what the upload costs.
+    /// </summary>
+    internal const int StartBytes = 256 * 1024;
+
     private readonly ClaimCheckRuntime _runtime;
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
     private readonly IStreamingPayloadStore? _streaming;
     private PooledByteBuffer? _whole;
+
+    /// <summary>The first bytes, while the payload fits in <see cref="StartBytes"/> under the threshold (a store that takes parts).</summary>
+    private PooledByteBuffer? _start;
     private PartUploader? _parts;
     private bool _offloading;
     private long _length;
@@ -73,6 +86,18 @@ internal sealed class StreamedOffload : Stream
             return;
         }
 
+        if (_parts is null && !_offloading)
+        {
+            // Most lazy sequences are small: a part buffer and the upload's bookkeeping cost more than serializing them.
+            if (_length <= Math.Min(StartBytes, _inlineThreshold))
+            {
+                Append(_start ??= new PooledByteBuffer(), buffer.Span);
+                return;
+            }
+
+            await MoveStartToPartsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         PartUploader parts = Parts;
         await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (!_offloading && _length > _inlineThreshold)
@@ -105,6 +130,15 @@ internal sealed class StreamedOffload : Stream
         PayloadPointer pointer;
         if (_streaming is not null)
         {
+            if (_parts is null && !_offloading)
+            {
+                // Ended within its start: no part was ever needed.
+                PooledByteBuffer start = _start ?? new PooledByteBuffer();
+                _start = null;
+                _completed = true;
+                return new OffloadOutcome(new ReadOnlySequenceStream(start.WrittenSequence, owner: start), Pointer: null, _length);
+            }
+
             PartUploader parts = Parts;
             if (!_offloading)
             {
@@ -139,6 +173,8 @@ internal sealed class StreamedOffload : Stream
             _completed = true;
             _whole?.Dispose();
             _whole = null;
+            _start?.Dispose();
+            _start = null;
             if (_parts is not null)
             {
                 await _parts.DisposeAsync().ConfigureAwait(false);
@@ -163,6 +199,28 @@ internal sealed class StreamedOffload : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>The payload outgrew its start: those bytes become the start of the first part (a copy of at most <see cref="StartBytes"/>).</summary>
+    private async ValueTask MoveStartToPartsAsync(CancellationToken cancellationToken)
+    {
+        if (_start is not { } start)
+        {
+            return;
+        }
+
+        _start = null;
+        try
+        {
+            foreach (ReadOnlyMemory<byte> segment in start.WrittenSequence)
+            {
+                await Parts.AppendAsync(segment, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            start.Dispose();
+        }
+    }
 
     private static void Append(PooledByteBuffer buffer, ReadOnlySpan<byte> data)
     {
