@@ -56,7 +56,10 @@ internal sealed class SerializerSwap
         }
 
         var symbols = KnownSymbols.For(model.Compilation);
-        IReadOnlyList<ExpressionSyntax> serializers = BootstrapBindings.Read(symbols, cancellationToken).OtherSerializersOf(handler);
+        IReadOnlyList<ExpressionSyntax> serializers = BootstrapBindings.Read(
+            symbols,
+            CatalogCallSites.Find(model.Compilation, bootstrapCreates: true, endpointMaps: false, cancellationToken).BootstrapCreates,
+            cancellationToken).OtherSerializersOf(handler);
         if (serializers.Count == 0)
         {
             return null;
