@@ -20,6 +20,7 @@ internal sealed class StreamedOffload : Stream
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
     private readonly IStreamingPayloadStore? _streaming;
+    private readonly long _knownLongerThan;
     private PooledByteBuffer? _whole;
     private PartUploader? _parts;
     private bool _offloading;
@@ -30,11 +31,16 @@ internal sealed class StreamedOffload : Stream
     /// <param name="runtime">The runtime whose store receives the payload.</param>
     /// <param name="inlineThreshold">The longest payload returned inline; negative when it is known to be offloaded.</param>
     /// <param name="description">What the payload is (content type, direction, source).</param>
-    public StreamedOffload(ClaimCheckRuntime runtime, long inlineThreshold, PayloadDescription description)
+    /// <param name="knownLongerThan">
+    /// A length the payload is known to exceed (a first serialization stopped past it), or -1. When the payload is so
+    /// known to fill the store's first part, the upload is created at the first write instead of when that part is full.
+    /// </param>
+    public StreamedOffload(ClaimCheckRuntime runtime, long inlineThreshold, PayloadDescription description, long knownLongerThan = -1)
     {
         _runtime = runtime;
         _inlineThreshold = inlineThreshold;
         _description = description;
+        _knownLongerThan = knownLongerThan;
         if (runtime.Store is IStreamingPayloadStore streaming)
         {
             _streaming = streaming;
@@ -47,7 +53,23 @@ internal sealed class StreamedOffload : Stream
     }
 
     /// <summary>The part uploader, created by the first write (which reports a store's unusable part size).</summary>
-    private PartUploader Parts => _parts ??= new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
+    private PartUploader Parts
+    {
+        get
+        {
+            if (_parts is null)
+            {
+                _parts = new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
+                if (_offloading && _knownLongerThan + 1 >= _streaming!.PartSizeBytes)
+                {
+                    // Known to fill a part: the upload's creation (a round trip) overlaps serializing that part.
+                    _parts.StartUpload(_knownLongerThan);
+                }
+            }
+
+            return _parts;
+        }
+    }
 
     public override bool CanRead => false;
 
