@@ -53,23 +53,7 @@ internal sealed class StreamedOffload : Stream
     }
 
     /// <summary>The part uploader, created by the first write (which reports a store's unusable part size).</summary>
-    private PartUploader Parts
-    {
-        get
-        {
-            if (_parts is null)
-            {
-                _parts = new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
-                if (_offloading && _knownLongerThan + 1 >= _streaming!.PartSizeBytes)
-                {
-                    // Known to fill a part: the upload's creation (a round trip) overlaps serializing that part.
-                    _parts.StartUpload(_knownLongerThan);
-                }
-            }
-
-            return _parts;
-        }
-    }
+    private PartUploader Parts => _parts ??= new PartUploader(_runtime, _streaming!, _description, holdUntilOffloaded: !_offloading);
 
     public override bool CanRead => false;
 
@@ -95,7 +79,14 @@ internal sealed class StreamedOffload : Stream
             return;
         }
 
+        bool firstWrite = _parts is null;
         PartUploader parts = Parts;
+        if (firstWrite && _offloading && _knownLongerThan + 1 >= _streaming.PartSizeBytes)
+        {
+            // Known to fill a part: the upload's creation (a round trip) overlaps serializing that part.
+            parts.StartUpload(_knownLongerThan);
+        }
+
         await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (!_offloading && _length > _inlineThreshold)
         {

@@ -95,7 +95,6 @@ public static class StreamingProbe
         long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         long jitBytesBefore = System.Runtime.JitInfo.GetCompiledILBytes();
         long workItemsBefore = ThreadPool.CompletedWorkItemCount;
-        long switchesBefore = ContextSwitches();
         profile?.Record();
 
         long baseline = PeakMemory.Current;
@@ -135,7 +134,7 @@ public static class StreamingProbe
 
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peakAdded)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL); thread-pool work items +{ThreadPool.CompletedWorkItemCount - workItemsBefore}; context switches +{ContextSwitches() - switchesBefore}"));
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peakAdded)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL); thread-pool work items +{ThreadPool.CompletedWorkItemCount - workItemsBefore}"));
                 if (maps)
                 {
                     Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
@@ -295,12 +294,6 @@ public static class StreamingProbe
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
-
-    /// <summary>This process's context switches so far (voluntary and not), from <c>/proc/self/status</c>; 0 elsewhere.</summary>
-    private static long ContextSwitches()
-        => File.Exists("/proc/self/status")
-            ? File.ReadLines("/proc/self/status").Where(line => line.Contains("ctxt_switches", StringComparison.Ordinal)).Sum(line => long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture))
-            : 0;
 
     private static void Collect()
     {
