@@ -22,6 +22,10 @@ public sealed partial class ClaimCheckRuntime
 
     private readonly PointerPolicy _policy;
 
+    // The type of the last value that had to be stored (null once one of its values came back inline): its next value
+    // is most likely large again, and is serialized straight into the streamed path (see DehydrateAsync).
+    private JsonTypeInfo? _lastStoredType;
+
     /// <summary>Creates a runtime over <paramref name="store"/>; <paramref name="options"/> are validated and frozen.</summary>
     /// <exception cref="ClaimCheckConfigurationException">The options cannot work.</exception>
     public ClaimCheckRuntime(ClaimCheckOptions options, IPayloadStore store)
@@ -154,16 +158,31 @@ public sealed partial class ClaimCheckRuntime
     /// threshold: what fits is returned as those bytes, with no store call and no async state machine. What does not
     /// is serialized again, straight into a <see cref="StreamedOffload"/> that uploads it in parts while it is
     /// written, so memory is bounded by the parts in flight, not by the payload (the first attempt costs at most the
-    /// threshold's worth of serialization). Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>,
-    /// an iterator — are never enumerated twice: they go to the streamed path directly, which is what lets them be of
-    /// any length.
+    /// threshold's worth of serialization; the upload is created as soon as the second pass begins when the threshold
+    /// fills a part). Lazy sequences — an <see cref="System.Collections.Generic.IAsyncEnumerable{T}"/>, an iterator — are
+    /// never enumerated twice: they go to the streamed path directly, which is what lets them be of any length, and
+    /// holds their first bytes until they pass the threshold. So does a value of the type whose last value was stored:
+    /// the attempt would most likely be wasted (a function that returns a large report returns a large report again),
+    /// and the streamed path returns a small one inline all the same — the same bytes, at the cost of the asynchronous
+    /// serializer — and sends that type's next value back to the synchronous attempt.
     /// </remarks>
     internal ValueTask<Stream> DehydrateAsync<T>(T value, JsonTypeInfo<T> typeInfo, PayloadSource source, long inlineThresholdBytes, OffloadDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         long started = StartTiming();
         long threshold = InlineThreshold(source, inlineThresholdBytes);
-        if (!IsLazySequence(value, typeInfo) && PooledJsonSerializer.TrySerializeWithin(value, typeInfo, threshold) is PooledByteBuffer fits)
+        var description = new PayloadDescription { Direction = direction, Source = source };
+        if (IsLazySequence(value, typeInfo))
+        {
+            return StreamToStoreAsync(value, typeInfo, threshold, description, started, rememberType: false, knownLongerThan: -1, cancellationToken);
+        }
+
+        if (ReferenceEquals(Volatile.Read(ref _lastStoredType), typeInfo))
+        {
+            return StreamToStoreAsync(value, typeInfo, threshold, description, started, rememberType: true, knownLongerThan: -1, cancellationToken);
+        }
+
+        if (PooledJsonSerializer.TrySerializeWithin(value, typeInfo, threshold) is PooledByteBuffer fits)
         {
             // Completes synchronously: no async state machine for the common case (see HydrateAsync).
             Report(PayloadDirection.Dehydrated, fits.Length, null, started);
@@ -171,23 +190,34 @@ public sealed partial class ClaimCheckRuntime
         }
 
         // A value that did not fit is known to go to the store: its streamed pass starts on parts at once, rather than
-        // buffering the threshold's worth again; only a lazy sequence's length is still unknown.
-        long streamedThreshold = IsLazySequence(value, typeInfo) ? threshold : -1;
-        return StreamToStoreAsync(value, typeInfo, streamedThreshold, new PayloadDescription { Direction = direction, Source = source }, started, cancellationToken);
+        // buffering the threshold's worth again, and is known to be longer than the threshold.
+        return StreamToStoreAsync(value, typeInfo, threshold: -1, description, started, rememberType: true, knownLongerThan: threshold, cancellationToken);
     }
 
-    private async ValueTask<Stream> StreamToStoreAsync<T>(T value, JsonTypeInfo<T> typeInfo, long threshold, PayloadDescription description, long started, CancellationToken cancellationToken)
+    private async ValueTask<Stream> StreamToStoreAsync<T>(T value, JsonTypeInfo<T> typeInfo, long threshold, PayloadDescription description, long started, bool rememberType, long knownLongerThan, CancellationToken cancellationToken)
     {
         OffloadOutcome outcome;
-        await using (var offload = new StreamedOffload(this, threshold, description))
+        await using (var offload = new StreamedOffload(this, threshold, description, knownLongerThan))
         {
             await PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken).ConfigureAwait(false);
             outcome = await offload.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (rememberType)
+        {
+            if (outcome.Inline is null)
+            {
+                Volatile.Write(ref _lastStoredType, typeInfo);
+            }
+            else
+            {
+                _ = Interlocked.CompareExchange(ref _lastStoredType, null, typeInfo);
+            }
+        }
+
         if (outcome.Inline is Stream inline)
         {
-            // A lazy sequence that turned out short.
+            // A lazy sequence, or a value of a type last seen stored, that turned out short.
             Report(PayloadDirection.Dehydrated, outcome.Length, null, started);
             return inline;
         }

@@ -10,16 +10,19 @@ namespace PayloadGen;
 
 /// <summary>
 /// Cuts a payload into parts (sizes from <see cref="PartSchedule"/>, starting at the store's part size) and uploads
-/// them: starts the store's upload when the first part is dispatched, keeps at most
-/// <see cref="IStreamingPayloadStore.MaxConcurrentParts"/> parts uploading (an append waits for a free part — the
-/// back-pressure that bounds memory), hashes every byte in order, and aborts the upload unless it completed.
+/// them: starts the store's upload when the first part is dispatched (or as soon as the payload is known to fill one),
+/// keeps at most <see cref="IStreamingPayloadStore.MaxConcurrentParts"/> parts in memory, every one of which may be
+/// uploading while the next waits for a free slot (an append waits — the back-pressure that bounds memory), hashes
+/// every byte in order, and aborts the upload unless it completed.
 /// </summary>
 /// <remarks>
 /// Serialization waits for nothing but a free part. The store's upload is created beside it (the first parts wait for
-/// it, not the serializer: one round trip less on the critical path), and the payload's SHA-256 is computed by each
-/// part's own task on the thread pool, after the previous part's (so in payload order) and before the part is sent,
-/// while serialization fills the next part: it lags behind serialization by at most the parts in flight, and costs
-/// no thread hop of its own.
+/// it, not the serializer: one round trip less on the critical path) — as soon as the payload is known to fill a part
+/// (<see cref="StartUpload"/>), or else when its first part is dispatched. The payload's SHA-256 is computed by each
+/// part's own task on the thread pool, after the previous part's (so in payload order), while that part is being sent
+/// (or, when the upload does not exist yet, while it is being created) and while serialization fills the next part:
+/// it lags behind serialization by at most the parts in flight, keeps no part from leaving, and costs no thread hop of
+/// its own.
 /// </remarks>
 /// <remarks>
 /// A <see cref="StreamedOffload"/> creates it <em>holding</em>: the payload's first bytes go into part buffers that
@@ -44,6 +47,7 @@ internal sealed class PartUploader : IAsyncDisposable
     private Task<IPayloadUpload>? _upload;
     private Task _hashed = Task.CompletedTask; // the last dispatched part's hashing
     private string? _key;
+    private long _knownLength; // a length the payload is known to reach, for the key's error message before it does
     private bool _holding;
     private long _length;
     private long _dispatchedBytes;
@@ -86,7 +90,7 @@ internal sealed class PartUploader : IAsyncDisposable
         _length += data.Length;
         while (!data.IsEmpty)
         {
-            PartBuffer part = _current ??= RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
+            PartBuffer part = _current ??= await NextPartAsync(cancellationToken).ConfigureAwait(false);
             data = data.Slice(part.Append(data.Span));
             if (part.IsFull)
             {
@@ -97,19 +101,57 @@ internal sealed class PartUploader : IAsyncDisposable
                 }
                 else
                 {
-                    await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
+                    Dispatch(part, cancellationToken);
                 }
             }
         }
     }
 
+    /// <summary>
+    /// The payload is known to be stored in parts (it is longer than <paramref name="knownLongerThan"/> bytes, so it
+    /// fills at least the first part): starts the store's upload now, beside serialization, rather than when the first part is
+    /// full. Nothing is started for a payload that could still end inline or fit one ordinary write.
+    /// </summary>
+    public void StartUpload(long knownLongerThan)
+    {
+        if (_holding || knownLongerThan + 1 < _firstPartSize)
+        {
+            throw new InvalidOperationException("Only a payload known to be stored in parts starts its upload before its first part is full.");
+        }
+
+        _knownLength = knownLongerThan + 1;
+        _upload ??= StartUploadAsync(Key());
+    }
+
     /// <summary>The payload is stored, not returned inline: uploads the parts held so far and every part filled from now on.</summary>
     public async ValueTask OffloadAsync(CancellationToken cancellationToken)
     {
+        if (!_holding)
+        {
+            return;
+        }
+
         _holding = false;
         while (_held.TryDequeue(out PartBuffer? part))
         {
-            await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                ReturnPart(part);
+                throw;
+            }
+
+            Dispatch(part, cancellationToken);
+        }
+
+        // The part being filled was taken while parts were held, without a slot: from now on it is one of the parts in
+        // memory, so it takes one too (disposal frees it should this throw).
+        if (_current is not null)
+        {
+            await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -157,10 +199,10 @@ internal sealed class PartUploader : IAsyncDisposable
             if (_current is { Length: > 0 } last)
             {
                 _current = null;
-                await DispatchAsync(last, cancellationToken).ConfigureAwait(false);
+                Dispatch(last, cancellationToken);
             }
 
-            // Each part hashed itself before its upload: with every part done, so is the hash.
+            // Each part's task ended only once the part was hashed: with every part done, so is the hash.
             await Task.WhenAll(_partUploads).ConfigureAwait(false);
             _partFailure?.Throw();
 
@@ -202,19 +244,35 @@ internal sealed class PartUploader : IAsyncDisposable
         _partsCancellation.Dispose();
     }
 
-    private async ValueTask DispatchAsync(PartBuffer part, CancellationToken cancellationToken)
+    /// <summary>
+    /// The buffer for the next part. Unless parts are held, it takes a part slot first: back-pressure, serialization
+    /// waits here while every slot's part is uploading, so no more than <see cref="IStreamingPayloadStore.MaxConcurrentParts"/>
+    /// parts are in memory, and every one of them may be uploading.
+    /// </summary>
+    private async ValueTask<PartBuffer> NextPartAsync(CancellationToken cancellationToken)
     {
-        // Back-pressure: serialization waits here until a part slot (and so a part buffer) is free.
-        try
+        if (!_holding)
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ReturnPart(part);
-            throw;
+            await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        return RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
+    }
+
+    /// <summary>Waits for a free part slot; a part that failed meanwhile is reported instead (and the slot given back).</summary>
+    private async ValueTask TakeSlotAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_partFailure is { } failure)
+        {
+            _slots.Release();
+            failure.Throw();
+        }
+    }
+
+    /// <summary>Starts uploading <paramref name="part"/>, which holds a part slot; the slot is given back when the part's upload ends.</summary>
+    private void Dispatch(PartBuffer part, CancellationToken cancellationToken)
+    {
         if (_partFailure is { } failure)
         {
             _slots.Release();
@@ -277,15 +335,10 @@ internal sealed class PartUploader : IAsyncDisposable
     {
         try
         {
-            try
+            // While the upload is still being created the part cannot be sent: hash it meanwhile.
+            if (!start.IsCompleted)
             {
-                // The previous part has (almost always) long been hashed: serializing a part takes longer than hashing it.
-                await previousHashed.ConfigureAwait(false);
-                Hash(part.Written);
-            }
-            finally
-            {
-                hashed.SetResult();
+                await HashInOrderAsync(previousHashed, hashed, part).ConfigureAwait(false);
             }
 
             IPayloadUpload upload = await start.ConfigureAwait(false);
@@ -293,7 +346,13 @@ internal sealed class PartUploader : IAsyncDisposable
 
             // Cancelled while it waited for the upload to exist: the client would sign the part before noticing.
             cancellation.Token.ThrowIfCancellationRequested();
-            await upload.UploadPartAsync(number, offset, part.Written, cancellation.Token).ConfigureAwait(false);
+
+            // Sent first, hashed while it is on the wire: the store's call returns once the request is under way (the S3
+            // client has signed the part and sent its headers), so the part's first byte leaves without waiting for the
+            // payload's hash. Both read the buffer; it is handed back only when both have ended.
+            Task sending = upload.UploadPartAsync(number, offset, part.Written, cancellation.Token);
+            Task hashing = hashed.Task.IsCompleted ? Task.CompletedTask : HashInOrderAsync(previousHashed, hashed, part);
+            await Task.WhenAll(sending, hashing).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -305,8 +364,25 @@ internal sealed class PartUploader : IAsyncDisposable
         }
         finally
         {
+            // A part that failed before it was hashed must not hold up the next part's hashing (the hash is moot then).
+            hashed.TrySetResult();
             ReturnPart(part);
             _slots.Release();
+        }
+    }
+
+    /// <summary>Hashes <paramref name="part"/> once the previous part has been hashed: every byte in payload order.</summary>
+    private async Task HashInOrderAsync(Task previousHashed, TaskCompletionSource hashed, PartBuffer part)
+    {
+        try
+        {
+            // The previous part has (almost always) long been hashed: serializing a part takes longer than hashing it.
+            await previousHashed.ConfigureAwait(false);
+            Hash(part.Written);
+        }
+        finally
+        {
+            hashed.TrySetResult();
         }
     }
 
@@ -343,5 +419,5 @@ internal sealed class PartUploader : IAsyncDisposable
         }
     }
 
-    private string Key() => _key ??= _runtime.NewOffloadKey(_length, _description);
+    private string Key() => _key ??= _runtime.NewOffloadKey(Math.Max(_length, _knownLength), _description);
 }

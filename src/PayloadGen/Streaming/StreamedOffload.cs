@@ -30,6 +30,7 @@ internal sealed class StreamedOffload : Stream
     private readonly long _inlineThreshold;
     private readonly PayloadDescription _description;
     private readonly IStreamingPayloadStore? _streaming;
+    private readonly long _knownLongerThan;
     private PooledByteBuffer? _whole;
 
     /// <summary>The first bytes, while the payload fits in <see cref="StartBytes"/> under the threshold (a store that takes parts).</summary>
@@ -43,11 +44,16 @@ internal sealed class StreamedOffload : Stream
     /// <param name="runtime">The runtime whose store receives the payload.</param>
     /// <param name="inlineThreshold">The longest payload returned inline; negative when it is known to be offloaded.</param>
     /// <param name="description">What the payload is (content type, direction, source).</param>
-    public StreamedOffload(ClaimCheckRuntime runtime, long inlineThreshold, PayloadDescription description)
+    /// <param name="knownLongerThan">
+    /// A length the payload is known to exceed (a first serialization stopped past it), or -1. When the payload is so
+    /// known to fill the store's first part, the upload is created at the first write instead of when that part is full.
+    /// </param>
+    public StreamedOffload(ClaimCheckRuntime runtime, long inlineThreshold, PayloadDescription description, long knownLongerThan = -1)
     {
         _runtime = runtime;
         _inlineThreshold = inlineThreshold;
         _description = description;
+        _knownLongerThan = knownLongerThan;
         if (runtime.Store is IStreamingPayloadStore streaming)
         {
             _streaming = streaming;
@@ -98,7 +104,14 @@ internal sealed class StreamedOffload : Stream
             await MoveStartToPartsAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        bool firstWrite = _parts is null;
         PartUploader parts = Parts;
+        if (firstWrite && _offloading && _knownLongerThan + 1 >= _streaming.PartSizeBytes)
+        {
+            // Known to fill a part: the upload's creation (a round trip) overlaps serializing that part.
+            parts.StartUpload(_knownLongerThan);
+        }
+
         await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (!_offloading && _length > _inlineThreshold)
         {

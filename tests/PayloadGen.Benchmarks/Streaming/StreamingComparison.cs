@@ -65,7 +65,7 @@ public static class StreamingComparison
                         {
                             await FlushWritesAsync();
                             double load = LoadAverage();
-                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose);
+                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.Id);
                             if (build is not null)
                             {
                                 result = result with { Scenario = "before:" + scenario };
@@ -98,8 +98,8 @@ public static class StreamingComparison
     private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | s3rver CPU (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
             foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
@@ -114,7 +114,7 @@ public static class StreamingComparison
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {ServerCpu(runs)} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
         }
     }
@@ -133,7 +133,7 @@ public static class StreamingComparison
 
     private sealed record RoundResult(int Round, double Load, ProbeResult Result);
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose)
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose, int serverProcessId)
     {
         string self = typeof(StreamingComparison).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -151,6 +151,8 @@ public static class StreamingComparison
         {
             start.Environment["STREAMING_DIAGNOSE"] = diagnose;
         }
+
+        start.Environment["STREAMING_SERVER_PID"] = serverProcessId.ToString(CultureInfo.InvariantCulture);
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })
         {
@@ -179,6 +181,11 @@ public static class StreamingComparison
         endpoint = "http://127.0.0.1:" + started.RootElement.GetProperty("port").GetInt32().ToString(CultureInfo.InvariantCulture);
         return process;
     }
+
+    private static string ServerCpu(IEnumerable<ProbeResult> runs)
+        => runs.Where(result => result.ServerCpuSeconds is not null).Select(result => result.ServerCpuSeconds!.Value).ToArray() is { Length: > 0 } seconds
+            ? string.Create(CultureInfo.InvariantCulture, $"{Median(seconds):0.00} s")
+            : "—";
 
     private static double Median(IEnumerable<double> values)
     {

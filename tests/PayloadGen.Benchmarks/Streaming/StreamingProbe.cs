@@ -25,9 +25,11 @@ public static class StreamingProbe
     /// The scenarios: the baseline (<c>TransferUtility</c> of bytes serialized beforehand), PayloadGen's offload of a
     /// sequence and of an object graph, hydration into a sequence, and <c>serialize-only</c> — the handler producing
     /// its rows and System.Text.Json writing them to <see cref="Stream.Null"/>: the work an offload of the sequence
-    /// cannot avoid, which the baseline's time leaves out.
+    /// cannot avoid, which the baseline's time leaves out; <c>store-bytes</c> — PayloadGen's S3 store writing the baseline's
+    /// bytes (its own multipart upload: part size, parts in flight, unchunked signing), without serialization: what the
+    /// upload itself costs against <c>TransferUtility</c>'s.
     /// </summary>
-    public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only"];
+    public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only", "store-bytes"];
 
     /// <summary>probe &lt;scenario&gt; &lt;bytes&gt; &lt;endpoint&gt; [pointer file]</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -44,13 +46,14 @@ public static class StreamingProbe
         // instrumented ones: with two warm-up rounds (14 parts) over a thousand methods were compiled during the
         // measurement, and JIT arenas (malloc) and code showed as up to 15 MiB of "peak added" no warm process has.
         const long warmBytes = 32L * 1024 * 1024;
-        List<ExportRow>? warmGraph = scenario is "payloadgen-object" or "transfer-utility" ? ExportRow.List(warmBytes) : null;
+        List<ExportRow>? warmGraph = scenario is "payloadgen-object" or "transfer-utility" or "store-bytes" ? ExportRow.List(warmBytes) : null;
         for (int round = 0; round < 40; round++)
         {
             long compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             _ = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(warmGraph!, ExportJsonContext.Default.ListExportRow)),
+                "store-bytes" => await WriteWithStoreAsync(runtime, SerializedWithHash(warmGraph!)),
                 "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
                 "serialize-only" => await SerializeOnlyAsync(warmBytes),
@@ -72,6 +75,7 @@ public static class StreamingProbe
 
         // What the scenario starts from: its input in memory (the serialized bytes, the object graph), nothing else.
         byte[]? serialized = scenario == "transfer-utility" ? JsonSerializer.SerializeToUtf8Bytes(ExportRow.List(bytes), ExportJsonContext.Default.ListExportRow) : null;
+        (byte[] Bytes, string Sha256)? hashed = scenario == "store-bytes" ? SerializedWithHash(ExportRow.List(bytes)) : null;
         List<ExportRow>? graph = scenario == "payloadgen-object" ? ExportRow.List(bytes) : null;
         byte[]? pointer = scenario == "hydrate-enumerable" ? File.ReadAllBytes(args[3]) : null;
 
@@ -90,12 +94,14 @@ public static class StreamingProbe
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         long jitBytesBefore = System.Runtime.JitInfo.GetCompiledILBytes();
+        long workItemsBefore = ThreadPool.CompletedWorkItemCount;
         profile?.Record();
 
         long baseline = PeakMemory.Current;
         long gcBaseline = PeakMemory.GcCommitted;
         long produced;
         using Process self = Process.GetCurrentProcess();
+        double? serverCpuBefore = ServerCpuSeconds();
         TimeSpan cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
@@ -103,6 +109,7 @@ public static class StreamingProbe
             produced = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, serialized!),
+                "store-bytes" => await WriteWithStoreAsync(runtime, hashed!.Value),
                 "payloadgen-enumerable" => await DehydrateAsync(runtime, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
                 "payloadgen-object" => await DehydrateAsync(runtime, graph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await CountAsync(runtime, new MemoryStream(pointer!)),
@@ -116,6 +123,7 @@ public static class StreamingProbe
             long peakAdded = peak.Peak - baseline;
             self.Refresh();
             double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+            double? serverCpuSeconds = ServerCpuSeconds() - serverCpuBefore;
             profile?.Stop();
             if (diagnose)
             {
@@ -126,7 +134,7 @@ public static class StreamingProbe
 
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peakAdded)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL)"));
+                    $"[{scenario} {bytes / 1048576} MiB] allocated {allocated / 1048576.0:0.0} MiB; collections gen0/1/2 +{GC.CollectionCount(0) - collectionsBefore[0]}/+{GC.CollectionCount(1) - collectionsBefore[1]}/+{GC.CollectionCount(2) - collectionsBefore[2]}; peak added {Megabytes(peakAdded)} MiB; GC committed now {Megabytes(PeakMemory.GcCommitted)} MiB; methods compiled +{System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore} ({System.Runtime.JitInfo.GetCompiledILBytes() - jitBytesBefore} bytes of IL); thread-pool work items +{ThreadPool.CompletedWorkItemCount - workItemsBefore}"));
                 if (maps)
                 {
                     Console.Error.WriteLine("resident by mapping, baseline vs the highest sample:");
@@ -149,11 +157,13 @@ public static class StreamingProbe
             long after = PeakMemory.Current;
             GC.KeepAlive(serialized);
             GC.KeepAlive(graph);
+            GC.KeepAlive(hashed);
+            hashed = null;
             serialized = null;
             graph = null;
             Collect();
             long afterCollection = PeakMemory.Current;
-            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peakAdded), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline), Math.Round(cpuSeconds, 3)), ProbeJsonContext.Default.ProbeResult));
+            Console.WriteLine(JsonSerializer.Serialize(new ProbeResult(scenario, bytes, clock.Elapsed.TotalSeconds, Megabytes(baseline), Megabytes(peakAdded), Megabytes(after), Megabytes(afterCollection), produced, Megabytes(peak.GcCommittedPeak - gcBaseline), Math.Round(cpuSeconds, 3)) { ServerCpuSeconds = serverCpuSeconds is double server ? Math.Round(server, 2) : null }, ProbeJsonContext.Default.ProbeResult));
         }
 
         return 0;
@@ -191,16 +201,20 @@ public static class StreamingProbe
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts
-    /// are uploaded at once (to measure the memory-for-throughput trade).
+    /// are uploaded at once or <c>STREAMING_PART_MIB</c> their size (to measure the memory-for-throughput trade), and
+    /// unchunked (s3rver stores aws-chunked bodies undecoded) unless <c>STREAMING_CHUNK_ENCODING=true</c> asks for the
+    /// SDK's default signing, to time it against the baseline's (the objects stored are then not readable back).
     /// </summary>
     public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client)
     {
-        var store = new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false };
-        if (Environment.GetEnvironmentVariable("STREAMING_MAX_CONCURRENT_PARTS") is { Length: > 0 } parts)
+        var defaults = new S3PayloadStoreOptions { Bucket = Bucket };
+        var store = new S3PayloadStoreOptions
         {
-            store = new S3PayloadStoreOptions { Bucket = Bucket, UseChunkEncoding = false, MaxConcurrentParts = int.Parse(parts, CultureInfo.InvariantCulture) };
-        }
-
+            Bucket = Bucket,
+            UseChunkEncoding = Environment.GetEnvironmentVariable("STREAMING_CHUNK_ENCODING") == "true",
+            MaxConcurrentParts = Environment.GetEnvironmentVariable("STREAMING_MAX_CONCURRENT_PARTS") is { Length: > 0 } parts ? int.Parse(parts, CultureInfo.InvariantCulture) : defaults.MaxConcurrentParts,
+            PartSizeBytes = Environment.GetEnvironmentVariable("STREAMING_PART_MIB") is { Length: > 0 } mib ? long.Parse(mib, CultureInfo.InvariantCulture) * 1024 * 1024 : defaults.PartSizeBytes,
+        };
         return new(new ClaimCheckOptions { Bucket = Bucket, MaxPayloadBytes = 4L * 1024 * 1024 * 1024 }, new S3PayloadStore(client, store));
     }
 
@@ -224,6 +238,19 @@ public static class StreamingProbe
             ContentType = "application/json",
         });
         return bytes.Length;
+    }
+
+    /// <summary>The serialized bytes and their SHA-256, both computed before the clock starts (the baseline's input, plus the hash a pointer needs).</summary>
+    private static (byte[] Bytes, string Sha256) SerializedWithHash(List<ExportRow> rows)
+    {
+        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(rows, ExportJsonContext.Default.ListExportRow);
+        return (bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    private static async Task<long> WriteWithStoreAsync(ClaimCheckRuntime runtime, (byte[] Bytes, string Sha256) payload)
+    {
+        PayloadPointer pointer = await runtime.Store.WriteAsync(new PayloadWrite("baseline/" + Guid.NewGuid().ToString("N") + ".json", new System.Buffers.ReadOnlySequence<byte>(payload.Bytes), payload.Sha256), CancellationToken.None);
+        return pointer.Size ?? payload.Bytes.Length;
     }
 
     private static async Task<long> SerializeOnlyAsync(long bytes)
@@ -250,6 +277,24 @@ public static class StreamingProbe
         return count;
     }
 
+    /// <summary>
+    /// The CPU time s3rver has used so far (<c>STREAMING_SERVER_PID</c>, set by <see cref="StreamingComparison"/>), from
+    /// <c>/proc/&lt;pid&gt;/stat</c> in clock ticks of 10 ms: the server runs on the same cores, so what a scenario costs
+    /// it is part of what the scenario costs the machine.
+    /// </summary>
+    private static double? ServerCpuSeconds()
+    {
+        if (Environment.GetEnvironmentVariable("STREAMING_SERVER_PID") is not { Length: > 0 } pid || !File.Exists("/proc/" + pid + "/stat"))
+        {
+            return null;
+        }
+
+        string stat = File.ReadAllText("/proc/" + pid + "/stat");
+        // Fields after the command name (which may hold spaces, so cut after its closing parenthesis): utime is the 14th field, stime the 15th.
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static void Collect()
     {
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -262,9 +307,13 @@ public static class StreamingProbe
 /// <summary>
 /// One probe's figures; memory in MiB. <c>GcCommittedPeakAddedMb</c> is the managed heap's share of the peak;
 /// <c>CpuSeconds</c> the process's CPU time over the measured operation (all its threads), which a loaded machine
-/// stretches far less than wall time.
+/// stretches far less than wall time; <c>ServerCpuSeconds</c> s3rver's over the same operation (absent from probes
+/// built before it was measured).
 /// </summary>
-public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb, double CpuSeconds);
+public sealed record ProbeResult(string Scenario, long Bytes, double Seconds, double BaselineMb, double PeakAddedMb, double AfterMb, double AfterCollectionMb, long Produced, double GcCommittedPeakAddedMb, double CpuSeconds)
+{
+    public double? ServerCpuSeconds { get; init; }
+}
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProbeResult))]
 public sealed partial class ProbeJsonContext : System.Text.Json.Serialization.JsonSerializerContext

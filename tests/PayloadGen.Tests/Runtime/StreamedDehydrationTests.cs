@@ -89,6 +89,35 @@ public sealed class StreamedDehydrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_value_of_the_type_last_stored_is_serialized_once_and_a_small_one_of_it_is_still_inline_with_the_same_bytes()
+    {
+        ClaimCheckRuntime runtime = Runtime(64 * 1024);
+        JsonTypeInfo<CountedReport> type = ClaimCheckJson.GetTypeInfo<CountedReport>();
+        var large = new CountedReport(new string('x', 200_000));
+        var small = new CountedReport("short");
+
+        byte[] first = await DehydrateAsync(runtime, large, type);
+        int firstReads = large.Reads;
+        byte[] second = await DehydrateAsync(runtime, large, type);
+        int secondReads = large.Reads - firstReads;
+        byte[] inline = await DehydrateAsync(runtime, small, type);
+        byte[] afterInline = await DehydrateAsync(runtime, large, type);
+        int afterInlineReads = large.Reads - firstReads - secondReads;
+
+        // The first large value: the synchronous attempt, then the streamed pass. The second: the streamed pass only.
+        // The small one came back inline, so the next large one is tried synchronously again.
+        Assert.Equal((2, 1, 2), (firstReads, secondReads, afterInlineReads));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(small, type), inline);
+        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(large, type);
+        foreach (byte[] response in new[] { first, second, afterInline })
+        {
+            Assert.True(PayloadPointerReader.TryRead(response, allowBareShape: false, out PayloadPointer? pointer));
+            Assert.Equal(expected, File.ReadAllBytes(StoredPath(pointer!)));
+            Assert.Equal((expected.Length, Sha256Hex.Of(expected)), (pointer!.Size, pointer.Sha256));
+        }
+    }
+
+    [Fact]
     public async Task Sequence_that_fails_half_way_leaves_nothing_in_the_store()
     {
         static async IAsyncEnumerable<string> Failing()
@@ -131,4 +160,22 @@ public sealed class StreamedDehydrationTests : IDisposable
     }
 
     private string StoredPath(PayloadPointer pointer) => Path.Combine(_folder.Path, pointer.Bucket, pointer.Key);
+
+    /// <summary>A response that counts how often it is serialized (each serialization reads its text once).</summary>
+    public sealed class CountedReport(string text)
+    {
+        private int _reads;
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public int Reads => Volatile.Read(ref _reads);
+
+        public string Text
+        {
+            get
+            {
+                Interlocked.Increment(ref _reads);
+                return text;
+            }
+        }
+    }
 }
