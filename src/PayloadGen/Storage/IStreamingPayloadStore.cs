@@ -20,11 +20,7 @@ public interface IStreamingPayloadStore : IPayloadStore
     /// <summary>The size of the first parts (every part but the last, up to part 1,000).</summary>
     long PartSizeBytes { get; }
 
-    /// <summary>
-    /// How many parts a streamed write holds in memory at once, every one of which may be uploading: the part being
-    /// filled takes one of them, and serialization waits for a free one while all are uploading. Its memory is this
-    /// many parts.
-    /// </summary>
+    /// <summary>How many parts may be uploading at once; the memory of a streamed write is about one more than this.</summary>
     int MaxConcurrentParts { get; }
 
     /// <summary>Starts an object under <paramref name="key"/>, with the headers and tags <paramref name="description"/> calls for.</summary>

@@ -32,11 +32,10 @@ public sealed class S3PayloadStoreOptions
     public S3ObjectSettings Objects { get; init; } = S3ObjectSettings.Default;
 
     /// <summary>
-    /// How many parts are uploaded at once, and so how many a streamed upload holds in memory: the part being filled
-    /// takes one of them, and serialization waits for one to come back while all are uploading. Default 4 (20 MiB with
-    /// 5 MiB parts), which keeps what an <c>IAsyncEnumerable&lt;T&gt;</c> response adds to a function's memory, the S3
-    /// client's and the garbage collector's share included, under 64 MB (docs/performance.md). More parts upload
-    /// faster and cost 5 MiB each.
+    /// How many parts are uploaded at once. Default 3: a streamed upload holds this many parts plus the one being
+    /// filled (20 MiB with 5 MiB parts), which keeps what an <c>IAsyncEnumerable&lt;T&gt;</c> response adds to a
+    /// function's memory, the S3 client's and the garbage collector's share included, under 64 MB at 1 GB
+    /// (docs/performance.md). More parts in flight upload faster and cost 5 MiB each.
     /// </summary>
-    public int MaxConcurrentParts { get; init; } = 4;
+    public int MaxConcurrentParts { get; init; } = 3;
 }

@@ -10,10 +10,9 @@ namespace PayloadGen;
 
 /// <summary>
 /// Cuts a payload into parts (sizes from <see cref="PartSchedule"/>, starting at the store's part size) and uploads
-/// them: starts the store's upload when the first part is dispatched (or as soon as the payload is known to fill one),
-/// keeps at most <see cref="IStreamingPayloadStore.MaxConcurrentParts"/> parts in memory, every one of which may be
-/// uploading while the next waits for a free slot (an append waits — the back-pressure that bounds memory), hashes
-/// every byte in order, and aborts the upload unless it completed.
+/// them: starts the store's upload when the first part is dispatched, keeps at most
+/// <see cref="IStreamingPayloadStore.MaxConcurrentParts"/> parts uploading (an append waits for a free part — the
+/// back-pressure that bounds memory), hashes every byte in order, and aborts the upload unless it completed.
 /// </summary>
 /// <remarks>
 /// Serialization waits for nothing but a free part. The store's upload is created beside it (the first parts wait for
@@ -90,7 +89,7 @@ internal sealed class PartUploader : IAsyncDisposable
         _length += data.Length;
         while (!data.IsEmpty)
         {
-            PartBuffer part = _current ??= await NextPartAsync(cancellationToken).ConfigureAwait(false);
+            PartBuffer part = _current ??= RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
             data = data.Slice(part.Append(data.Span));
             if (part.IsFull)
             {
@@ -101,7 +100,7 @@ internal sealed class PartUploader : IAsyncDisposable
                 }
                 else
                 {
-                    Dispatch(part, cancellationToken);
+                    await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -126,32 +125,10 @@ internal sealed class PartUploader : IAsyncDisposable
     /// <summary>The payload is stored, not returned inline: uploads the parts held so far and every part filled from now on.</summary>
     public async ValueTask OffloadAsync(CancellationToken cancellationToken)
     {
-        if (!_holding)
-        {
-            return;
-        }
-
         _holding = false;
         while (_held.TryDequeue(out PartBuffer? part))
         {
-            try
-            {
-                await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                ReturnPart(part);
-                throw;
-            }
-
-            Dispatch(part, cancellationToken);
-        }
-
-        // The part being filled was taken while parts were held, without a slot: from now on it is one of the parts in
-        // memory, so it takes one too (disposal frees it should this throw).
-        if (_current is not null)
-        {
-            await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
+            await DispatchAsync(part, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -199,7 +176,7 @@ internal sealed class PartUploader : IAsyncDisposable
             if (_current is { Length: > 0 } last)
             {
                 _current = null;
-                Dispatch(last, cancellationToken);
+                await DispatchAsync(last, cancellationToken).ConfigureAwait(false);
             }
 
             // Each part's task ended only once the part was hashed: with every part done, so is the hash.
@@ -244,35 +221,19 @@ internal sealed class PartUploader : IAsyncDisposable
         _partsCancellation.Dispose();
     }
 
-    /// <summary>
-    /// The buffer for the next part. Unless parts are held, it takes a part slot first: back-pressure, serialization
-    /// waits here while every slot's part is uploading, so no more than <see cref="IStreamingPayloadStore.MaxConcurrentParts"/>
-    /// parts are in memory, and every one of them may be uploading.
-    /// </summary>
-    private async ValueTask<PartBuffer> NextPartAsync(CancellationToken cancellationToken)
+    private async ValueTask DispatchAsync(PartBuffer part, CancellationToken cancellationToken)
     {
-        if (!_holding)
+        // Back-pressure: serialization waits here until a part slot (and so a part buffer) is free.
+        try
         {
-            await TakeSlotAsync(cancellationToken).ConfigureAwait(false);
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ReturnPart(part);
+            throw;
         }
 
-        return RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
-    }
-
-    /// <summary>Waits for a free part slot; a part that failed meanwhile is reported instead (and the slot given back).</summary>
-    private async ValueTask TakeSlotAsync(CancellationToken cancellationToken)
-    {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_partFailure is { } failure)
-        {
-            _slots.Release();
-            failure.Throw();
-        }
-    }
-
-    /// <summary>Starts uploading <paramref name="part"/>, which holds a part slot; the slot is given back when the part's upload ends.</summary>
-    private void Dispatch(PartBuffer part, CancellationToken cancellationToken)
-    {
         if (_partFailure is { } failure)
         {
             _slots.Release();

@@ -48,8 +48,7 @@ public sealed class StreamedOffloadS3Tests : IDisposable
             Bucket = S3rverFixture.Bucket,
             UseChunkEncoding = false,
             PartSizeBytes = PartBytes,
-            // Three parts in memory: two may wait for the upload to exist while serialization fills the third.
-            MaxConcurrentParts = 3,
+            MaxConcurrentParts = 2,
         });
         _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, InlineThresholdBytes = 64 * 1024 }, store);
     }
@@ -76,7 +75,7 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     [Fact]
     public async Task Serialization_waits_while_the_parts_in_flight_are_uploading()
     {
-        // S3 holds every part: with all three parts in memory uploading, the handler's rows must stop coming.
+        // S3 holds every part: with two parts in flight and one filling, the handler's rows must stop coming.
         _http.PartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int rowsPerPart = PartBytes / RowJsonBytes;
         int produced = 0;
@@ -84,10 +83,10 @@ public sealed class StreamedOffloadS3Tests : IDisposable
             Rows(8 * rowsPerPart, seed: 2, onItem: () => Interlocked.Increment(ref produced)), s_asyncRows, PayloadSource.Direct, 0, CancellationToken.None).AsTask();
 
         int stalledAt = await SettledValueAsync(() => Volatile.Read(ref produced));
-        await ReachedAsync(() => _http.StartedParts >= 3); // the parts may still be waiting for the upload to exist
+        await ReachedAsync(() => _http.StartedParts >= 2); // the two parts may still be waiting for the upload to exist
 
         Assert.False(offload.IsCompleted);
-        Assert.Equal(3, _http.StartedParts);
+        Assert.Equal(2, _http.StartedParts);
         Assert.InRange(stalledAt, 3 * rowsPerPart - 2, 3 * rowsPerPart + 2);
         _http.PartGate.SetResult();
         await using Stream response = await offload;
@@ -244,14 +243,14 @@ public sealed class StreamedOffloadS3Tests : IDisposable
     [Fact]
     public async Task Cancellation_while_parts_are_uploading_aborts_the_upload_and_leaves_no_parts()
     {
-        // S3 holds the parts: the deadline arrives while three are in flight and the upload is open.
+        // S3 holds the parts: the deadline arrives while two are in flight and the upload is open.
         _http.PartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var deadline = new CancellationTokenSource();
         Task<Stream> offload = _runtime.DehydrateAsync(Rows(8 * PartBytes / RowJsonBytes, seed: 13), s_asyncRows, PayloadSource.Direct, 0, deadline.Token).AsTask();
-        // Three parts reach S3 (once the upload exists, which may take a while on a loaded machine), and no fourth.
-        await ReachedAsync(() => _http.StartedParts >= 3);
+        // Two parts reach S3 (once the upload exists, which may take a while on a loaded machine), and no third.
+        await ReachedAsync(() => _http.StartedParts >= 2);
         await SettledValueAsync(() => _http.StartedParts);
-        Assert.Equal(3, _http.StartedParts);
+        Assert.Equal(2, _http.StartedParts);
         Assert.Single(await OpenUploadsAsync(UploadKey()));
 
         await deadline.CancelAsync();

@@ -185,10 +185,10 @@ public sealed class StreamedPartUploadTests : IDisposable
     }
 
     [Fact]
-    public async Task A_long_payload_goes_through_as_many_part_buffers_as_parts_in_flight_all_freed_at_the_end()
+    public async Task A_long_payload_goes_through_one_part_buffer_more_than_the_parts_in_flight_all_freed_at_the_end()
     {
-        // 40 parts, two uploading at a time: the upload holds two parts' memory (the part being filled takes one of the
-        // two slots), whatever the payload's length, and gives it back to the operating system when the offload is disposed.
+        // 40 parts, two uploading at a time: the upload holds three parts' memory, whatever the payload's length, and
+        // gives it back to the operating system when the offload is disposed.
         var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2) { BeforePart = (_, token) => Task.Delay(2, token) };
         byte[] payload = TestPayloads.Bytes(40 * PartBytes, seed: 10);
         var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
@@ -203,7 +203,7 @@ public sealed class StreamedPartUploadTests : IDisposable
 
         _bench.AssertStoredAsPointed(payload, outcome.Pointer);
         Assert.Equal(40, store.Parts.Count);
-        Assert.InRange(store.PartBuffers.Count, 1, 2);
+        Assert.InRange(store.PartBuffers.Count, 1, 3);
         AssertPartBuffersFreed(store);
     }
 

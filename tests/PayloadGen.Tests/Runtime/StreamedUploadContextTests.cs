@@ -68,6 +68,17 @@ public sealed class StreamedUploadContextTests : IDisposable
     }
 
     [Fact]
+    public async Task Completing_while_the_last_part_waits_for_a_slot_resumes_off_the_callers_context()
+    {
+        ScriptedPartStore store = Store(maxConcurrentParts: 1, partsWait: true);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: -1, Description);
+        await offload.WriteAsync(TestPayloads.Bytes(PartBytes + 5, seed: 6));
+
+        await AssertNoPostAsync(() => offload.CompleteAsync(CancellationToken.None).AsTask());
+        Assert.Equal(2, store.Parts.Count);
+    }
+
+    [Fact]
     public async Task Completing_while_parts_are_still_uploading_resumes_off_the_callers_context()
     {
         ScriptedPartStore store = Store(maxConcurrentParts: 2, partsWait: true);
