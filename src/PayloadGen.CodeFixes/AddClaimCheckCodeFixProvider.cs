@@ -24,11 +24,7 @@ public sealed class AddClaimCheckCodeFixProvider : CodeFixProvider
 {
     private const string EquivalenceKey = "PayloadGen.AddClaimCheck";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticIds.ResponseLikelyExceedsLimit,
-        DiagnosticIds.ResponseMayExceedLimit,
-        DiagnosticIds.RequestLikelyExceedsLimit,
-        DiagnosticIds.RequestMayExceedLimit);
+    public override ImmutableArray<string> FixableDiagnosticIds => SizeRuleIds.HandlerPayloads;
 
     private static readonly DocumentFixAll s_fixAll = new("Add [ClaimCheck] to every flagged handler", FixAsync);
 

@@ -55,11 +55,10 @@ internal sealed class SerializerSwap
             return null;
         }
 
-        var symbols = KnownSymbols.For(model.Compilation);
-        IReadOnlyList<ExpressionSyntax> serializers = BootstrapBindings.Read(
-            symbols,
-            CatalogCallSites.Find(model.Compilation, bootstrapCreates: true, endpointMaps: false, cancellationToken).BootstrapCreates,
-            cancellationToken).OtherSerializersOf(handler);
+        // The analyzers' own catalog of the compilation (cached per compilation): read once for every diagnostic it fixes.
+        HandlerCatalog catalog = SizeRuleContext.For(model.Compilation).Catalog(document.Project.AnalyzerOptions, cancellationToken);
+        KnownSymbols symbols = catalog.Symbols;
+        IReadOnlyList<ExpressionSyntax> serializers = catalog.Bootstraps.OtherSerializersOf(handler);
         if (serializers.Count == 0)
         {
             return null;

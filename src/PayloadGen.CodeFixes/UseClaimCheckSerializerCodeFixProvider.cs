@@ -26,11 +26,7 @@ public sealed class UseClaimCheckSerializerCodeFixProvider : CodeFixProvider
 {
     private const string EquivalenceKey = "PayloadGen.UseClaimCheckSerializer";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticIds.ResponseLikelyExceedsLimit,
-        DiagnosticIds.ResponseMayExceedLimit,
-        DiagnosticIds.RequestLikelyExceedsLimit,
-        DiagnosticIds.RequestMayExceedLimit);
+    public override ImmutableArray<string> FixableDiagnosticIds => SizeRuleIds.HandlerPayloads;
 
     // Every flagged handler of a solution bound with the same serializer gets the same edit; the batch fixer merges them.
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
