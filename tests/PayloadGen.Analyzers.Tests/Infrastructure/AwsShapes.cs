@@ -59,7 +59,15 @@ internal static class AwsShapes
                 public class S3ObjectEntity { public string Key { get; set; } public long Size { get; set; } }
             }
         }
-        namespace Amazon.Lambda.KinesisEvents { public class KinesisEvent { } }
+        namespace Amazon.Lambda.KinesisEvents
+        {
+            public class KinesisEvent
+            {
+                public System.Collections.Generic.IList<KinesisEventRecord> Records { get; set; }
+                public class KinesisEventRecord { public string EventId { get; set; } public Record Kinesis { get; set; } }
+                public class Record { public string PartitionKey { get; set; } public string SequenceNumber { get; set; } public System.IO.MemoryStream Data { get; set; } }
+            }
+        }
         namespace Amazon.Lambda.DynamoDBEvents
         {
             public class DynamoDBEvent
@@ -449,15 +457,20 @@ internal static class AwsShapes
             using System.Threading;
             using System.Threading.Tasks;
             public class Document : Dictionary<string, object> { public string ToJson() => null; }
+            public class ScanFilter { public void AddCondition(string attributeName, ScanOperator op, params object[] values) { } }
+            public enum ScanOperator { Equal, NotEqual, GreaterThan, BeginsWith }
             public class Search
             {
+                public string PaginationToken { get; }
                 public Task<List<Document>> GetRemainingAsync(CancellationToken cancellationToken = default) => null;
                 public Task<List<Document>> GetNextSetAsync(CancellationToken cancellationToken = default) => null;
                 public bool IsDone { get; }
             }
             public class Table
             {
+                public static Table LoadTable(Amazon.DynamoDBv2.IAmazonDynamoDB ddbClient, string tableName) => null;
                 public Search Scan(ScanOperationConfig config) => null;
+                public Search Scan(ScanFilter filter) => null;
                 public Search Query(QueryOperationConfig config) => null;
             }
         }
@@ -586,7 +599,7 @@ internal static class AwsShapes
                 public static IResult Ok(object value = null) => null;
                 public static IResult NotFound(object value = null) => null;
                 public static IResult Created(string uri, object value) => null;
-                public static IResult Json(object data) => null;
+                public static IResult Json(object data, System.Text.Json.JsonSerializerOptions options = null, string contentType = null, int? statusCode = null) => null;
                 public static IResult Text(string content, string contentType = null) => null;
                 public static IResult File(byte[] fileContents, string contentType = null, string fileDownloadName = null) => null;
                 public static IResult Stream(System.IO.Stream stream, string contentType = null) => null;
@@ -600,6 +613,7 @@ internal static class AwsShapes
         namespace Microsoft.AspNetCore.Routing
         {
             public interface IEndpointRouteBuilder { }
+            public sealed class RouteGroupBuilder : IEndpointRouteBuilder, Microsoft.AspNetCore.Builder.IEndpointConventionBuilder { }
         }
         namespace Microsoft.AspNetCore.Builder
         {
@@ -618,6 +632,7 @@ internal static class AwsShapes
                 public static IEndpointConventionBuilder MapPost(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
                 public static IEndpointConventionBuilder MapPut(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
                 public static IEndpointConventionBuilder MapDelete(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) => null;
+                public static RouteGroupBuilder MapGroup(this IEndpointRouteBuilder endpoints, string prefix) => null;
             }
         }
         namespace Amazon.Lambda.AspNetCoreServer
@@ -642,7 +657,9 @@ internal static class AwsShapes
                 public static implicit operator ActionResult<TValue>(TValue value) => new ActionResult<TValue>(value);
                 public static implicit operator ActionResult<TValue>(ActionResult result) => new ActionResult<TValue>(result);
             }
-            [AttributeUsage(AttributeTargets.Class)] public sealed class ApiControllerAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class)] public class ControllerAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class)] public class NonControllerAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class)] public sealed class ApiControllerAttribute : ControllerAttribute { }
             [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)] public sealed class RouteAttribute : Attribute { public RouteAttribute(string template) { } }
             [AttributeUsage(AttributeTargets.Method)] public sealed class HttpGetAttribute : Attribute { public HttpGetAttribute() { } public HttpGetAttribute(string template) { } }
             [AttributeUsage(AttributeTargets.Method)] public sealed class HttpPostAttribute : Attribute { public HttpPostAttribute() { } }
@@ -659,6 +676,47 @@ internal static class AwsShapes
                 public virtual ActionResult File(System.IO.Stream fileStream, string contentType) => new ActionResult();
                 public virtual ActionResult Redirect(string url) => new ActionResult();
             }
+            public class JsonResult : ActionResult { public JsonResult(object value) { Value = value; } public object Value { get; set; } }
+            public abstract class Controller : ControllerBase
+            {
+                public virtual JsonResult Json(object data) => new JsonResult(data);
+                public virtual ActionResult View(object model) => new ActionResult();
+            }
+        }
+        namespace AWS.Lambda.Powertools.BatchProcessing
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+            public sealed class RecordHandlerResult { public static RecordHandlerResult None { get; } = new RecordHandlerResult(); public object Data { get; set; } }
+            public interface IRecordHandler<in TRecord> { Task<RecordHandlerResult> HandleAsync(TRecord record, CancellationToken cancellationToken); }
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class BatchProcessorAttribute : System.Attribute { public System.Type RecordHandler { get; set; } }
+            public class BatchItemFailuresResponse { public System.Collections.Generic.List<string> BatchItemFailures { get; set; } }
+        }
+        namespace AWS.Lambda.Powertools.BatchProcessing.Sqs
+        {
+            public class SqsBatchProcessor
+            {
+                public static SqsBatchProcessor Result { get; } = new SqsBatchProcessor();
+                public AWS.Lambda.Powertools.BatchProcessing.BatchItemFailuresResponse BatchItemFailuresResponse { get; } = new AWS.Lambda.Powertools.BatchProcessing.BatchItemFailuresResponse();
+            }
+        }
+        namespace MediatR
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+            public interface IBaseRequest { }
+            public interface IRequest<out TResponse> : IBaseRequest { }
+            public interface IRequestHandler<in TRequest, TResponse> where TRequest : IRequest<TResponse>
+            {
+                Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken);
+            }
+            public interface ISender { Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default); }
+            public interface IMediator : ISender { }
+        }
+        namespace Carter
+        {
+            public interface ICarterModule { void AddRoutes(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app); }
         }
         namespace Dapper
         {
@@ -705,7 +763,11 @@ internal static class AwsShapes
                 public virtual ValueTask<T> FindAsync(params object[] keyValues) => default;
                 public virtual void Add(T entity) { }
             }
-            public class DbContext { public virtual Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => null; }
+            public class DbContext
+            {
+                public virtual Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => null;
+                public virtual DbSet<TEntity> Set<TEntity>() where TEntity : class => null;
+            }
             public static class EntityFrameworkQueryableExtensions
             {
                 public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
@@ -714,6 +776,7 @@ internal static class AwsShapes
                 public static Task<T> SingleOrDefaultAsync<T>(this IQueryable<T> source, System.Linq.Expressions.Expression<System.Func<T, bool>> predicate, CancellationToken cancellationToken = default) => null;
                 public static Task<int> CountAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => null;
                 public static IQueryable<T> AsNoTracking<T>(this IQueryable<T> source) where T : class => source;
+                public static IAsyncEnumerable<T> AsAsyncEnumerable<T>(this IQueryable<T> source) => null;
                 public static IQueryable<T> Include<T, TProperty>(this IQueryable<T> source, System.Linq.Expressions.Expression<System.Func<T, TProperty>> navigationPropertyPath) where T : class => source;
             }
         }
