@@ -185,27 +185,17 @@ internal sealed class HandlerCatalog
     }
 
     /// <summary>
-    /// A public action of an MVC controller (a class deriving from <c>ControllerBase</c>) in a project that runs ASP.NET
-    /// Core on Lambda (the classic <c>LambdaEntryPoint : APIGatewayProxyFunction</c> blueprint): its result is the
-    /// body of an API Gateway response. Reported like a minimal-API endpoint; <c>[ClaimCheck]</c> cannot wrap it.
+    /// A public action of an MVC controller in a project that runs ASP.NET Core on Lambda (the classic <c>LambdaEntryPoint
+    /// : APIGatewayProxyFunction</c> blueprint): its result is the body of an API Gateway response. Reported like a
+    /// minimal-API endpoint; <c>[ClaimCheck]</c> cannot wrap it.
     /// </summary>
     private bool IsControllerAction(IMethodSymbol method)
     {
         if (!_symbols.HostsAspNetCoreOnLambda
             || method.IsStatic
             || method.DeclaredAccessibility != Accessibility.Public
-            || method.ContainingType is not { IsAbstract: false } type)
-        {
-            return false;
-        }
-
-        bool controller = false;
-        for (INamedTypeSymbol? current = type.BaseType; current is not null && !controller; current = current.BaseType)
-        {
-            controller = SymbolEqualityComparer.Default.Equals(current, _symbols.ControllerBase);
-        }
-
-        if (!controller)
+            || method.ContainingType is not { IsAbstract: false } type
+            || !IsController(type))
         {
             return false;
         }
@@ -219,6 +209,51 @@ internal sealed class HandlerCatalog
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// ASP.NET Core's own test, less its name convention: a class deriving from <c>ControllerBase</c> (<c>Controller</c>
+    /// too), or one that carries <c>[Controller]</c>/<c>[ApiController]</c> itself or through a base (a plain
+    /// <c>[ApiController]</c> class that derives from nothing), unless <c>[NonController]</c> says otherwise. A class that
+    /// is a controller only by its name ending in <c>Controller</c> is not taken: nothing else in the code says so.
+    /// </summary>
+    private bool IsController(INamedTypeSymbol type)
+    {
+        bool controller = false;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (HasAttribute(current, _symbols.NonControllerAttribute))
+            {
+                return false;
+            }
+
+            controller |= (!SymbolEqualityComparer.Default.Equals(current, type) && SymbolEqualityComparer.Default.Equals(current, _symbols.ControllerBase))
+                || HasAttribute(current, _symbols.ControllerAttribute);
+        }
+
+        return controller;
+    }
+
+    /// <summary>Whether <paramref name="type"/> carries an attribute of <paramref name="attributeType"/> or a class deriving from it.</summary>
+    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            for (INamedTypeSymbol? current = attribute.AttributeClass; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, attributeType))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="type"/> is an AWS event or SDK type, whose size the model does not judge.</summary>

@@ -25,6 +25,8 @@ internal sealed class KnownSymbols
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
         ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
         NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
         EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         AnnotationsHttpResult = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.APIGateway.IHttpResult");
         AspNetResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
@@ -66,6 +68,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ControllerBase { get; }
 
     public INamedTypeSymbol? NonActionAttribute { get; }
+
+    /// <summary><c>[Controller]</c>, and through it <c>[ApiController]</c>: marks a class with no base as an MVC controller.</summary>
+    public INamedTypeSymbol? ControllerAttribute { get; }
+
+    public INamedTypeSymbol? NonControllerAttribute { get; }
 
     public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
 

@@ -45,6 +45,9 @@ internal sealed class SizeEngine
     /// <summary>The recognizers that know a call by its method alone, so also a delegate holding the method group.</summary>
     public static ImmutableArray<IMethodGroupRecognizer> MethodGroupRecognizers { get; } = ImmutableArray.CreateRange(System.Linq.Enumerable.OfType<IMethodGroupRecognizer>(Recognizers));
 
+    /// <summary>The recognizers that know a call by its method and arguments, asked for a delegate holding a static method group.</summary>
+    public static ImmutableArray<IStaticGroupRecognizer> StaticGroupRecognizers { get; } = ImmutableArray.CreateRange(System.Linq.Enumerable.OfType<IStaticGroupRecognizer>(Recognizers));
+
     public static SizeEngine For(Compilation compilation) =>
         PerCompilation.GetValue(compilation, static c => new SizeEngine(c));
 }

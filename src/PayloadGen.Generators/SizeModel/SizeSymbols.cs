@@ -21,6 +21,7 @@ internal sealed class SizeSymbols
         // BCL
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         AsyncEnumerableOfT = Get("System.Collections.Generic.IAsyncEnumerable`1");
+        ConfiguredAsyncEnumerableOfT = Get("System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1");
         DictionaryOfKV = Get("System.Collections.Generic.IDictionary`2");
         ReadOnlyDictionaryOfKV = Get("System.Collections.Generic.IReadOnlyDictionary`2");
         MemoryOfT = Get("System.Memory`1");
@@ -106,6 +107,9 @@ internal sealed class SizeSymbols
     public JsonContractSymbols Json { get; }
 
     public INamedTypeSymbol EnumerableOfT { get; }
+    /// <summary>What <c>WithCancellation</c>/<c>ConfigureAwait</c> make of an async sequence: the same rows, configured.</summary>
+    public INamedTypeSymbol? ConfiguredAsyncEnumerableOfT { get; }
+
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     public INamedTypeSymbol? DictionaryOfKV { get; }
     public INamedTypeSymbol? ReadOnlyDictionaryOfKV { get; }

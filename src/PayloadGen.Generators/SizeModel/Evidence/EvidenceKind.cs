@@ -43,6 +43,9 @@ internal enum EvidenceKind
     /// <summary>Dapper's <c>Query(Async)</c> of a SELECT with no row limit. Detail: the API; subject: the SQL.</summary>
     SqlQuery,
 
+    /// <summary><c>AsAsyncEnumerable()</c> of a query with no <c>Take</c>: every row streamed. Detail: the API; subject: the query's source.</summary>
+    StreamedQuery,
+
     /// <summary>Marker: every kind from here on bounds a value.</summary>
     FirstBound,
 

@@ -137,6 +137,21 @@ internal sealed class PayloadFlowAnalysis
                 }
 
                 break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                // "[" + string.Join(",", rows) + "]" holds its text operands whole, as string.Concat does.
+                FollowText(concatenation.LeftOperand, trace);
+                FollowText(concatenation.RightOperand, trace);
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole)
+                    {
+                        FollowText(hole.Expression, trace);
+                    }
+                }
+
+                break;
             case IObjectCreationOperation creation:
                 TraceCreation(creation, trace);
                 break;
@@ -184,6 +199,19 @@ internal sealed class PayloadFlowAnalysis
             case IInvocationOperation invocation:
                 TraceInvocation(invocation, trace);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A part of a concatenation or interpolation: followed only when it is text. Anything else is formatted with its
+    /// <c>ToString()</c> (<c>"rows: " + rows</c> writes the list's type name, not its items), so it carries no data.
+    /// </summary>
+    private static void FollowText(IOperation part, ValueTrace trace)
+    {
+        IOperation text = OperationText.Unwrap(part);
+        if (text.Type?.SpecialType == SpecialType.System_String)
+        {
+            trace.Follow(text);
         }
     }
 
@@ -263,8 +291,11 @@ internal sealed class PayloadFlowAnalysis
                     break;
                 case IMethodReferenceOperation group:
                     // ReadExport = File.ReadAllText: a framework method held in the delegate means what calling it means;
-                    // the project's own methods (and libraries built with PayloadGen) are answered by their summaries.
-                    if (!RecognizeGroup(group.Method, trace.At(trace.Path.Call(name + "()"))))
+                    // Serialize = JsonConvert.SerializeObject (static, no receiver) means it for the delegate call's own
+                    // arguments; the project's own methods (and libraries built with PayloadGen) are answered by their summaries.
+                    ValueTrace called = trace.At(trace.Path.Call(name + "()"));
+                    if (!RecognizeGroup(group.Method, called)
+                        && !(group.Instance is null && RecognizeStaticGroup(group.Method, invocation.Arguments, called)))
                     {
                         _ = Engine.Summaries.Apply(group.Method, Engine.Summaries.ReceiverType(group.Instance), invocation.Arguments, trace);
                     }
@@ -280,6 +311,20 @@ internal sealed class PayloadFlowAnalysis
         foreach (IMethodGroupRecognizer recognizer in SizeEngine.MethodGroupRecognizers)
         {
             if (recognizer.RecognizeGroup(method, trace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Asks the recognizers that know a call by its method and arguments, for a static method group held in a delegate.</summary>
+    private static bool RecognizeStaticGroup(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, ValueTrace trace)
+    {
+        foreach (IStaticGroupRecognizer recognizer in SizeEngine.StaticGroupRecognizers)
+        {
+            if (recognizer.RecognizeStaticGroup(method, arguments, trace))
             {
                 return true;
             }

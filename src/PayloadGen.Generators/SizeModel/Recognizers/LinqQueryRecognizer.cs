@@ -9,8 +9,9 @@ namespace PayloadGen.Generators.SizeModel;
 /// LINQ and EF Core: walks an operator chain (<c>db.Orders.Where(…).OrderBy(…).ToListAsync()</c>) down to its origin.
 /// A bounding operator on the way (<c>Take</c>, <c>First</c>, <c>Find</c>…), a key lookup or a small <c>GroupBy</c>
 /// (<see cref="LinqBounds"/>) bounds the result; an <c>IQueryable</c> origin with none is a query materialized whole; any
-/// other origin is followed (a list filled elsewhere, a drained search). <c>Enumerable.Range/Repeat</c> with a constant
-/// count is bounded.
+/// other origin is followed (a list filled elsewhere, a drained search). <c>AsAsyncEnumerable()</c> of such a query streams
+/// every row (the operators over <c>IAsyncEnumerable&lt;T&gt;</c>, <c>WithCancellation</c>, <c>ConfigureAwait</c>, are walked
+/// like the others). <c>Enumerable.Range/Repeat</c> with a constant count is bounded.
 /// </summary>
 internal sealed class LinqQueryRecognizer : IInvocationRecognizer
 {
@@ -34,16 +35,18 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
             return true;
         }
 
-        if (!IsSequenceOperator(invocation, out IOperation? source))
+        if (!IsSequenceOperator(invocation, out IOperation? source, trace.Symbols))
         {
             return false;
         }
 
         IInvocationOperation current = invocation;
         IOperation origin = OperationText.Unwrap(source!);
+        bool streamed = false;
         while (true)
         {
             string operatorName = current.TargetMethod.Name;
+            streamed |= operatorName == "AsAsyncEnumerable";
             if (BoundingOperators.Contains(operatorName))
             {
                 trace.Found(EvidenceKind.BoundingOperator, operatorName + (operatorName == "Take" && current.Arguments.Length > 1 ? "(" + OperationText.Describe(current.Arguments[1].Value) + ")" : "()"));
@@ -62,7 +65,7 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
                 return true;
             }
 
-            if (origin is IInvocationOperation next && IsSequenceOperator(next, out IOperation? nextSource))
+            if (origin is IInvocationOperation next && IsSequenceOperator(next, out IOperation? nextSource, trace.Symbols))
             {
                 current = next;
                 origin = OperationText.Unwrap(nextSource!);
@@ -79,6 +82,11 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
             {
                 trace.Found(EvidenceKind.MaterializedQuery, name, OperationText.Snippet(origin));
             }
+            else if (streamed)
+            {
+                // await foreach (var row in db.Rows.AsAsyncEnumerable()): every row arrives, one at a time.
+                trace.Found(EvidenceKind.StreamedQuery, "AsAsyncEnumerable", OperationText.Snippet(origin));
+            }
             else
             {
                 trace.Found(EvidenceKind.SerializedQuery, name, OperationText.Snippet(origin));
@@ -91,8 +99,11 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
         return true;
     }
 
-    /// <summary>True for LINQ-style operators: extension methods over a sequence, whose source is returned in <paramref name="source"/>.</summary>
-    private static bool IsSequenceOperator(IOperation operation, out IOperation? source)
+    /// <summary>
+    /// True for LINQ-style operators: extension methods over a sequence, synchronous or asynchronous
+    /// (<c>AsAsyncEnumerable().WithCancellation(ct)</c>), whose source is returned in <paramref name="source"/>.
+    /// </summary>
+    private static bool IsSequenceOperator(IOperation operation, out IOperation? source, SizeSymbols symbols)
     {
         source = null;
         if (operation is not IInvocationOperation invocation)
@@ -109,25 +120,31 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
         {
             source = invocation.Instance;
         }
+        else if (invocation.Instance is { } configured && SizeSymbols.Is(method.ContainingType?.OriginalDefinition, symbols.ConfiguredAsyncEnumerableOfT))
+        {
+            // rows.WithCancellation(ct).ConfigureAwait(false): the struct's own methods configure the same rows.
+            source = configured;
+            return true;
+        }
 
-        return source?.Type is { } type && IsSequence(type);
+        return source?.Type is { } type && IsSequence(type, symbols.AsyncEnumerableOfT);
     }
 
-    private static bool IsSequence(ITypeSymbol type)
+    private static bool IsSequence(ITypeSymbol type, INamedTypeSymbol? asyncEnumerable)
     {
         if (type.SpecialType == SpecialType.System_String)
         {
             return false;
         }
 
-        if (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        if (IsSequenceInterface(type, asyncEnumerable))
         {
             return true;
         }
 
         foreach (INamedTypeSymbol candidate in type.AllInterfaces)
         {
-            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            if (IsSequenceInterface(candidate, asyncEnumerable))
             {
                 return true;
             }
@@ -135,4 +152,8 @@ internal sealed class LinqQueryRecognizer : IInvocationRecognizer
 
         return false;
     }
+
+    private static bool IsSequenceInterface(ITypeSymbol type, INamedTypeSymbol? asyncEnumerable) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+        || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, asyncEnumerable);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,13 +7,18 @@ namespace PayloadGen.Generators.SizeModel;
 
 /// <summary>
 /// Calls whose result is their first argument in another form: <c>Convert.ToBase64String</c> (unbounded bytes become
-/// unbounded text, 4/3 larger), <c>Encoding.GetString/GetBytes</c>, <c>Task.FromResult</c>/<c>ValueTask.FromResult</c>.
+/// unbounded text, 4/3 larger), <c>Encoding.GetString/GetBytes</c>, <c>Task.FromResult</c>/<c>ValueTask.FromResult</c>;
+/// also through a delegate holding the static method group (<c>Func&lt;byte[], string&gt; encode = Convert.ToBase64String</c>).
 /// </summary>
-internal sealed class PassThroughRecognizer : IInvocationRecognizer
+internal sealed class PassThroughRecognizer : IInvocationRecognizer, IStaticGroupRecognizer
 {
-    public bool Recognize(IInvocationOperation invocation, ValueTrace trace)
+    public bool Recognize(IInvocationOperation invocation, ValueTrace trace) => Recognize(invocation.TargetMethod, invocation.Arguments, trace);
+
+    public bool RecognizeStaticGroup(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, ValueTrace trace) =>
+        method.IsStatic && Recognize(method, arguments, trace);
+
+    private static bool Recognize(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, ValueTrace trace)
     {
-        IMethodSymbol method = invocation.TargetMethod;
         SizeSymbols symbols = trace.Symbols;
         bool passesThrough =
             (SizeSymbols.Is(method.ContainingType, symbols.Convert) && method.Name.StartsWith("ToBase64", StringComparison.Ordinal))
@@ -23,9 +29,9 @@ internal sealed class PassThroughRecognizer : IInvocationRecognizer
             return false;
         }
 
-        if (invocation.Arguments.Length > 0)
+        if (arguments.Length > 0)
         {
-            trace.Follow(invocation.Arguments[0].Value);
+            trace.Follow(arguments[0].Value);
         }
 
         return true;
