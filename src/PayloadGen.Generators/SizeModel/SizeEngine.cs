@@ -40,6 +40,7 @@ internal sealed class SizeEngine
         new SerializerRecognizer(),
         new PassThroughRecognizer(),
         new HttpBodyRecognizer(),
+        new MediatorSendRecognizer(),
         new LinqQueryRecognizer());
 
     /// <summary>The recognizers that know a call by its method alone, so also a delegate holding the method group.</summary>

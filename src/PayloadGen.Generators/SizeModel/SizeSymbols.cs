@@ -73,6 +73,11 @@ internal sealed class SizeSymbols
         NewtonsoftJsonConvert = Get("Newtonsoft.Json.JsonConvert");
         NewtonsoftJToken = Get("Newtonsoft.Json.Linq.JToken");
 
+        // MediatR: a request sent through the mediator runs its one handler
+        MediatRSender = Get("MediatR.ISender");
+        MediatRMediator = Get("MediatR.IMediator");
+        MediatRRequestHandler = Get("MediatR.IRequestHandler`2");
+
         // Dapper (matched by metadata name, like every package here)
         DapperSqlMapper = Get("Dapper.SqlMapper");
 
@@ -109,6 +114,15 @@ internal sealed class SizeSymbols
     public INamedTypeSymbol EnumerableOfT { get; }
     /// <summary>What <c>WithCancellation</c>/<c>ConfigureAwait</c> make of an async sequence: the same rows, configured.</summary>
     public INamedTypeSymbol? ConfiguredAsyncEnumerableOfT { get; }
+
+    /// <summary>MediatR's <c>ISender</c> (<c>IMediator</c> derives from it since MediatR 9).</summary>
+    public INamedTypeSymbol? MediatRSender { get; }
+
+    /// <summary>MediatR's <c>IMediator</c>, which declares <c>Send</c> itself before MediatR 9.</summary>
+    public INamedTypeSymbol? MediatRMediator { get; }
+
+    /// <summary>MediatR's <c>IRequestHandler&lt;TRequest, TResponse&gt;</c>.</summary>
+    public INamedTypeSymbol? MediatRRequestHandler { get; }
 
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     public INamedTypeSymbol? DictionaryOfKV { get; }

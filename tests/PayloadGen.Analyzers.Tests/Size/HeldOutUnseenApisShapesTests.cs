@@ -10,8 +10,9 @@ namespace PayloadGen.Analyzers.Tests.Size;
 /// <summary>
 /// Shapes the sixth held-out file (Corpus/HeldOutUnseenApis.cs.txt, docs/rules/precision.md) exposed: text joined with
 /// <c>+</c> or interpolation around a drained search, a serializer held as a method group in a delegate field, an EF
-/// query streamed with <c>AsAsyncEnumerable</c> into a list by <c>await foreach</c>, and a plain <c>[ApiController]</c>
-/// class that derives from nothing. Each with its bounded twin, which must stay silent.
+/// query streamed with <c>AsAsyncEnumerable</c> into a list by <c>await foreach</c>, a plain <c>[ApiController]</c>
+/// class that derives from nothing, and MediatR requests sent to their one handler. Each with its bounded twin, which
+/// must stay silent.
 /// </summary>
 public class HeldOutUnseenApisShapesTests
 {
@@ -25,6 +26,7 @@ public class HeldOutUnseenApisShapesTests
         using Amazon.DynamoDBv2;
         using Amazon.DynamoDBv2.DocumentModel;
         using Amazon.Lambda.Core;
+        using MediatR;
         using Microsoft.AspNetCore.Mvc;
         using Microsoft.EntityFrameworkCore;
 
@@ -245,6 +247,82 @@ public class HeldOutUnseenApisShapesTests
             """);
         test.ExpectedDiagnostics.Add(Likely(0, "GetAll", "ToListAsync() materializes a query over '_db.Voyages' with no Take", "the API Gateway limit", PageIt));
         test.ExpectedDiagnostics.Add(Likely(1, "Dump", "ToListAsync() materializes a query over '_db.Voyages' with no Take", "the API Gateway limit", PageIt));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_MediatR_request_is_answered_by_its_one_handler()
+    {
+        var test = Responses("""
+            public record AllVoyages : IRequest<List<Voyage>>;
+            public record LatestVoyages(int Count) : IRequest<List<Voyage>>;
+            public record OneVoyage(int Id) : IRequest<Voyage?>;
+
+            public class AllVoyagesHandler(PortDb db) : IRequestHandler<AllVoyages, List<Voyage>>
+            {
+                public Task<List<Voyage>> Handle(AllVoyages request, CancellationToken cancellationToken) => db.Voyages.ToListAsync(cancellationToken);
+            }
+
+            public class LatestVoyagesHandler(PortDb db) : IRequestHandler<LatestVoyages, List<Voyage>>
+            {
+                public Task<List<Voyage>> Handle(LatestVoyages request, CancellationToken cancellationToken) =>
+                    db.Voyages.OrderByDescending(v => v.Id).Take(20).ToListAsync(cancellationToken);
+            }
+
+            public class OneVoyageHandler(PortDb db) : IRequestHandler<OneVoyage, Voyage?>
+            {
+                public async Task<Voyage?> Handle(OneVoyage request, CancellationToken cancellationToken) => await db.Voyages.FindAsync(request.Id);
+            }
+
+            public class VoyageFunctions(IMediator mediator, ISender sender)
+            {
+                public async Task<List<Voyage>> {|#0:All|}(ILambdaContext context) => await mediator.Send(new AllVoyages());
+
+                public Task<List<Voyage>> {|#1:AllThroughSender|}(ILambdaContext context) => sender.Send(new AllVoyages(), CancellationToken.None);
+
+                public async Task<List<Voyage>> Latest(ILambdaContext context) => await mediator.Send(new LatestVoyages(20));
+
+                public async Task<Voyage?> One(int id, ILambdaContext context) => await mediator.Send(new OneVoyage(id));
+
+                // A request typed only as IRequest<T> could be any request: nothing is assumed, the type speaks.
+                public async Task<List<Voyage>> {|#2:Any|}(IRequest<List<Voyage>> request, ILambdaContext context) => await mediator.Send(request);
+            }
+            """);
+        const string ViaHandler = "AllVoyagesHandler.Handle() ← ToListAsync() materializes a query over 'db.Voyages' with no Take";
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() → " + ViaHandler));
+        test.ExpectedDiagnostics.Add(Likely(1, "AllThroughSender", "AllThroughSender() → " + ViaHandler));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(2)
+            .WithMessage($"The response of 'Any' may exceed the synchronous invoke limit of 6,291,556 bytes: List<Voyage> (no bound); {ClaimCheck}"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_call_through_a_constructed_interface_runs_the_one_class_that_implements_it_so()
+    {
+        var test = Responses("""
+            public class Berth { public int Id { get; set; } }
+            public class BerthDb : DbContext { public DbSet<Berth> Berths { get; set; } = null!; }
+
+            public interface IStore<T> { Task<List<T>> AllAsync(); }
+
+            public class VoyageStore(PortDb db) : IStore<Voyage>
+            {
+                public Task<List<Voyage>> AllAsync() => db.Voyages.ToListAsync();
+            }
+
+            public class BerthStore(BerthDb db) : IStore<Berth>
+            {
+                public Task<List<Berth>> AllAsync() => db.Berths.OrderBy(b => b.Id).Take(10).ToListAsync();
+            }
+
+            public class Functions(IStore<Voyage> voyages, IStore<Berth> berths)
+            {
+                public async Task<List<Voyage>> {|#0:Voyages|}(ILambdaContext context) => await voyages.AllAsync();
+
+                public async Task<List<Berth>> Berths(ILambdaContext context) => await berths.AllAsync();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Likely(0, "Voyages", "Voyages() → VoyageStore.AllAsync() ← ToListAsync() materializes a query over 'db.Voyages' with no Take"));
         await test.RunAsync();
     }
 }

@@ -153,10 +153,10 @@ internal sealed class CallTargets
 
     private IMethodSymbol? UniqueImplementation(INamedTypeSymbol contract, IMethodSymbol method)
     {
-        IReadOnlyList<INamedTypeSymbol> types = ImplementationsOf(contract);
+        IReadOnlyList<INamedTypeSymbol> types = Fitting(ImplementationsOf(contract), contract);
         if (types.Count > 1)
         {
-            types = _registrations.Value.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? registered) ? Distinct(registered) : Array.Empty<INamedTypeSymbol>();
+            types = _registrations.Value.TryGetValue(contract.OriginalDefinition, out List<INamedTypeSymbol>? registered) ? Fitting(Distinct(registered), contract) : Array.Empty<INamedTypeSymbol>();
         }
 
         if (types.Count != 1 || ConstructedFor(types[0], contract).FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation)
@@ -166,6 +166,48 @@ internal sealed class CallTargets
 
         // IAuthorDirectory implemented by an abstract AuthorDirectoryBase: the one class's override is what runs.
         return implementation.IsAbstract || implementation.IsVirtual ? MostDerivedBody(types[0], implementation) : implementation;
+    }
+
+    /// <summary>
+    /// The classes of <paramref name="types"/> that can implement <paramref name="contract"/> as constructed: called as
+    /// <c>IRequestHandler&lt;ListOrders, List&lt;Order&gt;&gt;</c>, the handler of <c>GetOrder</c> is not a candidate, while
+    /// an open <c>Repository&lt;T&gt; : IRepository&lt;T&gt;</c> is. An unconstructed contract keeps every type.
+    /// </summary>
+    private static IReadOnlyList<INamedTypeSymbol> Fitting(IReadOnlyList<INamedTypeSymbol> types, INamedTypeSymbol contract)
+    {
+        if (contract.IsDefinition || types.Count < 2)
+        {
+            return types;
+        }
+
+        var fitting = new List<INamedTypeSymbol>(types.Count);
+        foreach (INamedTypeSymbol type in types)
+        {
+            foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, contract)
+                    || (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, contract.OriginalDefinition) && HasTypeParameter(implemented)))
+                {
+                    fitting.Add(type);
+                    break;
+                }
+            }
+        }
+
+        return fitting;
+    }
+
+    private static bool HasTypeParameter(INamedTypeSymbol type)
+    {
+        foreach (ITypeSymbol argument in type.TypeArguments)
+        {
+            if (argument is ITypeParameterSymbol || (argument is INamedTypeSymbol named && HasTypeParameter(named)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
