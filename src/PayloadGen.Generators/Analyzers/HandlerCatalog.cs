@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -25,11 +26,17 @@ internal sealed class HandlerCatalog
     private readonly BootstrapBindings _bootstraps;
     private readonly EndpointMethodGroups _endpointMethods;
 
+    // Asked for every method of every class in an ASP.NET Core project: each type's answer (a walk of its bases and their
+    // attributes) is kept, as the catalog is per compilation and used by concurrent analyzer callbacks.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _controllers = new(SymbolEqualityComparer.Default);
+    private readonly Func<INamedTypeSymbol, bool> _isController;
+
     private HandlerCatalog(KnownSymbols symbols, BootstrapBindings bootstraps, EndpointMethodGroups endpointMethods)
     {
         _symbols = symbols;
         _bootstraps = bootstraps;
         _endpointMethods = endpointMethods;
+        _isController = IsController;
     }
 
     public KnownSymbols Symbols => _symbols;
@@ -195,7 +202,7 @@ internal sealed class HandlerCatalog
             || method.IsStatic
             || method.DeclaredAccessibility != Accessibility.Public
             || method.ContainingType is not { IsAbstract: false } type
-            || !IsController(type))
+            || !_controllers.GetOrAdd(type, _isController))
         {
             return false;
         }
