@@ -52,4 +52,57 @@ public class LinqQueryRecognizerTests
 
         Assert.Equal(EvidenceKind.DrainedPages, Assert.Single(findings.Unbounded).Kind);
     }
+
+    [Theory]
+    [InlineData("_db.Rows.AsAsyncEnumerable()")]
+    [InlineData("_db.Rows.Where(r => r.OwnerId == 3).AsAsyncEnumerable().WithCancellation(System.Threading.CancellationToken.None)")]
+    [InlineData("_db.Rows.AsAsyncEnumerable().WithCancellation(System.Threading.CancellationToken.None).ConfigureAwait(false)")]
+    public void Rows_streamed_with_AsAsyncEnumerable_into_a_list_are_every_row_of_the_query(string rows)
+    {
+        FlowFindings findings = FlowProbe.Trace($$"""
+            public class F
+            {
+                private readonly ShopDb _db = new();
+                public async Task<List<Row>> Probe()
+                {
+                    var all = new List<Row>();
+                    await foreach (var row in {{rows}})
+                    {
+                        all.Add(row);
+                    }
+
+                    return all;
+                }
+            }
+            """);
+
+        Evidence fill = Assert.Single(findings.Unbounded);
+        Assert.Equal(EvidenceKind.LoopFill, fill.Kind);
+        Assert.Equal(EvidenceKind.StreamedQuery, fill.Cause!.Kind);
+        Assert.Equal(("AsAsyncEnumerable", "_db.Rows"), (fill.Cause.Detail, fill.Cause.Subject));
+    }
+
+    [Fact]
+    public void A_Take_before_AsAsyncEnumerable_bounds_the_streamed_rows()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                private readonly ShopDb _db = new();
+                public async Task<List<Row>> Probe()
+                {
+                    var page = new List<Row>();
+                    await foreach (var row in _db.Rows.OrderBy(r => r.Id).Take(25).AsAsyncEnumerable().ConfigureAwait(false))
+                    {
+                        page.Add(row);
+                    }
+
+                    return page;
+                }
+            }
+            """);
+
+        Assert.Empty(findings.Unbounded);
+        Assert.Contains(findings.Bounded, b => b.Kind == EvidenceKind.LoopOverBound && b.Cause is { Kind: EvidenceKind.BoundingOperator, Detail: "Take(25)" });
+    }
 }

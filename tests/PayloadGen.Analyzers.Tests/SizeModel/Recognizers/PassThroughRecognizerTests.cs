@@ -27,4 +27,19 @@ public class PassThroughRecognizerTests
 
         Assert.Empty(findings.Unbounded);
     }
+
+    [Fact]
+    public void Base64_held_as_a_static_method_group_encodes_the_delegate_calls_argument()
+    {
+        FlowFindings findings = FlowProbe.Trace("""
+            public class F
+            {
+                private static readonly Func<byte[], string> Encode = Convert.ToBase64String;
+                public string Probe(string path) => Encode(File.ReadAllBytes(path));
+                public string Fixed() => Encode(new byte[16]);
+            }
+            """);
+
+        Assert.Equal(EvidenceKind.WholeFile, Assert.Single(findings.Unbounded).Kind);
+    }
 }

@@ -64,4 +64,28 @@ public class SerializerRecognizerTests
         Assert.Equal(EvidenceKind.DrainedPages, Assert.Single(findings.Unbounded).Kind);
         Assert.Equal("List<Row>", JsonSizeModel.Display(Assert.Single(findings.SerializedTypes)));
     }
+
+    [Theory]
+    [InlineData("private static readonly Func<object, string> Serialize = Newtonsoft.Json.JsonConvert.SerializeObject;", "Serialize(rows)")]
+    [InlineData("private readonly Func<List<Row>, JsonSerializerOptions?, string> Serialize = JsonSerializer.Serialize;", "Serialize(rows, null)")]
+    public void A_serializer_held_as_a_static_method_group_serializes_the_delegate_calls_argument(string field, string call)
+    {
+        FlowFindings findings = FlowProbe.Trace($$"""
+            public class F
+            {
+                {{field}}
+                private readonly ShopDb _db = new();
+                public async Task<string> Probe()
+                {
+                    var rows = await _db.Rows.ToListAsync();
+                    return {{call}};
+                }
+            }
+            """);
+
+        Evidence evidence = Assert.Single(findings.Unbounded);
+        Assert.Equal(EvidenceKind.MaterializedQuery, evidence.Kind);
+        Assert.Equal("Serialize()", Assert.Single(evidence.Path.Steps).Text);
+        Assert.Equal("List<Row>", JsonSizeModel.Display(Assert.Single(findings.SerializedTypes)));
+    }
 }
