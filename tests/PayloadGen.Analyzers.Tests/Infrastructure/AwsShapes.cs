@@ -160,6 +160,7 @@ internal static class AwsShapes
         {
             public class AmazonWebServiceRequest { }
             public class AmazonWebServiceResponse { public System.Net.HttpStatusCode HttpStatusCode { get; set; } }
+            public interface IPaginatedEnumerable<out TResult> : System.Collections.Generic.IAsyncEnumerable<TResult> { }
             public class ConstantClass
             {
                 protected ConstantClass(string value) { Value = value; }
@@ -287,6 +288,7 @@ internal static class AwsShapes
                 Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, System.Threading.CancellationToken cancellationToken = default);
                 Task<ListObjectsV2Response> ListObjectsV2Async(ListObjectsV2Request request, System.Threading.CancellationToken cancellationToken = default);
                 string GetPreSignedURL(GetPreSignedUrlRequest request);
+                Amazon.S3.Model.IS3PaginatorFactory Paginators { get; }
             }
         }
         namespace Amazon.S3.Model
@@ -316,6 +318,12 @@ internal static class AwsShapes
                 public string NextContinuationToken { get; set; }
             }
             public class S3Object { public string Key { get; set; } public long Size { get; set; } }
+            public interface IListObjectsV2Paginator
+            {
+                Amazon.Runtime.IPaginatedEnumerable<ListObjectsV2Response> Responses { get; }
+                Amazon.Runtime.IPaginatedEnumerable<S3Object> S3Objects { get; }
+            }
+            public interface IS3PaginatorFactory { IListObjectsV2Paginator ListObjectsV2(ListObjectsV2Request request); }
             public class GetPreSignedUrlRequest { public string BucketName { get; set; } public string Key { get; set; } public System.DateTime Expires { get; set; } }
         }
         namespace Amazon.DynamoDBv2
@@ -329,9 +337,11 @@ internal static class AwsShapes
                 Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default);
                 Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
                 Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default);
+                Amazon.DynamoDBv2.Model.IDynamoDBv2PaginatorFactory Paginators { get; }
             }
             public class AmazonDynamoDBClient : IAmazonDynamoDB
             {
+                public Amazon.DynamoDBv2.Model.IDynamoDBv2PaginatorFactory Paginators => null;
                 public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default) => null;
                 public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default) => null;
                 public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default) => null;
@@ -374,6 +384,12 @@ internal static class AwsShapes
                 public Dictionary<string, AttributeValue> ExpressionAttributeValues { get; set; }
                 public Dictionary<string, AttributeValue> ExclusiveStartKey { get; set; }
             }
+            public interface IScanPaginator
+            {
+                Amazon.Runtime.IPaginatedEnumerable<ScanResponse> Responses { get; }
+                Amazon.Runtime.IPaginatedEnumerable<Dictionary<string, AttributeValue>> Items { get; }
+            }
+            public interface IDynamoDBv2PaginatorFactory { IScanPaginator Scan(ScanRequest request); }
             public class QueryResponse : Amazon.Runtime.AmazonWebServiceResponse
             {
                 public List<Dictionary<string, AttributeValue>> Items { get; set; }
@@ -676,6 +692,7 @@ internal static class AwsShapes
                 public virtual ActionResult File(System.IO.Stream fileStream, string contentType) => new ActionResult();
                 public virtual ActionResult Redirect(string url) => new ActionResult();
             }
+            public class OkObjectResult : ObjectResult { public OkObjectResult(object value) : base(value) { } }
             public class JsonResult : ActionResult { public JsonResult(object value) { Value = value; } public object Value { get; set; } }
             public abstract class Controller : ControllerBase
             {

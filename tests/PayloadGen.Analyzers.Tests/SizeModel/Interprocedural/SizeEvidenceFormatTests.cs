@@ -26,6 +26,7 @@ public class SizeEvidenceFormatTests
     [Theory]
     [InlineData("DrainedPages", true)]
     [InlineData("OnePage", true)]
+    [InlineData("StreamedQuery", true)]
     [InlineData("FirstBound", false)]
     [InlineData("drainedpages", false)]
     [InlineData("3", false)]
