@@ -88,6 +88,7 @@ internal sealed class SizeSymbols
         DynamoDbDocumentSearch = Get("Amazon.DynamoDBv2.DocumentModel.Search");
         DynamoDbTable = Get("Amazon.DynamoDBv2.DocumentModel.Table");
         S3Client = Get("Amazon.S3.IAmazonS3");
+        AwsPaginatedEnumerable = Get("Amazon.Runtime.IPaginatedEnumerable`1");
 
         // HTTP results
         AspNetResults = Get("Microsoft.AspNetCore.Http.Results");
@@ -123,6 +124,9 @@ internal sealed class SizeSymbols
 
     /// <summary>MediatR's <c>IRequestHandler&lt;TRequest, TResponse&gt;</c>.</summary>
     public INamedTypeSymbol? MediatRRequestHandler { get; }
+
+    /// <summary>What every AWS SDK paginator's properties return: each page (or item) of the operation, to the last.</summary>
+    public INamedTypeSymbol? AwsPaginatedEnumerable { get; }
 
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     public INamedTypeSymbol? DictionaryOfKV { get; }

@@ -46,6 +46,9 @@ internal enum EvidenceKind
     /// <summary><c>AsAsyncEnumerable()</c> of a query with no <c>Take</c>: every row streamed. Detail: the API; subject: the query's source.</summary>
     StreamedQuery,
 
+    /// <summary>An AWS SDK paginator's pages or items, enumerated to the last page. Detail: the operation; subject: the property.</summary>
+    PaginatedResults,
+
     /// <summary>Marker: every kind from here on bounds a value.</summary>
     FirstBound,
 

@@ -9,14 +9,15 @@ namespace PayloadGen.Generators.SizeModel;
 /// <summary>
 /// Loops that walk every page of a paginated AWS API: a loop that mentions a pagination token
 /// (<c>LastEvaluatedKey</c>, <c>ContinuationToken</c>, <c>IsDone</c>…) and adds to a local accumulates every page.
-/// The tokens are member names of the SDKs' response types, the same in every service.
+/// The tokens are member names of the SDKs' response types, the same in every service. The SDK's paginators
+/// (<c>client.Paginators.…</c>) are known by their type instead (<see cref="SdkPaginatorRecognizer"/>).
 /// </summary>
 internal static class PaginationLoops
 {
     private static readonly HashSet<string> Tokens = new(StringComparer.Ordinal)
     {
         "LastEvaluatedKey", "ExclusiveStartKey", "NextToken", "ContinuationToken", "NextContinuationToken",
-        "PaginationToken", "NextPageToken", "NextMarker", "IsDone", "Paginators",
+        "PaginationToken", "NextPageToken", "NextMarker", "IsDone",
     };
 
     /// <summary>The pagination member a loop around <paramref name="operation"/> mentions, if any.</summary>

@@ -245,12 +245,21 @@ internal sealed class PayloadFlowAnalysis
     }
 
     /// <summary>
-    /// Only reached for properties whose type can grow: a getter with a body of the compilation (<c>All =&gt;
+    /// Only reached for properties whose type can grow: a property an API family gives a meaning (an SDK paginator's
+    /// items) is asked of the property recognizers; a getter with a body of the compilation (<c>All =&gt;
     /// _db.Orders.ToList()</c>, <c>get { … }</c>) is a call, answered by its summary; the instance is followed as well,
     /// since what it was built from (<c>page.Items</c>, <c>report.Rows</c>) may be the evidence.
     /// </summary>
     private void TraceProperty(IPropertyReferenceOperation property, ValueTrace trace)
     {
+        foreach (IPropertyRecognizer recognizer in SizeEngine.PropertyRecognizers)
+        {
+            if (recognizer.RecognizeProperty(property, trace))
+            {
+                return;
+            }
+        }
+
         if (property.Property.GetMethod is { } getter)
         {
             _ = Engine.Summaries.Apply(getter, Engine.Summaries.ReceiverType(property.Instance), ImmutableArray<IArgumentOperation>.Empty, trace);
