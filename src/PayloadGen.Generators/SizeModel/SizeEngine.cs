@@ -45,7 +45,8 @@ internal sealed class SizeEngine
 
     /// <summary>The API families that give a property read its meaning, asked before the getter's summary.</summary>
     public static ImmutableArray<IPropertyRecognizer> PropertyRecognizers { get; } = ImmutableArray.Create<IPropertyRecognizer>(
-        new SdkPaginatorRecognizer());
+        new SdkPaginatorRecognizer(),
+        new EntitySetRecognizer());
 
     /// <summary>The recognizers that know a call by its method alone, so also a delegate holding the method group.</summary>
     public static ImmutableArray<IMethodGroupRecognizer> MethodGroupRecognizers { get; } = ImmutableArray.CreateRange(System.Linq.Enumerable.OfType<IMethodGroupRecognizer>(Recognizers));

@@ -41,6 +41,7 @@ internal sealed class SizeSymbols
         Enumerable = Get("System.Linq.Enumerable");
         Queryable = Get("System.Linq.Queryable");
         QueryableOfT = Get("System.Linq.IQueryable`1");
+        EfDbSetOfT = Get("Microsoft.EntityFrameworkCore.DbSet`1");
         FlagsAttribute = Get("System.FlagsAttribute");
         ServiceProvider = Get("System.IServiceProvider");
         ServiceProviderExtensions = Get("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
@@ -127,6 +128,9 @@ internal sealed class SizeSymbols
 
     /// <summary>What every AWS SDK paginator's properties return: each page (or item) of the operation, to the last.</summary>
     public INamedTypeSymbol? AwsPaginatedEnumerable { get; }
+
+    /// <summary>EF Core's <c>DbSet&lt;T&gt;</c>: a whole table when read as a value.</summary>
+    public INamedTypeSymbol? EfDbSetOfT { get; }
 
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     public INamedTypeSymbol? DictionaryOfKV { get; }

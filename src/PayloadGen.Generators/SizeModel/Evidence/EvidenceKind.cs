@@ -49,6 +49,9 @@ internal enum EvidenceKind
     /// <summary>An AWS SDK paginator's pages or items, enumerated to the last page. Detail: the operation; subject: the property.</summary>
     PaginatedResults,
 
+    /// <summary>An EF Core <c>DbSet</c> read as a value: every row of its table. Detail: "DbSet"; subject: the set as written.</summary>
+    EntitySet,
+
     /// <summary>Marker: every kind from here on bounds a value.</summary>
     FirstBound,
 

@@ -69,6 +69,7 @@ internal static class EvidenceRenderer
         EvidenceKind.SqlQuery => evidence.Detail + "() returns every row of '" + evidence.Subject + "' (no LIMIT, TOP or FETCH)",
         EvidenceKind.StreamedQuery => evidence.Detail + "() streams every row of a query over '" + evidence.Subject + "' with no Take",
         EvidenceKind.PaginatedResults => "the SDK paginator's " + evidence.Subject + " enumerates every page of " + evidence.Detail,
+        EvidenceKind.EntitySet => "'" + evidence.Subject + "' is a whole DbSet, read with no Take",
         EvidenceKind.SerializedQuery => "a query over '" + evidence.Subject + "' with no Take is serialized whole",
         EvidenceKind.LoopFill => "a loop fills '" + evidence.Subject + "' item by item" + CauseOf(evidence),
         EvidenceKind.LineLoop => "a loop adds every line " + evidence.Detail + " reads, to the end of the stream, to '" + evidence.Subject + "'",
