@@ -17,7 +17,12 @@ internal sealed class EntitySetRecognizer : IPropertyRecognizer
             return false;
         }
 
-        trace.Found(EvidenceKind.EntitySet, "DbSet", OperationText.Snippet(property));
+        // _db.Orders.Local, _db.Orders.EntityType: a member of the set is read, not its rows.
+        if (property.Parent is not IMemberReferenceOperation { Instance: { } instance } || instance != property)
+        {
+            trace.Found(EvidenceKind.EntitySet, "DbSet", OperationText.Snippet(property));
+        }
+
         return true;
     }
 }

@@ -35,6 +35,7 @@ public class EntitySetRecognizerTests
     [InlineData("return await _db.Rows.OrderBy(r => r.Id).Take(20).ToListAsync();")]
     [InlineData("var page = new List<Row>(); foreach (var row in _db.Rows.Take(10)) { page.Add(row); } return page;")]
     [InlineData("return await _db.Rows.CountAsync();")]
+    [InlineData("return _db.Rows.ElementType.Name;")]
     public void Under_an_operator_or_a_lookup_the_set_is_not_read_whole(string body)
     {
         Assert.Empty(Body(body).Unbounded);
