@@ -52,7 +52,10 @@ public sealed class QueueMessageContext
             && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : 1;
 
     /// <summary>The FIFO message group, or <see langword="null"/> on a standard queue.</summary>
-    public string? MessageGroupId => Attributes.TryGetValue("MessageGroupId", out string? group) ? group : null;
+    public string? MessageGroupId => Attributes.TryGetValue(MessageGroupIdAttribute, out string? group) ? group : null;
+
+    /// <summary>The SQS system attribute that names a FIFO message's group.</summary>
+    internal const string MessageGroupIdAttribute = "MessageGroupId";
 
     /// <summary>The stored object the payload was read from, or <see langword="null"/> when it was inline.</summary>
     public PayloadPointer? Pointer { get; internal set; }
