@@ -308,14 +308,15 @@ public sealed partial class ClaimCheckRuntime
     }
 
     /// <summary>
-    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside an
-    /// extended-client pointer complete it, each on its own: the size is capped before download and must be the
-    /// object's length, and with a hash the object is verified end to end like a PayloadGen pointer.
+    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside a pointer that
+    /// has no room for them (extended-client, bare) complete it, each on its own: the size is capped before download
+    /// and must be the object's length, and with a hash the object is verified end to end like a PayloadGen pointer.
+    /// A PayloadGen pointer's own size and hash are never replaced by attributes.
     /// </summary>
     private async ValueTask<HydratedPayload<T>> FollowAsync<T>(HydrationRequest request, PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         long started = StartTiming();
-        if (pointer.Format == PointerFormat.ExtendedClient)
+        if (pointer.Format != PointerFormat.PayloadGen)
         {
             pointer = request.Complete(pointer);
         }

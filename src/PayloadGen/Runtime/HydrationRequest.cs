@@ -29,7 +29,7 @@ internal readonly record struct HydrationRequest(ReadOnlyMemory<byte> Body, bool
     }
 
     /// <summary>
-    /// <paramref name="pointer"/>, an extended-client pointer (which has no room for size or hash), completed with what
+    /// <paramref name="pointer"/>, an extended-client or bare pointer (which have no room for size or hash), completed with what
     /// the message's attributes announce. The size becomes the length the object must have: the Java and Python
     /// extended clients announce the UTF-8 length of the very body they store, so a different length is a lie or a
     /// swapped object, refused from the store's headers before download (and over the cap by the policy, before any
@@ -48,7 +48,7 @@ internal readonly record struct HydrationRequest(ReadOnlyMemory<byte> Body, bool
         {
             pointer = Sha256Hex.IsValid(sha256)
                 ? pointer with { Sha256 = sha256.ToLowerInvariant() }
-                : throw new MalformedPointerException($"The {MessageAttributeNames.PayloadSha256} attribute beside an extended-client pointer must be 64 hexadecimal digits.");
+                : throw new MalformedPointerException($"The {MessageAttributeNames.PayloadSha256} attribute beside an extended-client or bare pointer must be 64 hexadecimal digits.");
         }
 
         return pointer;

@@ -68,8 +68,18 @@ public sealed class ExtendedClientAttributeTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<MalformedPointerException>(() => HydrateAsync(size: Payload.Length, sha256: sha256));
 
-        Assert.Contains("PayloadGenSha256 attribute beside an extended-client pointer must be 64 hexadecimal digits", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PayloadGenSha256 attribute beside an extended-client or bare pointer must be 64 hexadecimal digits", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _h.Store.Opens);
+    }
+
+    [Fact]
+    public async Task A_bare_pointer_is_held_to_the_attributes_beside_it_like_an_extended_client_one()
+    {
+        string bare = $"{{\"bucket\":\"{AttackerHarness.Bucket}\",\"key\":\"{Key}\"}}";
+
+        Assert.Equal("the real payload", await HydrateAsync(Payload.Length, Sha256Hex.Of(Payload), bare));
+        await Assert.ThrowsAsync<PayloadIntegrityException>(() => HydrateAsync(size: 3, sha256: null, bare));
+        await Assert.ThrowsAsync<PayloadIntegrityException>(() => HydrateAsync(size: null, sha256: Sha256Hex.Of("\"the fake payload\""u8), bare));
     }
 
     [Fact]
@@ -101,9 +111,9 @@ public sealed class ExtendedClientAttributeTests : IDisposable
         Assert.True(File.Exists(other), "a failed record's object is kept");
     }
 
-    private async Task<string?> HydrateAsync(long? size, string? sha256)
+    private async Task<string?> HydrateAsync(long? size, string? sha256, string? barePointer = null)
     {
-        var request = new HydrationRequest(Encoding.UTF8.GetBytes(Extended), false) { AnnouncedSize = size, AnnouncedSha256 = sha256 };
+        var request = new HydrationRequest(Encoding.UTF8.GetBytes(barePointer ?? Extended), AllowBarePointer: barePointer is not null) { AnnouncedSize = size, AnnouncedSha256 = sha256 };
         return (await _h.Runtime.HydrateAsync(request, AttackerHarness.StringType, CancellationToken.None)).Value;
     }
 
