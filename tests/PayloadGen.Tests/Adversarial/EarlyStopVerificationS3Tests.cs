@@ -8,7 +8,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
+using PayloadGen.Tests.Handlers;
 using PayloadGen.Tests.Infrastructure;
+using PayloadGen.Tests.Lambda;
 using Xunit;
 
 namespace PayloadGen.Tests.Adversarial;
@@ -32,9 +34,14 @@ public sealed class EarlyStopVerificationS3Tests : IDisposable
         _client = s3.CreateClient(new AmazonS3Config { MaxErrorRetry = 0 });
         var store = new S3PayloadStore(_client, new S3PayloadStoreOptions { Bucket = S3rverFixture.Bucket, UseChunkEncoding = false });
         _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket }, store);
+        ExportPreviewHandlers.ClaimCheckRuntime = _runtime;
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        ExportPreviewHandlers.ClaimCheckRuntime = null;
+        _client.Dispose();
+    }
 
     [Fact]
     public async Task Breaking_out_early_from_a_tampered_stored_array_fails_integrity_when_the_loop_ends()
@@ -112,6 +119,20 @@ public sealed class EarlyStopVerificationS3Tests : IDisposable
         Assert.Equal("the handler refused row 0", error.Message);
     }
 
+    [Fact]
+    public async Task A_generated_wrapper_whose_handler_previews_a_tampered_export_fails_the_invocation_and_answers_for_an_intact_one()
+    {
+        byte[] original = ArrayJson(lastNumber: Rows - 1);
+        byte[] pointer = await StoreAsync("preview.json", original, ArrayJson(lastNumber: Rows - 2));
+        var context = new TestLambdaContext(TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<PayloadIntegrityException>(() => ExportPreviewHandlers.PreviewClaimCheck(new MemoryStream(pointer), context));
+
+        pointer = await StoreAsync("preview.json", original, original);
+        await using Stream answer = await ExportPreviewHandlers.PreviewClaimCheck(new MemoryStream(pointer), context);
+        Assert.Equal("[0,1,2]", await new StreamReader(answer).ReadToEndAsync());
+    }
+
     private Task<HydratedSequence<ReportRow>> TamperedRequestAsync(string name)
     {
         byte[] original = ArrayJson(lastNumber: Rows - 1);
@@ -120,13 +141,16 @@ public sealed class EarlyStopVerificationS3Tests : IDisposable
         return RequestAsync(name, original, swapped);
     }
 
-    /// <summary>Stores <paramref name="stored"/> and returns the request read through a pointer describing <paramref name="announced"/>.</summary>
+    /// <summary>The request read through a pointer describing <paramref name="announced"/> to a stored <paramref name="stored"/>.</summary>
     private async Task<HydratedSequence<ReportRow>> RequestAsync(string name, byte[] announced, byte[] stored)
+        => await _runtime.HydrateSequenceAsync(new MemoryStream(await StoreAsync(name, announced, stored)), s_row, allowBarePointer: true, CancellationToken.None);
+
+    /// <summary>Stores <paramref name="stored"/> and returns a pointer describing <paramref name="announced"/>.</summary>
+    private async Task<byte[]> StoreAsync(string name, byte[] announced, byte[] stored)
     {
         string key = "payloadgen/early-stop/" + name;
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = key, InputStream = new MemoryStream(stored), UseChunkEncoding = false });
-        var pointer = new PayloadPointer(S3rverFixture.Bucket, key) { Size = announced.Length, Sha256 = Sha256Hex.Of(announced) };
-        return await _runtime.HydrateSequenceAsync(new MemoryStream(PayloadPointerWriter.ToUtf8(pointer)), s_row, allowBarePointer: true, CancellationToken.None);
+        return PayloadPointerWriter.ToUtf8(new PayloadPointer(S3rverFixture.Bucket, key) { Size = announced.Length, Sha256 = Sha256Hex.Of(announced) });
     }
 
     private static byte[] ArrayJson(int lastNumber)
