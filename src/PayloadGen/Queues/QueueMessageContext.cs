@@ -38,6 +38,11 @@ public sealed class QueueMessageContext
     public string? EventSourceArn { get; }
 
     /// <summary>The topic ARN, for SNS messages and SNS notifications delivered through SQS.</summary>
+    /// <remarks>
+    /// For a notification delivered through SQS it is read from the message body, which anyone allowed to send to the
+    /// queue can write as well as the topic can (PayloadGen does not verify SNS signatures): the queue's access policy,
+    /// not this value, says who may have sent the message. Do not authorize on it.
+    /// </remarks>
     public string? TopicArn { get; }
 
     /// <summary>SQS system attributes (ApproximateReceiveCount, SentTimestamp, MessageGroupId, …).</summary>
