@@ -16,7 +16,8 @@ namespace PayloadGen.Tests.Adversarial;
 /// The AWS SDK accepts more than a bucket name where a bucket name goes: an S3 or access-point ARN (in any account,
 /// region or partition) is routed to that resource, and a name with dots or slashes changes the URL it builds. The
 /// allow-list compares the pointer's bucket exactly, so none of these reaches S3. Keys are literal: characters that
-/// mean something in a URL (<c>?</c>, <c>#</c>, <c>%</c>, <c>;</c>) are sent encoded and name no other object.
+/// mean something in a URL (<c>?</c>, <c>#</c>, <c>%</c>, <c>;</c>) are sent encoded and name no other object, and a
+/// pointer's <c>url</c> (a presigned URL for callers without PayloadGen) is never requested.
 /// </summary>
 [Collection(S3rverTests.Name)]
 public sealed class S3AddressingAttackS3Tests : IAsyncLifetime, IDisposable
@@ -68,6 +69,20 @@ public sealed class S3AddressingAttackS3Tests : IAsyncLifetime, IDisposable
 
         Assert.Equal(bucket, error.Bucket);
         Assert.Empty(_http.Exchanges);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/payloads/payloadgen/addressing/evil.json")]
+    [InlineData("https://someone-elses.s3.amazonaws.com/payloadgen/addressing/a.json?X-Amz-Signature=forged")]
+    [InlineData("file:///etc/passwd")]
+    public async Task A_pointers_url_is_never_followed_only_its_bucket_and_key(string url)
+    {
+        byte[] pointer = PayloadPointerWriter.ToUtf8(new PayloadPointer(S3rverFixture.Bucket, Planted) { Size = Payload.Length, Sha256 = Sha256Hex.Of(Payload), Url = url });
+
+        Assert.Equal("planted", await _runtime.HydrateAsync(pointer, AttackerHarness.StringType, false, CancellationToken.None));
+
+        MultipartHttpRecorder.S3Exchange get = Assert.Single(_http.Exchanges);
+        Assert.Equal("/" + S3rverFixture.Bucket + "/" + Planted, get.Path);
     }
 
     [Theory]
