@@ -116,7 +116,11 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         long started = _runtime.StartTiming();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
-        var source = new JsonRootObserver(_verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)));
+        var guard = new ItemSizeGuard(
+            _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)),
+            _runtime.Options.MaxItemBytes,
+            (index, read) => PayloadTooLargeException.ForItem(Origin, typeof(T), index, read, _runtime.Options.MaxItemBytes));
+        var source = new JsonRootObserver(guard);
         await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
         long index = 0;
 
@@ -141,6 +145,12 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
 
                     throw new PayloadJsonException(_itemType, Origin, ex);
                 }
+                catch (PayloadTooLargeException) when (_verifying is not null)
+                {
+                    // An item over the cap may be what tampering produced: a tampered object is reported as tampered.
+                    await VerifyToEndAsync(token).ConfigureAwait(false);
+                    throw;
+                }
                 catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
                     throw ReadFailure(ex);
@@ -164,6 +174,7 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
                 }
 
                 index++;
+                guard.NextItem();
                 handedOut = true;
                 yield return item!;
                 handedOut = false;
