@@ -116,13 +116,13 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         long started = _runtime.StartTiming();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
+        long index = 0;
         var guard = new ItemSizeGuard(
             _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)),
             _runtime.Options.MaxItemBytes,
-            (index, read) => PayloadTooLargeException.ForItem(Origin, typeof(T), index, read, _runtime.Options.MaxItemBytes));
+            read => PayloadTooLargeException.ForItem(Origin, typeof(T), index, read, _runtime.Options.MaxItemBytes));
         var source = new JsonRootObserver(guard);
         await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
-        long index = 0;
 
         // Set while the handler holds an item: a disposal then means the handler stopped before the array ended.
         bool handedOut = false;

@@ -16,14 +16,13 @@ internal sealed class ItemSizeGuard : Stream
 {
     private readonly Stream _inner;
     private readonly long _maxItemBytes;
-    private readonly Func<long, long, Exception> _tooLarge;
-    private long _index;
+    private readonly Func<long, Exception> _tooLarge;
     private long _readForItem;
 
     /// <param name="inner">The request's JSON.</param>
     /// <param name="maxItemBytes">The most bytes one item may take.</param>
-    /// <param name="tooLarge">The error for the item at an index, given the bytes read for it.</param>
-    public ItemSizeGuard(Stream inner, long maxItemBytes, Func<long, long, Exception> tooLarge)
+    /// <param name="tooLarge">The error for the current item, given the bytes read for it.</param>
+    public ItemSizeGuard(Stream inner, long maxItemBytes, Func<long, Exception> tooLarge)
     {
         _inner = inner;
         _maxItemBytes = maxItemBytes;
@@ -31,11 +30,7 @@ internal sealed class ItemSizeGuard : Stream
     }
 
     /// <summary>An item was handed out: the bytes read from here on count for the next one.</summary>
-    public void NextItem()
-    {
-        _index++;
-        _readForItem = 0;
-    }
+    public void NextItem() => _readForItem = 0;
 
     public override bool CanRead => true;
 
@@ -76,7 +71,7 @@ internal sealed class ItemSizeGuard : Stream
         _readForItem += read;
         if (_readForItem > _maxItemBytes)
         {
-            throw _tooLarge(_index, _readForItem);
+            throw _tooLarge(_readForItem);
         }
 
         return read;
