@@ -217,6 +217,8 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         }
     }
 
+    // As ReadStoredAsync reports it for any other payload: the object by name, and the cause escaped (a file system's
+    // message may quote the path, and with it the sender's key).
     private PayloadStoreException ReadFailure(Exception ex)
-        => new($"Reading payload object '{UntrustedName.Render(Pointer!.Key)}' in bucket '{UntrustedName.Render(Pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+        => new("finish reading", Pointer!.Bucket, Pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
 }
