@@ -91,6 +91,11 @@ public sealed class BearerUrlRedactionS3Tests : IDisposable
         Assert.DoesNotContain('\u202e', printed);
         Assert.Contains("forged\\nPayloadGen: all good\\u202E.json", printed, StringComparison.Ordinal);
 
+        Assert.Equal("https://payloads.s3.amazonaws.com/payloadgen/a.json", RedactedUrl.Render("https://payloads.s3.amazonaws.com/payloadgen/a.json"));
+        Assert.Equal("https://h/k" + RedactedUrl.WithheldQuery, RedactedUrl.Render("https://h/k#X-Amz-Signature=abc"));
+        Assert.Equal(RedactedUrl.WithheldQuery, RedactedUrl.Render("?X-Amz-Signature=abc"));
+        Assert.Null(RedactedUrl.Render((string?)null));
+
         var body = new HttpRequestBody("card=4111111111111111", false, pointer);
         Assert.DoesNotContain("4111", body.ToString(), StringComparison.Ordinal);
         Assert.Contains("21 characters withheld", body.ToString(), StringComparison.Ordinal);

@@ -43,6 +43,27 @@ public sealed class BrokenStoredSequenceTests
         Assert.Equal(HostileKey, error.Key);
         Assert.DoesNotContain("\u2028", error.Message, StringComparison.Ordinal);
         Assert.Contains("rows\\u2028PayloadGen: all good.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the body broke off part-way (IOException: Input/output error : \\'/var/payloads/local/payloadgen/rows\\u2028", error.Message, StringComparison.Ordinal);
+        Assert.IsType<IOException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_store_that_breaks_off_while_an_early_stop_reads_the_rest_is_a_store_error_too()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Range(0, 5000).Select(n => $"{{\"Number\":{n}}}")) + "]");
+        var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = "local" }, new BreakingStore(json));
+        byte[] pointer = PayloadPointerWriter.ToUtf8(new PayloadPointer("local", "payloadgen/rows.json") { Size = json.Length, Sha256 = Sha256Hex.Of(json) });
+
+        await using HydratedSequence<ReportRow> request = await runtime.HydrateSequenceAsync(new MemoryStream(pointer), s_row, allowBarePointer: false, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<PayloadStoreException>(async () =>
+        {
+            await foreach (ReportRow row in request)
+            {
+                break;
+            }
+        });
+
+        Assert.Equal("finish reading", error.Operation);
         Assert.IsType<IOException>(error.InnerException);
     }
 

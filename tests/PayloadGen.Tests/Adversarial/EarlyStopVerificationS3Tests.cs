@@ -103,6 +103,26 @@ public sealed class EarlyStopVerificationS3Tests : IDisposable
     }
 
     [Fact]
+    public async Task Breaking_out_early_from_an_inline_array_needs_no_verification()
+    {
+        byte[] json = ArrayJson(lastNumber: Rows - 1);
+        await using HydratedSequence<ReportRow> request = await _runtime.HydrateSequenceAsync(new MemoryStream(json), s_row, allowBarePointer: true, CancellationToken.None);
+        var taken = new List<int>();
+
+        await foreach (ReportRow row in request)
+        {
+            taken.Add(row.Number);
+            if (taken.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([0, 1], taken);
+        Assert.Null(request.Pointer);
+    }
+
+    [Fact]
     public async Task A_handlers_own_exception_in_the_loop_is_kept_when_the_array_is_intact()
     {
         byte[] json = ArrayJson(lastNumber: Rows - 1);
