@@ -51,6 +51,12 @@ public static class PayloadLimits
     /// <summary>Default largest payload PayloadGen will hydrate from the store: 256 MiB.</summary>
     public const long DefaultMaxPayloadBytes = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Default largest item of an <c>IAsyncEnumerable&lt;T&gt;</c> request, in bytes of JSON read for it: 64 MiB, the
+    /// memory a streamed request is meant to add at most (each item is held whole while it is read).
+    /// </summary>
+    public const long DefaultMaxItemBytes = 64L * 1024 * 1024;
+
     /// <summary>The service limit of a response (or message) travelling through <paramref name="source"/>.</summary>
     public static long InlineLimit(PayloadSource source) => source switch
     {

@@ -38,13 +38,22 @@ default_files=(
   Streaming/PartUploader.cs
   Streaming/StreamedOffload.cs
   Storage/S3MultipartUpload.cs
+  Runtime/HydrationRequest.cs
+  Streaming/HydratedSequence.cs
+  Streaming/ItemSizeGuard.cs
+  Errors/RedactedUrl.cs
 )
 
 # Files whose tests that matter are multi-megabyte s3rver uploads are scored with the tests that cover them quickly
 # (in-process stores with small parts, s3rver only where S3's own behaviour matters), unless MUTATION_TEST_FILTER says
 # otherwise: with every test, a run of the streamed upload takes hours. The score is then a lower bound.
 streamed_upload_tests='FullyQualifiedName~StreamedOffloadContractTests|FullyQualifiedName~StreamedDehydrationTests|FullyQualifiedName~MultipartUploadS3Tests|FullyQualifiedName~StreamedPartUploadTests|FullyQualifiedName~StreamedUploadContextTests'
+# Hydration of IAsyncEnumerable<T> requests: the adversarial tests and the s3rver tests of stored arrays, without the
+# streamed uploads the other StreamedOffloadS3Tests make.
+sequence_tests='FullyQualifiedName~Adversarial|FullyQualifiedName~StreamedOffloadS3Tests.Null_|FullyQualifiedName~StreamedOffloadS3Tests.Stored_array|FullyQualifiedName~StreamedOffloadS3Tests.Tampered_array|FullyQualifiedName~StreamedOffloadS3Tests.Inline_array'
 declare -A fast_tests=(
+  [Streaming/HydratedSequence.cs]="$sequence_tests"
+  [Streaming/ItemSizeGuard.cs]="$sequence_tests"
   [Streaming/PartUploader.cs]="$streamed_upload_tests"
   [Streaming/StreamedOffload.cs]="$streamed_upload_tests"
   [Storage/S3MultipartUpload.cs]="$streamed_upload_tests"

@@ -64,6 +64,11 @@ internal static class ClaimCheckEnvironment
             options.MaxPayloadBytes = max;
         }
 
+        if (env.PositiveInt64(EnvironmentVariables.MaxItemBytes, "bytes") is long maxItem)
+        {
+            options.MaxItemBytes = maxItem;
+        }
+
         if (env.PositiveInt64(EnvironmentVariables.InlineThresholdBytes, "bytes") is long threshold)
         {
             options.InlineThresholdBytes = threshold;

@@ -44,6 +44,7 @@ public sealed class ClaimCheckOptions
     private string? _bucket;
     private string _keyPrefix = DefaultKeyPrefix;
     private long _maxPayloadBytes = PayloadLimits.DefaultMaxPayloadBytes;
+    private long _maxItemBytes = PayloadLimits.DefaultMaxItemBytes;
     private long? _inlineThresholdBytes;
     private string _store = S3Store;
     private string? _expectedBucketOwner;
@@ -95,6 +96,14 @@ public sealed class ClaimCheckOptions
 
     /// <summary>Largest payload that will be read from the store (<c>PAYLOADGEN_MAX_PAYLOAD_BYTES</c>, default 256 MiB).</summary>
     public long MaxPayloadBytes { get => _maxPayloadBytes; set => Set(ref _maxPayloadBytes, value); }
+
+    /// <summary>
+    /// Largest item of an <c>IAsyncEnumerable&lt;T&gt;</c> request, in bytes of JSON read for it
+    /// (<c>PAYLOADGEN_MAX_ITEM_BYTES</c>, default 64 MiB). A streamed request holds one item at a time, but that item
+    /// whole (System.Text.Json buffers a string or number token entirely): without this cap, one item as large as
+    /// <see cref="MaxPayloadBytes"/> would undo the streaming.
+    /// </summary>
+    public long MaxItemBytes { get => _maxItemBytes; set => Set(ref _maxItemBytes, value); }
 
     /// <summary>
     /// Largest response returned inline (<c>PAYLOADGEN_INLINE_THRESHOLD_BYTES</c>); <see langword="null"/> takes the
@@ -280,6 +289,11 @@ public sealed class ClaimCheckOptions
         if (MaxPayloadBytes <= 0)
         {
             throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.MaxPayloadBytes, nameof(MaxPayloadBytes))} must be positive, not {MaxPayloadBytes}.");
+        }
+
+        if (MaxItemBytes <= 0)
+        {
+            throw new ClaimCheckConfigurationException($"{Name(EnvironmentVariables.MaxItemBytes, nameof(MaxItemBytes))} must be positive, not {MaxItemBytes}.");
         }
 
         if (PresignedUrlLifetime is TimeSpan lifetime && (lifetime < TimeSpan.FromSeconds(1) || lifetime > TimeSpan.FromDays(7)))

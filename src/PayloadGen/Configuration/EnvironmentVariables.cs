@@ -20,6 +20,9 @@ public static class EnvironmentVariables
     /// <summary>Largest payload read from the store, in bytes.</summary>
     public const string MaxPayloadBytes = "PAYLOADGEN_MAX_PAYLOAD_BYTES";
 
+    /// <summary>Largest item of an <c>IAsyncEnumerable&lt;T&gt;</c> request, in bytes of JSON.</summary>
+    public const string MaxItemBytes = "PAYLOADGEN_MAX_ITEM_BYTES";
+
     /// <summary>Largest payload sent inline, in bytes.</summary>
     public const string InlineThresholdBytes = "PAYLOADGEN_INLINE_THRESHOLD_BYTES";
 
@@ -91,7 +94,7 @@ public static class EnvironmentVariables
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
+        Bucket, KeyPrefix, AllowedBuckets, MaxPayloadBytes, MaxItemBytes, InlineThresholdBytes, Store, ExpectedBucketOwner,
         S3ChunkedEncoding, DeadlineMarginMs, RoleArn, RoleExternalId, RoleSessionName, RoleDurationSeconds,
         DeleteAfterProcessing, PresignSeconds, HttpAnswer, ServerSideEncryption, KmsKeyId, S3BucketKey, StorageClass, Tags, TagObjects,
     ];

@@ -32,6 +32,22 @@ public sealed class PayloadTooLargeException : ClaimCheckException
         => new($"The payload object '{UntrustedName.Render(pointer.Key)}' in bucket '{UntrustedName.Render(pointer.Bucket)}'", size, maxBytes);
 
     /// <summary>
+    /// An item of an <c>IAsyncEnumerable&lt;T&gt;</c> request for which more JSON was read than
+    /// <see cref="ClaimCheckOptions.MaxItemBytes"/> allows: refused while it is read, before it is held whole.
+    /// </summary>
+    /// <param name="origin">Where the request came from ("inline payload", or the object, rendered safe).</param>
+    /// <param name="itemType">The item type.</param>
+    /// <param name="index">The item's position in the array.</param>
+    /// <param name="read">The bytes read for the item so far.</param>
+    /// <param name="maxBytes">The cap.</param>
+    internal static PayloadTooLargeException ForItem(string origin, System.Type itemType, long index, long read, long maxBytes)
+        => new(
+            read,
+            maxBytes,
+            $"Item {index:N0} of the IAsyncEnumerable<{itemType.Name}> request ({origin}) takes more than {maxBytes:N0} bytes of JSON ({read:N0} read so far); "
+            + $"a streamed request holds each item whole while it reads it. Raise {EnvironmentVariables.MaxItemBytes} (ClaimCheckOptions.MaxItemBytes) if items this large are expected.");
+
+    /// <summary>
     /// A streamed payload that has outgrown the parts its store can take (S3: 10,000). The cap is the part size, not
     /// <see cref="ClaimCheckOptions.MaxPayloadBytes"/> (which limits what is read back), so the message names the first
     /// part size and the setting that raises it.

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace PayloadGen;
@@ -46,6 +48,15 @@ public sealed record UploadSlot(Uri Url, string Bucket, string Key, string Conte
         }
 
         return new PayloadPointer(Bucket, Key) { Size = size, Sha256 = sha256.ToLowerInvariant(), ContentType = ContentType };
+    }
+
+    // The URL is a bearer token for writing: ToString(), which ends up in logs, keeps only its path (see RedactedUrl).
+    // ToJson() is what goes to the client, in full.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Url = {RedactedUrl.Render(Url)}, Bucket = {UntrustedName.Render(Bucket)}, Key = {UntrustedName.Render(Key)}, ContentType = {UntrustedName.Render(ContentType)}");
+        builder.Append(CultureInfo.InvariantCulture, $", MaxBytes = {MaxBytes}, ExpiresAt = {ExpiresAt:O}, Method = {Method}, Headers = [{string.Join(", ", Headers.Keys)}]");
+        return true;
     }
 
     /// <summary>

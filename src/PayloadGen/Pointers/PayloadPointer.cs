@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace PayloadGen;
 
 /// <summary>A reference to a payload kept in a store instead of travelling inline.</summary>
@@ -26,4 +29,13 @@ public sealed record PayloadPointer(string Bucket, string Key)
 
     /// <summary>Which wire format the pointer was read from (or will be written as).</summary>
     public PointerFormat Format { get; init; } = PointerFormat.PayloadGen;
+
+    // ToString() ends up in logs (an observer that logs its events, an exception's data): the presigned URL is a bearer
+    // token and keeps only its path, and the sender-controlled names are escaped as in every exception message.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Bucket = {UntrustedName.Render(Bucket)}, Key = {UntrustedName.Render(Key)}, Size = {Size}, Sha256 = {Sha256}");
+        builder.Append(CultureInfo.InvariantCulture, $", VersionId = {UntrustedName.Render(VersionId)}, ContentType = {UntrustedName.Render(ContentType)}, Url = {RedactedUrl.Render(Url)}, Format = {Format}");
+        return true;
+    }
 }

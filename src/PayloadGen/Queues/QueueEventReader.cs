@@ -43,7 +43,7 @@ internal static class QueueEventReader
             }
             catch (JsonException)
             {
-                AddUnreadable(queueEvent, index, PayloadSource.Sqs, StringProperty(element, "messageId"), "SQS record");
+                AddUnreadable(queueEvent, index, PayloadSource.Sqs, StringProperty(element, "messageId"), "SQS record", StringProperty(Property(element, "attributes"), QueueMessageContext.MessageGroupIdAttribute));
             }
         }
 
@@ -124,7 +124,7 @@ internal static class QueueEventReader
             sns.Message ?? string.Empty));
     }
 
-    private static void AddUnreadable(QueueEvent queueEvent, int position, PayloadSource source, string? messageId, string what)
+    private static void AddUnreadable(QueueEvent queueEvent, int position, PayloadSource source, string? messageId, string what, string? messageGroupId = null)
     {
         if (string.IsNullOrEmpty(messageId))
         {
@@ -132,9 +132,13 @@ internal static class QueueEventReader
             return;
         }
 
+        // A FIFO record keeps its group even when nothing else of it can be read: its failure must hold back the later
+        // messages of the group, or they would be processed ahead of it when it is redelivered.
+        Dictionary<string, string>? attributes = messageGroupId is null ? null : new(StringComparer.Ordinal) { [QueueMessageContext.MessageGroupIdAttribute] = messageGroupId };
+
         // The reader's own exception is left out: its path and message can quote sender-chosen attribute names.
         queueEvent.Records.Add(new QueueRecord(
-            new QueueMessageContext(source, messageId, null, null, null, null),
+            new QueueMessageContext(source, messageId, null, attributes, null, null),
             string.Empty,
             new ClaimCheckEventException($"The {what} at position {position} is not a record as Lambda delivers it; it is reported failed without running the handler.")));
     }

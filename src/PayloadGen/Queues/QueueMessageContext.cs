@@ -38,6 +38,11 @@ public sealed class QueueMessageContext
     public string? EventSourceArn { get; }
 
     /// <summary>The topic ARN, for SNS messages and SNS notifications delivered through SQS.</summary>
+    /// <remarks>
+    /// For a notification delivered through SQS it is read from the message body, which anyone allowed to send to the
+    /// queue can write as well as the topic can (PayloadGen does not verify SNS signatures): the queue's access policy,
+    /// not this value, says who may have sent the message. Do not authorize on it.
+    /// </remarks>
     public string? TopicArn { get; }
 
     /// <summary>SQS system attributes (ApproximateReceiveCount, SentTimestamp, MessageGroupId, …).</summary>
@@ -52,7 +57,10 @@ public sealed class QueueMessageContext
             && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : 1;
 
     /// <summary>The FIFO message group, or <see langword="null"/> on a standard queue.</summary>
-    public string? MessageGroupId => Attributes.TryGetValue("MessageGroupId", out string? group) ? group : null;
+    public string? MessageGroupId => Attributes.TryGetValue(MessageGroupIdAttribute, out string? group) ? group : null;
+
+    /// <summary>The SQS system attribute that names a FIFO message's group.</summary>
+    internal const string MessageGroupIdAttribute = "MessageGroupId";
 
     /// <summary>The stored object the payload was read from, or <see langword="null"/> when it was inline.</summary>
     public PayloadPointer? Pointer { get; internal set; }

@@ -308,24 +308,17 @@ public sealed partial class ClaimCheckRuntime
     }
 
     /// <summary>
-    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside an
-    /// extended-client pointer complete it: the size is capped before download, and with a hash the object is
-    /// verified end to end like a PayloadGen pointer.
+    /// The asynchronous half: follows <paramref name="pointer"/>. A size and SHA-256 announced beside a pointer that
+    /// has no room for them (extended-client, bare) complete it, each on its own: the size is capped before download
+    /// and must be the object's length, and with a hash the object is verified end to end like a PayloadGen pointer.
+    /// A PayloadGen pointer's own size and hash are never replaced by attributes.
     /// </summary>
     private async ValueTask<HydratedPayload<T>> FollowAsync<T>(HydrationRequest request, PayloadPointer pointer, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         long started = StartTiming();
-        if (pointer.Format == PointerFormat.ExtendedClient && request.AnnouncedSize is long size)
+        if (pointer.Format != PointerFormat.PayloadGen)
         {
-            if (size > Options.MaxPayloadBytes)
-            {
-                throw PayloadTooLargeException.ForObject(pointer, size, Options.MaxPayloadBytes);
-            }
-
-            if (request.AnnouncedSha256 is string sha256 && Sha256Hex.IsValid(sha256))
-            {
-                pointer = pointer with { Size = size, Sha256 = sha256.ToLowerInvariant() };
-            }
+            pointer = request.Complete(pointer);
         }
 
         (T? value, long length) = await ReadStoredAsync(pointer, typeInfo, cancellationToken).ConfigureAwait(false);

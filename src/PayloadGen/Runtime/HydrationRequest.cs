@@ -28,6 +28,32 @@ internal readonly record struct HydrationRequest(ReadOnlyMemory<byte> Body, bool
         return new HydrationRequest(body, allowBarePointer) { AnnouncedSize = AnnouncedSizeOf(attributes), AnnouncedSha256 = sha256 };
     }
 
+    /// <summary>
+    /// <paramref name="pointer"/>, an extended-client or bare pointer (which have no room for size or hash), completed with what
+    /// the message's attributes announce. The size becomes the length the object must have: the Java and Python
+    /// extended clients announce the UTF-8 length of the very body they store, so a different length is a lie or a
+    /// swapped object, refused from the store's headers before download (and over the cap by the policy, before any
+    /// call). The hash, PayloadGen's own attribute, is taken whether or not a size came with it: a hash that was sent
+    /// is never silently left unchecked, and one that is not 64 hexadecimal digits is malformed, not ignored.
+    /// </summary>
+    /// <exception cref="MalformedPointerException">The SHA-256 attribute is not 64 hexadecimal digits.</exception>
+    public PayloadPointer Complete(PayloadPointer pointer)
+    {
+        if (AnnouncedSize is long size)
+        {
+            pointer = pointer with { Size = size };
+        }
+
+        if (AnnouncedSha256 is string sha256)
+        {
+            pointer = Sha256Hex.IsValid(sha256)
+                ? pointer with { Sha256 = sha256.ToLowerInvariant() }
+                : throw new MalformedPointerException($"The {MessageAttributeNames.PayloadSha256} attribute beside an extended-client or bare pointer must be 64 hexadecimal digits.");
+        }
+
+        return pointer;
+    }
+
     private static long? AnnouncedSizeOf(IReadOnlyDictionary<string, string> attributes)
     {
         string? value = attributes.TryGetValue(MessageAttributeNames.ExtendedPayloadSize, out string? size) ? size

@@ -25,6 +25,12 @@ namespace PayloadGen;
 /// applies them idempotently (upserts keyed by an item id) so that a retry of the whole request repairs it.
 /// </para>
 /// <para>
+/// A handler that stops early (<c>break</c>, <c>Take(n)</c>, <c>FirstAsync</c>, an exception of its own) gets the same
+/// verdict when the enumeration is disposed: the rest of the object is read, without being deserialized or held, and
+/// checked, so the items it took never escape verification; a mismatch throws <see cref="PayloadIntegrityException"/>
+/// from the disposal (from <c>FirstAsync</c> itself, before the item is handed over). The price is reading to the end.
+/// </para>
+/// <para>
 /// Null is refused as it is for any payload whose parameter is not nullable (<see cref="PayloadNullException"/>): a
 /// JSON <c>null</c> item when the enumeration reaches it (after the items before it, like an integrity failure), unless
 /// the sequence allows null items (the generator creates it so for <c>IAsyncEnumerable&lt;T?&gt;</c>); a JSON
@@ -110,50 +116,79 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         long started = _runtime.StartTiming();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline);
         CancellationToken token = cancellation.Token;
-        var source = new JsonRootObserver(_verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)));
-        await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
         long index = 0;
-        while (true)
+        var guard = new ItemSizeGuard(
+            _verifying is not null ? _verifying : new ReadOnlySequenceStream(new ReadOnlySequence<byte>(_inline.Memory)),
+            _runtime.Options.MaxItemBytes,
+            read => PayloadTooLargeException.ForItem(Origin, typeof(T), index, read, _runtime.Options.MaxItemBytes));
+        var source = new JsonRootObserver(guard);
+        await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable(source, _itemType, token).GetAsyncEnumerator(token);
+
+        // Set while the handler holds an item: a disposal then means the handler stopped before the array ended.
+        bool handedOut = false;
+        try
         {
-            bool more;
-            try
+            while (true)
             {
-                more = await items.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
-                if (_verifying is not null)
+                bool more;
+                try
                 {
+                    more = await items.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (JsonException ex)
+                {
+                    // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
+                    if (_verifying is not null)
+                    {
+                        await VerifyToEndAsync(token).ConfigureAwait(false);
+                    }
+
+                    throw new PayloadJsonException(_itemType, Origin, ex);
+                }
+                catch (PayloadTooLargeException) when (_verifying is not null)
+                {
+                    // An item over the cap may be what tampering produced: a tampered object is reported as tampered.
                     await VerifyToEndAsync(token).ConfigureAwait(false);
+                    throw;
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                {
+                    throw ReadFailure(ex);
                 }
 
-                throw new PayloadJsonException(_itemType, Origin, ex);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw ReadFailure(ex);
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            T? item = items.Current;
-            if (item is null && _refusesNullItems)
-            {
-                // As for malformed JSON: a tampered object is reported as tampered, not by what the tampering produced.
-                if (_verifying is not null)
+                if (!more)
                 {
-                    await VerifyToEndAsync(token).ConfigureAwait(false);
+                    break;
                 }
 
-                throw PayloadNullException.ForItem(typeof(T), index);
-            }
+                T? item = items.Current;
+                if (item is null && _refusesNullItems)
+                {
+                    // As for malformed JSON: a tampered object is reported as tampered, not by what the tampering produced.
+                    if (_verifying is not null)
+                    {
+                        await VerifyToEndAsync(token).ConfigureAwait(false);
+                    }
 
-            index++;
-            yield return item!;
+                    throw PayloadNullException.ForItem(typeof(T), index);
+                }
+
+                index++;
+                guard.NextItem();
+                handedOut = true;
+                yield return item!;
+                handedOut = false;
+            }
+        }
+        finally
+        {
+            if (handedOut && _verifying is not null)
+            {
+                // The handler stopped early (a break, Take(n), FirstAsync, its own exception): the items it took came
+                // from an object not yet verified. The rest is read (streamed, never held) and checked, so a tampered
+                // or truncated object fails here too instead of passing because its end was never reached.
+                await VerifyToEndAsync(token).ConfigureAwait(false);
+            }
         }
 
         if (_verifying is not null)
@@ -182,6 +217,8 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
         }
     }
 
+    // As ReadStoredAsync reports it for any other payload: the object by name, and the cause escaped (a file system's
+    // message may quote the path, and with it the sender's key).
     private PayloadStoreException ReadFailure(Exception ex)
-        => new($"Reading payload object '{UntrustedName.Render(Pointer!.Key)}' in bucket '{UntrustedName.Render(Pointer.Bucket)}' failed part-way: {ex.Message}", ex);
+        => new("finish reading", Pointer!.Bucket, Pointer.Key, $"the body broke off part-way ({StoreFailures.Describe(ex)}).", ex);
 }

@@ -55,6 +55,8 @@ public sealed class PointerAttackTests : IDisposable
     [Theory]
     [InlineData("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"local\",\"s3BucketName\":\"evil\",\"s3Key\":\"payloadgen/a.json\"}]")]
     [InlineData("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"local\",\"s3Key\":\"payloadgen/a.json\",\"s3Key\":\"payloadgen/b.json\"}]")]
+    [InlineData("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"local\",\"s3Bu\\u0063ketName\":\"evil\",\"s3Key\":\"payloadgen/a.json\"}]")]
+    [InlineData("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3Key\":\"payloadgen/a.json\",\"s3BucketName\":\"local\",\"\\u0073\\u0033Key\":\"payloadgen/b.json\"}]")]
     public async Task Duplicate_extended_client_fields_are_refused(string json)
     {
         await Assert.ThrowsAsync<MalformedPointerException>(() => _h.HydrateAsync(json).AsTask());

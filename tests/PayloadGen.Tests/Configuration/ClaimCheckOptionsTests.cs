@@ -16,6 +16,7 @@ public sealed class ClaimCheckOptionsTests
         Assert.Equal("payloadgen/", options.KeyPrefix);
         Assert.Equal("s3", options.Store);
         Assert.Equal(256L * 1024 * 1024, options.MaxPayloadBytes);
+        Assert.Equal(64L * 1024 * 1024, options.MaxItemBytes);
         Assert.Null(options.InlineThresholdBytes);
         Assert.True(options.S3ChunkedEncoding);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.DeadlineMargin);
@@ -30,6 +31,7 @@ public sealed class ClaimCheckOptionsTests
             ["PAYLOADGEN_KEY_PREFIX"] = "big/",
             ["PAYLOADGEN_ALLOWED_BUCKETS"] = " other , third ,",
             ["PAYLOADGEN_MAX_PAYLOAD_BYTES"] = "1000",
+            ["PAYLOADGEN_MAX_ITEM_BYTES"] = "300",
             ["PAYLOADGEN_INLINE_THRESHOLD_BYTES"] = "200",
             ["PAYLOADGEN_STORE"] = "file:/tmp/x",
             ["PAYLOADGEN_EXPECTED_BUCKET_OWNER"] = "111122223333",
@@ -47,6 +49,7 @@ public sealed class ClaimCheckOptionsTests
         Assert.Equal("big/", options.KeyPrefix);
         Assert.Equal(["main", "other", "third"], options.EffectiveAllowedBuckets);
         Assert.Equal(1000, options.MaxPayloadBytes);
+        Assert.Equal(300, options.MaxItemBytes);
         Assert.Equal(200, options.InlineThresholdBytes);
         Assert.Equal("file:/tmp/x", options.Store);
         Assert.Equal("111122223333", options.ExpectedBucketOwner);
@@ -91,6 +94,8 @@ public sealed class ClaimCheckOptionsTests
     [Theory]
     [InlineData("PAYLOADGEN_MAX_PAYLOAD_BYTES", "lots")]
     [InlineData("PAYLOADGEN_MAX_PAYLOAD_BYTES", "-5")]
+    [InlineData("PAYLOADGEN_MAX_ITEM_BYTES", "0")]
+    [InlineData("PAYLOADGEN_MAX_ITEM_BYTES", "64MB")]
     [InlineData("PAYLOADGEN_INLINE_THRESHOLD_BYTES", "0")]
     [InlineData("PAYLOADGEN_S3_CHUNKED_ENCODING", "maybe")]
     [InlineData("PAYLOADGEN_DEADLINE_MARGIN_MS", "1.5")]

@@ -20,6 +20,7 @@ public sealed class FrozenOptionsTests
         Assert.Throws<InvalidOperationException>(() => options.KeyPrefix = "elsewhere/");
         Assert.Throws<InvalidOperationException>(() => options.Bucket = "other");
         Assert.Throws<InvalidOperationException>(() => options.MaxPayloadBytes = 1);
+        Assert.Throws<InvalidOperationException>(() => options.MaxItemBytes = 1);
         Assert.Throws<InvalidOperationException>(() => options.DeletePayloadAfterProcessing = true);
         Assert.Throws<InvalidOperationException>(() => options.Observer = null);
         Assert.Throws<InvalidOperationException>(() => options.AllowedBuckets.Add("attacker"));

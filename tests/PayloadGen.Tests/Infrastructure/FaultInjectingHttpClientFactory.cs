@@ -22,6 +22,9 @@ public enum S3Fault
 
     /// <summary>The headers arrive, then the connection drops half-way through the body.</summary>
     ResetMidBody,
+
+    /// <summary>The headers and half the body arrive, then the connection goes silent: no bytes, no error, no end.</summary>
+    StalledMidBody,
 }
 
 /// <summary>
@@ -95,6 +98,17 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
                     whole.Content = breaking;
                     return whole;
+                case S3Fault.StalledMidBody:
+                    HttpResponseMessage served = await base.SendAsync(request, cancellationToken);
+                    byte[] content = await served.Content.ReadAsByteArrayAsync(cancellationToken);
+                    var stalling = new StreamContent(new StallingStream(content, content.Length / 2));
+                    foreach (var header in served.Content.Headers)
+                    {
+                        stalling.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+
+                    served.Content = stalling;
+                    return served;
                 default:
                     return await base.SendAsync(request, cancellationToken);
             }
@@ -139,4 +153,73 @@ internal sealed class ResettingStream(byte[] content, int resetAt) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>
+/// A body that gives its first bytes, then waits as a silent connection does: a read returns only when the token it
+/// was given is cancelled or the stream is disposed (closing a socket ends a pending read), never by itself.
+/// </summary>
+internal sealed class StallingStream(byte[] content, int stallAt) : Stream
+{
+    private readonly CancellationTokenSource _closed = new();
+    private int _position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => content.Length;
+
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_position < stallAt)
+        {
+            int read = Math.Min(buffer.Length, stallAt - _position);
+            content.AsMemory(_position, read).CopyTo(buffer);
+            _position += read;
+            return read;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IOException("The connection was closed while a read was pending.");
+        }
+
+        throw new OperationCanceledException(cancellationToken);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _closed.Cancel();
+            _closed.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class GeneratedQueueHandlerS3Tests : IAsyncLifetime, IDisposable
     {
         BucketName = S3rverFixture.ExtendedClientBucket,
         Key = JavaKey,
-        ContentBody = """{"Id":"order-2","Lines":["from","java"]}""",
+        InputStream = new MemoryStream(EventFixtures.StoredAs("""{"Id":"order-2","Lines":["from","java"]}"""u8.ToArray(), EventFixtures.SqsStandardAnnouncedSize)),
         UseChunkEncoding = false,
     });
 

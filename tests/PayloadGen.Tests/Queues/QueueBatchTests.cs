@@ -53,9 +53,9 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await PutAsync(StandardPointerKey, new Order { Id = "order-2", Lines = Enumerable.Range(0, 20_000).Select(i => $"line {i}").ToList() });
-        await PutAsync(SnsPointerKey, new Order { Id = "sns-order" });
-        await PutAsync(EnvelopePointerKey, new Order { Id = "enveloped-order" });
+        await PutAsync(StandardPointerKey, new Order { Id = "order-2", Lines = Enumerable.Range(0, 20_000).Select(i => $"line {i}").ToList() }, EventFixtures.SqsStandardAnnouncedSize);
+        await PutAsync(SnsPointerKey, new Order { Id = "sns-order" }, EventFixtures.SnsAnnouncedSize);
+        await PutAsync(EnvelopePointerKey, new Order { Id = "enveloped-order" }, EventFixtures.EnvelopeAnnouncedSize);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -71,7 +71,7 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
         Assert.Equal(["order-1", "order-2"], _handled.Select(h => h.Order!.Id));
         Assert.Equal(20_000, _handled.Last().Order!.Lines.Count);
         Assert.Null(_handled.First().Context.Pointer);
-        Assert.Equal(new PayloadPointer(JavaBucket, StandardPointerKey) { Format = PointerFormat.ExtendedClient }, _handled.Last().Context.Pointer);
+        Assert.Equal(new PayloadPointer(JavaBucket, StandardPointerKey) { Size = EventFixtures.SqsStandardAnnouncedSize, Format = PointerFormat.ExtendedClient }, _handled.Last().Context.Pointer);
         Assert.Equal(2, _handled.Last().Context.ReceiveCount);
         Assert.Equal("arn:aws:sqs:us-east-1:123456789012:orders", _handled.Last().Context.EventSourceArn);
     }
@@ -381,11 +381,16 @@ public sealed class QueueBatchTests : IAsyncLifetime, IDisposable
 
     private static string JavaPointer(string key) => $$"""["software.amazon.payloadoffloading.PayloadS3Pointer",{"s3BucketName":"{{JavaBucket}}","s3Key":"{{key}}"}]""";
 
-    private async Task<byte[]> PutAsync(string key, Order order)
+    private async Task<byte[]> PutAsync(string key, Order order, long? announcedSize = null)
     {
         S3Fault fault = _faults.Fault;
         _faults.Fault = S3Fault.None;
         byte[] content = JsonSerializer.SerializeToUtf8Bytes(order, OrderType);
+        if (announcedSize is long size)
+        {
+            content = EventFixtures.StoredAs(content, size);
+        }
+
         await _client.PutObjectAsync(new PutObjectRequest
         {
             BucketName = JavaBucket,
