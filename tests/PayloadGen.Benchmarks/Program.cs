@@ -31,6 +31,13 @@ static async Task<int> PrintAnalyzerTimesAsync()
 // rounds; '--compare-only' measures only the baseline and the builds with and without PayloadGen.
 static async Task<int> PrintCpuTimesAsync(string[] options)
 {
+    if (options.Contains("--ablation"))
+    {
+        // '--cpu-times --ablation [--layered] [--rounds N]': PayloadGen's marginal cost taken apart (CompileCostAblation).
+        await PayloadGen.Benchmarks.CompileCostAblation.PrintAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0), Rounds(options));
+        return 0;
+    }
+
     int before = System.Array.IndexOf(options, "--before");
     await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
