@@ -124,6 +124,13 @@ public class CompileCostBenchmarks
         return new OwnExecutionTime(generatorTime, analyzerTime, run.Diagnostics.Length);
     }
 
+    /// <summary>Every analyzer's own execution time in one build (Roslyn's telemetry), with <paramref name="addedSources"/> added to the project.</summary>
+    internal async Task<ImmutableDictionary<DiagnosticAnalyzer, TimeSpan>> AnalyzerTimesAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, ImmutableArray<SyntaxTree> addedSources)
+    {
+        BuildRun run = await RunBuildAsync(generators, analyzers, severities, logExecutionTime: true, addedSources);
+        return analyzers.ToImmutableDictionary(a => a, a => run.Result!.AnalyzerTelemetryInfo[a].ExecutionTime);
+    }
+
     private async Task<BuildRun> RunBuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, bool logExecutionTime, ImmutableArray<SyntaxTree> addedSources = default)
     {
         CSharpCompilation compilation = addedSources.IsDefaultOrEmpty ? NewCompilation() : NewCompilation().AddSyntaxTrees(addedSources);

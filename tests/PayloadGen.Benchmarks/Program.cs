@@ -38,6 +38,13 @@ static async Task<int> PrintCpuTimesAsync(string[] options)
         return 0;
     }
 
+    if (options.Contains("--wrapper-cost"))
+    {
+        // '--cpu-times --wrapper-cost [--telemetry] [--rounds N]': what in the generated wrappers the SDK build pays for (WrapperCost).
+        await PayloadGen.Benchmarks.WrapperCost.PrintAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks(), Rounds(options), options.Contains("--telemetry"));
+        return 0;
+    }
+
     int before = System.Array.IndexOf(options, "--before");
     await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
