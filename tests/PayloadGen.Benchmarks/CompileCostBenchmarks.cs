@@ -92,8 +92,9 @@ public class CompileCostBenchmarks
     /// A build: the generators, then the compiler's and the analyzers' diagnostics, with the build properties the SDK
     /// passes and, when given, the analysis-level severities (as the SDK's global config sets them).
     /// </summary>
-    internal async Task<int> BuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities) =>
-        (await RunBuildAsync(generators, analyzers, severities, logExecutionTime: false)).Diagnostics.Length;
+    /// <param name="addedSources">Trees added to the project's own before the generators run (the wrappers written by hand, for instance).</param>
+    internal async Task<int> BuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, ImmutableArray<SyntaxTree> addedSources = default) =>
+        (await RunBuildAsync(generators, analyzers, severities, logExecutionTime: false, addedSources)).Diagnostics.Length;
 
     /// <summary>
     /// The same build as <see cref="BuildAsync"/> with Roslyn's execution-time telemetry on, and how long the code of
@@ -123,9 +124,16 @@ public class CompileCostBenchmarks
         return new OwnExecutionTime(generatorTime, analyzerTime, run.Diagnostics.Length);
     }
 
-    private async Task<BuildRun> RunBuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, bool logExecutionTime)
+    /// <summary>Every analyzer's own execution time in one build (Roslyn's telemetry), with <paramref name="addedSources"/> added to the project.</summary>
+    internal async Task<ImmutableDictionary<DiagnosticAnalyzer, TimeSpan>> AnalyzerTimesAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, ImmutableArray<SyntaxTree> addedSources)
     {
-        CSharpCompilation compilation = NewCompilation();
+        BuildRun run = await RunBuildAsync(generators, analyzers, severities, logExecutionTime: true, addedSources);
+        return analyzers.ToImmutableDictionary(a => a, a => run.Result!.AnalyzerTelemetryInfo[a].ExecutionTime);
+    }
+
+    private async Task<BuildRun> RunBuildAsync(ImmutableArray<ISourceGenerator> generators, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic>? severities, bool logExecutionTime, ImmutableArray<SyntaxTree> addedSources = default)
+    {
+        CSharpCompilation compilation = addedSources.IsDefaultOrEmpty ? NewCompilation() : NewCompilation().AddSyntaxTrees(addedSources);
         if (severities is not null)
         {
             compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(severities));
@@ -196,6 +204,9 @@ public class CompileCostBenchmarks
 
     /// <summary>The build properties the SDK passes to generators and analyzers.</summary>
     internal AnalyzerConfigOptionsProvider BuildOptions => _buildOptions;
+
+    /// <summary>The wrappers the generator writes for the project, as it adds them (<c>*.g.cs</c>, <c>&lt;auto-generated/&gt;</c>, <c>[GeneratedCode]</c>).</summary>
+    internal ImmutableArray<SyntaxTree> GeneratedTrees => _generatedTrees;
 
     /// <summary>Every PayloadGen analyzer, as <see cref="Setup"/> found them.</summary>
     internal ImmutableArray<DiagnosticAnalyzer> Analyzers => _analyzers;

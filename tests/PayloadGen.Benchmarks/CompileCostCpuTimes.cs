@@ -140,7 +140,7 @@ internal static class CompileCostCpuTimes
         await MeasureAsync(plan, runs);
     }
 
-    private static async Task MeasureAsync(MeasurementPlan plan, int runs)
+    internal static async Task MeasureAsync(MeasurementPlan plan, int runs)
     {
         IReadOnlyList<Scenario> scenarios = plan.Scenarios;
         foreach (Scenario scenario in scenarios)
@@ -213,7 +213,7 @@ internal static class CompileCostCpuTimes
         }
     }
 
-    private const string SdkBuild = "compiler + SDK analyzers and generators (dotnet build defaults)";
+    internal const string SdkBuild = "compiler + SDK analyzers and generators (dotnet build defaults)";
 
     private static double Median(IEnumerable<double> samples) => PairedDifference.Quantile(samples.Order().ToArray(), 0.5);
 

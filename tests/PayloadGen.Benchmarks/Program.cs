@@ -31,6 +31,20 @@ static async Task<int> PrintAnalyzerTimesAsync()
 // rounds; '--compare-only' measures only the baseline and the builds with and without PayloadGen.
 static async Task<int> PrintCpuTimesAsync(string[] options)
 {
+    if (options.Contains("--ablation"))
+    {
+        // '--cpu-times --ablation [--layered] [--rounds N]': PayloadGen's marginal cost taken apart (CompileCostAblation).
+        await PayloadGen.Benchmarks.CompileCostAblation.PrintAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0), Rounds(options));
+        return 0;
+    }
+
+    if (options.Contains("--wrapper-cost"))
+    {
+        // '--cpu-times --wrapper-cost [--telemetry] [--rounds N]': what in the generated wrappers the SDK build pays for (WrapperCost).
+        await PayloadGen.Benchmarks.WrapperCost.PrintAsync(new PayloadGen.Benchmarks.CompileCostBenchmarks(), Rounds(options), options.Contains("--telemetry"));
+        return 0;
+    }
+
     int before = System.Array.IndexOf(options, "--before");
     await PayloadGen.Benchmarks.CompileCostCpuTimes.PrintAsync(
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),

@@ -21,7 +21,8 @@ namespace PayloadGen.Generators.Analyzers;
 /// bookkeeping (generated-code and suppression checks, exception guards, per-analyzer state) — so thirteen rules
 /// loaded one by one cost more than the same rules behind two analyzers (docs/performance.md has the figures). Each
 /// rule stays its own <see cref="DiagnosticAnalyzer"/> in its own file, testable alone; a group runs their
-/// <see cref="DiagnosticAnalyzer.Initialize"/> against its own context. The groups are split by the one setting the
+/// <see cref="DiagnosticAnalyzer.Initialize"/> against its own context, and their compilation-start actions from one of
+/// its own, which hands the driver one symbol action and one syntax-node action for all of them. The groups are split by the one setting the
 /// driver applies per analyzer and a rule cannot apply itself: whether generated code is analyzed.
 /// </summary>
 public abstract class RuleGroupAnalyzer : DiagnosticAnalyzer
@@ -60,9 +61,14 @@ public abstract class RuleGroupAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(_generatedCode);
         context.EnableConcurrentExecution();
+        var compilationStarts = new List<(DiagnosticAnalyzer Rule, Action<CompilationStartAnalysisContext> Start)>();
         foreach (DiagnosticAnalyzer rule in _rules)
         {
-            rule.Initialize(new RuleGroupContext(context, _generatedCode, rule));
+            rule.Initialize(new RuleGroupContext(compilationStarts, _generatedCode, rule));
         }
+
+        // One compilation-start action for the group: its rules' symbol and syntax-node actions reach the driver as one
+        // action of each kind (RuleGroupCompilationStart), which the driver calls once per symbol and node, not once per rule.
+        context.RegisterCompilationStartAction(start => RuleGroupCompilationStart.Run(start, compilationStarts));
     }
 }

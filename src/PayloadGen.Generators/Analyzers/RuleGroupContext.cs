@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -6,10 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace PayloadGen.Generators.Analyzers;
 
 /// <summary>
-/// The <see cref="AnalysisContext"/> a rule of a <see cref="RuleGroupAnalyzer"/> initializes against: its actions are
-/// registered on the group's context, so the driver runs them as the group's. The group has already configured
-/// concurrency and generated code; a rule asking for other generated-code handling is in the wrong group, which is a
-/// bug in the group's list, not something to paper over.
+/// The <see cref="AnalysisContext"/> a rule of a <see cref="RuleGroupAnalyzer"/> initializes against: it collects the
+/// rule's compilation-start actions, which the group runs from its own (<see cref="RuleGroupCompilationStart"/>), so the
+/// driver runs the rule's actions as the group's. The group has already configured concurrency and generated code; a
+/// rule asking for other generated-code handling is in the wrong group, which is a bug in the group's list, not
+/// something to paper over.
 /// </summary>
 /// <remarks>
 /// The driver skips an analyzer whose every diagnostic is configured <c>none</c>, but a group has the diagnostics of
@@ -18,7 +20,10 @@ namespace PayloadGen.Generators.Analyzers;
 /// action does not run when the rule is off. A rule that registered anything else directly could not be skipped, so it
 /// is refused.
 /// </remarks>
-internal sealed class RuleGroupContext(AnalysisContext group, GeneratedCodeAnalysisFlags groupGeneratedCode, DiagnosticAnalyzer rule) : AnalysisContext
+internal sealed class RuleGroupContext(
+    List<(DiagnosticAnalyzer Rule, Action<CompilationStartAnalysisContext> Start)> compilationStarts,
+    GeneratedCodeAnalysisFlags groupGeneratedCode,
+    DiagnosticAnalyzer rule) : AnalysisContext
 {
     public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
     {
@@ -34,17 +39,7 @@ internal sealed class RuleGroupContext(AnalysisContext group, GeneratedCodeAnaly
         // The group enables it for all of its rules, which are all written to run concurrently.
     }
 
-    public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
-    {
-        ImmutableArray<DiagnosticDescriptor> diagnostics = rule.SupportedDiagnostics;
-        group.RegisterCompilationStartAction(start =>
-        {
-            if (!SuppressedRules.AreAllSuppressed(diagnostics, start.Compilation, start.CancellationToken))
-            {
-                action(start);
-            }
-        });
-    }
+    public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => compilationStarts.Add((rule, action));
 
     public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw NotFromCompilationStart();
 

@@ -56,7 +56,7 @@ public sealed class RuleGroupTests
             group.Initialize(groupContext);
             GeneratedCodeAnalysisFlags groupFlags = Assert.Single(groupContext.GeneratedCode);
             Assert.True(groupContext.Concurrent);
-            Assert.True(groupContext.CompilationStartActions >= group.Rules.Length);
+            Assert.Equal(1, groupContext.CompilationStartActions);
 
             foreach (DiagnosticAnalyzer rule in group.Rules)
             {

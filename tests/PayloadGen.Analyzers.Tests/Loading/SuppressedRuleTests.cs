@@ -86,36 +86,6 @@ public sealed class SuppressedRuleTests
         Assert.Equal(2, rule.TypesSeen);
     }
 
-    /// <summary>
-    /// The response rule with PG0101 and PG0111 set to none registers none of its actions (Roslyn's telemetry counts what
-    /// the group registered), and the request rule of the same group still reports its handler.
-    /// </summary>
-    [Fact]
-    public async Task The_response_rule_set_to_none_registers_nothing_and_the_request_rule_still_reports()
-    {
-        CSharpCompilation compilation = Compile(("Functions.cs", """
-            using System.IO;
-            using Amazon.Lambda.Core;
-
-            public class Upload { public string Name { get; set; } = ""; public byte[] Content { get; set; } = []; }
-            public class Functions
-            {
-                public byte[] Store(Upload upload, ILambdaContext context) => File.ReadAllBytes(upload.Name);
-            }
-            """));
-        CSharpCompilation responseOff = compilation.WithOptions(Options.WithSpecificDiagnosticOptions(
-            [new(Rules.ResponseLikelyExceedsLimit.Id, ReportDiagnostic.Suppress), new(Rules.ResponseMayExceedLimit.Id, ReportDiagnostic.Suppress)]));
-
-        (ImmutableArray<Diagnostic> allOn, AnalyzerTelemetryInfo allOnActions) = await AnalyzeWithTelemetryAsync(compilation, new RulesExcludingGeneratedCodeAnalyzer());
-        (ImmutableArray<Diagnostic> withoutResponse, AnalyzerTelemetryInfo withoutResponseActions) = await AnalyzeWithTelemetryAsync(responseOff, new RulesExcludingGeneratedCodeAnalyzer());
-
-        Assert.Equal(
-            [Rules.ResponseLikelyExceedsLimit.Id, Rules.RequestMayExceedLimit.Id],
-            allOn.Select(d => d.Id).Order(StringComparer.Ordinal));
-        Assert.Equal([Rules.RequestMayExceedLimit.Id], withoutResponse.Select(d => d.Id));
-        Assert.Equal(RegisteredActions(allOnActions) - RegisteredActions(await ResponseRuleActionsAsync(compilation)), RegisteredActions(withoutResponseActions));
-    }
-
     private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
 
     private static CSharpCompilation Compile(params (string Path, string Text)[] sources) =>
@@ -137,16 +107,6 @@ public sealed class SuppressedRuleTests
         Assert.Empty(exceptions);
         return (diagnostics, await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
     }
-
-    private static async Task<AnalyzerTelemetryInfo> ResponseRuleActionsAsync(Compilation compilation) =>
-        (await AnalyzeWithTelemetryAsync(compilation, new ResponseSizeAnalyzer())).Telemetry;
-
-    /// <summary>Every action registered, not counting the compilation-start actions, which the group registers for each rule either way.</summary>
-    private static int RegisteredActions(AnalyzerTelemetryInfo telemetry) =>
-        telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.SymbolEndActionsCount + telemetry.SyntaxNodeActionsCount
-        + telemetry.SyntaxTreeActionsCount + telemetry.SemanticModelActionsCount + telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount
-        + telemetry.OperationBlockStartActionsCount + telemetry.CodeBlockActionsCount + telemetry.CodeBlockStartActionsCount
-        + telemetry.CompilationActionsCount + telemetry.CompilationEndActionsCount + telemetry.AdditionalFileActionsCount;
 
 #pragma warning disable RS1001 // Test analyzers, run by these tests only, never loaded by a compiler.
     private sealed class TestGroup(params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(GeneratedCodeAnalysisFlags.None, rules);
