@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace PayloadGen;
 
 /// <summary>An HTTP request body read from an upload slot, ready to replace the pointer the client sent.</summary>
@@ -7,9 +10,9 @@ namespace PayloadGen;
 public sealed record HttpRequestBody(string Body, bool IsBase64Encoded, PayloadPointer Pointer)
 {
     // ToString(), which ends up in logs, never carries payload contents: the body is described by its length only.
-    private bool PrintMembers(System.Text.StringBuilder builder)
+    private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Body = ({Body.Length:N0} characters withheld), IsBase64Encoded = {IsBase64Encoded}, Pointer = {Pointer}");
+        builder.Append(CultureInfo.InvariantCulture, $"Body = ({Body.Length:N0} characters withheld), IsBase64Encoded = {IsBase64Encoded}, Pointer = {Pointer}");
         return true;
     }
 }

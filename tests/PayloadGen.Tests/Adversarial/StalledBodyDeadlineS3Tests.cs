@@ -11,7 +11,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
+using PayloadGen.Tests.Handlers;
+using PayloadGen.Tests.Http;
 using PayloadGen.Tests.Infrastructure;
+using PayloadGen.Tests.Lambda;
 using Xunit;
 
 namespace PayloadGen.Tests.Adversarial;
@@ -45,7 +48,11 @@ public sealed class StalledBodyDeadlineS3Tests : IDisposable
         _runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, DeadlineMargin = Margin }, store);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        HttpHandlers.ClaimCheckRuntime = null;
+        _client.Dispose();
+    }
 
     [Fact]
     public async Task A_stored_request_whose_body_stalls_is_abandoned_at_the_deadline()
@@ -118,15 +125,30 @@ public sealed class StalledBodyDeadlineS3Tests : IDisposable
         Assert.Equal(Rows().Length, kept.ContentLength);
     }
 
+    [Fact]
+    public async Task An_HTTP_upload_whose_body_stalls_fails_the_invocation_at_the_deadline_without_running_the_handler()
+    {
+        byte[] pointer = await StoreStallingAsync("stall-upload.json", "payloadgen/uploads/");
+        HttpHandlers.ClaimCheckRuntime = _runtime;
+        var clock = Stopwatch.StartNew();
+
+        Exception? error = await Record.ExceptionAsync(() =>
+            HttpHandlers.DescribeUploadClaimCheck(HttpEvents.Event(HttpEvents.HttpApi, new Dictionary<string, string>(), Encoding.UTF8.GetString(pointer)), new TestLambdaContext(Remaining))
+                .WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.InRange(clock.Elapsed, Remaining - Margin - TimeSpan.FromMilliseconds(100), Remaining - Margin + Slack);
+    }
+
     private const int RowCount = 20_000;
 
     private static byte[] Rows()
         => Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Range(0, RowCount).Select(n => $"{{\"Number\":{n},\"Text\":\"row\"}}")) + "]");
 
     /// <summary>Stores an array and makes every later read of it stall half-way; returns its pointer.</summary>
-    private async Task<byte[]> StoreStallingAsync(string name)
+    private async Task<byte[]> StoreStallingAsync(string name, string folder = "payloadgen/stall/")
     {
-        string key = "payloadgen/stall/" + name;
+        string key = folder + name;
         byte[] json = Rows();
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = key, InputStream = new MemoryStream(json), UseChunkEncoding = false });
         _faults.TargetKey = name;
