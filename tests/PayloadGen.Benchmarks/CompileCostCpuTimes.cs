@@ -33,7 +33,8 @@ internal static class CompileCostCpuTimes
     /// branch's rules as separate analyzers, and the no-op analyzers.
     /// </param>
     /// <param name="runs">Measured rounds, after two warm-up rounds.</param>
-    public static async Task PrintAsync(CompileCostBenchmarks project, PayloadGenComponents? before, bool detailed, int runs)
+    /// <param name="telemetry">Whether to add the build that reads PayloadGen's own time by Roslyn's telemetry (off for a quick look at allocations).</param>
+    public static async Task PrintAsync(CompileCostBenchmarks project, PayloadGenComponents? before, bool detailed, int runs, bool telemetry = true)
     {
         project.Setup();
         SdkBuildAnalyzers sdk = SdkBuildAnalyzers.Load();
@@ -86,9 +87,12 @@ internal static class CompileCostCpuTimes
 
         // The second estimate: no difference of two builds, but PayloadGen's own time inside the SDK + PayloadGen build
         // by Roslyn's telemetry (which slows the build it times, so this build is not one of the pair above).
-        plan.AddOwnTime(
-            $"{SdkBuild} + PayloadGen ({current.Name}), telemetry on",
-            () => project.OwnExecutionTimeAsync(sdk.Generators.AddRange(current.Generators), sdk.Analyzers.AddRange(current.Analyzers), sdk.Severities, current));
+        if (telemetry)
+        {
+            plan.AddOwnTime(
+                $"{SdkBuild} + PayloadGen ({current.Name}), telemetry on",
+                () => project.OwnExecutionTimeAsync(sdk.Generators.AddRange(current.Generators), sdk.Analyzers.AddRange(current.Analyzers), sdk.Severities, current));
+        }
 
         if (detailed)
         {

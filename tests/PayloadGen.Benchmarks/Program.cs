@@ -26,7 +26,7 @@ static async Task<int> PrintAnalyzerTimesAsync()
     return 0;
 }
 
-// '--cpu-times [--layered] [--before path/to/PayloadGen.Generators.dll] [--compare-only] [--rounds N]': the layered
+// '--cpu-times [--layered] [--before path/to/PayloadGen.Generators.dll] [--compare-only] [--no-telemetry] [--rounds N]': the layered
 // project adds a domain layer five times the handler code; '--before' measures another build of PayloadGen in the same
 // rounds; '--compare-only' measures only the baseline and the builds with and without PayloadGen.
 static async Task<int> PrintCpuTimesAsync(string[] options)
@@ -50,7 +50,8 @@ static async Task<int> PrintCpuTimesAsync(string[] options)
         new PayloadGen.Benchmarks.CompileCostBenchmarks(domainModules: options.Contains("--layered") ? 200 : 0),
         before >= 0 ? PayloadGen.Benchmarks.PayloadGenComponents.Load(options[before + 1], "before") : null,
         detailed: !options.Contains("--compare-only"),
-        Rounds(options));
+        Rounds(options),
+        telemetry: !options.Contains("--no-telemetry"));
     return 0;
 }
 

@@ -72,6 +72,8 @@ internal sealed class RegistrationShape
         {
             union._replays.AddRange(shape._replays);
             union._registrations.AddRange(shape._registrations);
+            union._symbolActions.AddRange(shape._symbolActions);
+            union._syntaxNodeActions.AddRange(shape._syntaxNodeActions);
         }
 
         return union;

@@ -117,6 +117,21 @@ public sealed class RuleGroupDispatchTests
         Assert.Equal([PayloadGen.Generators.Diagnostics.Rules.RequestMayExceedLimit.Id], reported.Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData(GeneratedCodeAnalysisFlags.None, new[] { "First", "Second" })]
+    [InlineData(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics, new[] { "First", "Generated", "Second" })]
+    public async Task The_dispatch_leaves_generated_code_to_the_groups_setting(GeneratedCodeAnalysisFlags generatedCode, string[] typesSeen)
+    {
+        CSharpCompilation compilation = AnalyzerRunner.Compile("Dispatch", [("Types.cs", Source), ("Generated.g.cs", "public class Generated { public int One() => 1.GetHashCode(); }")]);
+        var rule = new KindCountingRule("PGTEST1", [SymbolKind.NamedType], [SyntaxKind.InvocationExpression], generatedCode);
+
+        ImmutableArray<Diagnostic> reported = (await AnalyzeAsync(compilation, new TestGroup(generatedCode, rule))).Diagnostics;
+
+        Assert.Equal(typesSeen, rule.Seen(SymbolKind.NamedType));
+        Assert.Equal(typesSeen.Contains("Generated"), rule.Seen(SyntaxKind.InvocationExpression).Contains("1.GetHashCode()"));
+        Assert.Equal(typesSeen.Contains("Generated"), reported.Any(d => d.Location.SourceTree?.FilePath == "Generated.g.cs"));
+    }
+
     private static CSharpCompilation Compile() => AnalyzerRunner.Compile("Dispatch", [("Types.cs", Source)]);
 
     private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) =>
@@ -137,10 +152,16 @@ public sealed class RuleGroupDispatchTests
     }
 
 #pragma warning disable RS1001 // Test analyzers, run by these tests only, never loaded by a compiler.
-    private sealed class TestGroup(params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(GeneratedCodeAnalysisFlags.None, rules);
+    private sealed class TestGroup(GeneratedCodeAnalysisFlags generatedCode, params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(generatedCode, rules)
+    {
+        public TestGroup(params DiagnosticAnalyzer[] rules)
+            : this(GeneratedCodeAnalysisFlags.None, rules)
+        {
+        }
+    }
 
     /// <summary>Records, per kind, what its symbol and syntax-node actions were shown, and reports each.</summary>
-    private sealed class KindCountingRule(string id, SymbolKind[] symbolKinds, SyntaxKind[] syntaxKinds) : DiagnosticAnalyzer
+    private sealed class KindCountingRule(string id, SymbolKind[] symbolKinds, SyntaxKind[] syntaxKinds, GeneratedCodeAnalysisFlags generatedCode = GeneratedCodeAnalysisFlags.None) : DiagnosticAnalyzer
 #pragma warning restore RS1001
     {
         private readonly ConcurrentBag<(object Kind, string Text)> _seen = [];
@@ -154,7 +175,7 @@ public sealed class RuleGroupDispatchTests
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(generatedCode);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
