@@ -76,37 +76,47 @@ internal sealed class StreamedOffload : Stream
 
     public override long Length => throw new NotSupportedException();
 
+    /// <summary>Bytes written so far.</summary>
+    public long BytesWritten => _length;
+
     public override long Position
     {
         get => _length;
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _length += buffer.Length;
         if (_streaming is null)
         {
             Append(_whole!, buffer.Span);
-            return;
+            return default;
         }
 
+        // Most lazy sequences are small: a part buffer and the upload's bookkeeping cost more than serializing them,
+        // and their writes complete here, without an async state machine.
+        if (_parts is null && !_offloading && _length <= Math.Min(StartBytes, _inlineThreshold))
+        {
+            Append(_start ??= new PooledByteBuffer(), buffer.Span);
+            return default;
+        }
+
+        return WriteToPartsAsync(buffer, cancellationToken);
+    }
+
+    /// <summary>The rest of <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>: the payload is in (or moves to) part buffers.</summary>
+    private async ValueTask WriteToPartsAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
         if (_parts is null && !_offloading)
         {
-            // Most lazy sequences are small: a part buffer and the upload's bookkeeping cost more than serializing them.
-            if (_length <= Math.Min(StartBytes, _inlineThreshold))
-            {
-                Append(_start ??= new PooledByteBuffer(), buffer.Span);
-                return;
-            }
-
             await MoveStartToPartsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         bool firstWrite = _parts is null;
         PartUploader parts = Parts;
-        if (firstWrite && _offloading && _knownLongerThan + 1 >= _streaming.PartSizeBytes)
+        if (firstWrite && _offloading && _knownLongerThan + 1 >= _streaming!.PartSizeBytes)
         {
             // Known to fill a part: the upload's creation (a round trip) overlaps serializing that part.
             parts.StartUpload(_knownLongerThan);
@@ -134,24 +144,53 @@ internal sealed class StreamedOffload : Stream
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// Ends the payload when it stayed in pooled memory under the threshold (no part buffer was needed, or the store
+    /// does not take parts): returns it as a stream (ownership of the pooled memory passes to it), synchronously.
+    /// Otherwise returns <see langword="null"/> and leaves the payload to <see cref="CompleteAsync"/>.
+    /// </summary>
+    public Stream? TryCompleteInline()
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        PooledByteBuffer inline;
+        if (_streaming is not null)
+        {
+            if (_parts is not null || _offloading)
+            {
+                return null;
+            }
+
+            // Ended within its start: no part was ever needed.
+            inline = _start ?? new PooledByteBuffer();
+            _start = null;
+        }
+        else if (_whole!.Length <= _inlineThreshold)
+        {
+            inline = _whole;
+            _whole = null;
+        }
+        else
+        {
+            return null;
+        }
+
+        _completed = true;
+        return new ReadOnlySequenceStream(inline.WrittenSequence, owner: inline);
+    }
+
+    /// <summary>
     /// Ends the payload: returns it inline (ownership of the pooled memory passes to the returned stream) when it
     /// fits under the threshold, otherwise finishes storing it and returns its pointer.
     /// </summary>
     public async ValueTask<OffloadOutcome> CompleteAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
+        if (TryCompleteInline() is Stream inline)
+        {
+            return new OffloadOutcome(inline, Pointer: null, _length);
+        }
+
         PayloadPointer pointer;
         if (_streaming is not null)
         {
-            if (_parts is null && !_offloading)
-            {
-                // Ended within its start: no part was ever needed.
-                PooledByteBuffer start = _start ?? new PooledByteBuffer();
-                _start = null;
-                _completed = true;
-                return new OffloadOutcome(new ReadOnlySequenceStream(start.WrittenSequence, owner: start), Pointer: null, _length);
-            }
-
             PartUploader parts = Parts;
             if (!_offloading)
             {
@@ -161,39 +200,37 @@ internal sealed class StreamedOffload : Stream
 
             pointer = await parts.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        else if (_whole!.Length <= _inlineThreshold)
-        {
-            PooledByteBuffer inline = _whole;
-            _whole = null;
-            _completed = true;
-            return new OffloadOutcome(new ReadOnlySequenceStream(inline.WrittenSequence, owner: inline), Pointer: null, _length);
-        }
         else
         {
             // A store that does not take parts receives the whole payload, as before streaming existed.
-            pointer = await _runtime.OffloadAsync(_whole.WrittenSequence, _description, cancellationToken).ConfigureAwait(false);
+            pointer = await _runtime.OffloadAsync(_whole!.WrittenSequence, _description, cancellationToken).ConfigureAwait(false);
         }
 
         _completed = true;
         return new OffloadOutcome(null, pointer, _length);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        if (!_disposed)
+        if (_disposed)
         {
-            _disposed = true;
-            _completed = true;
-            _whole?.Dispose();
-            _whole = null;
-            _start?.Dispose();
-            _start = null;
-            if (_parts is not null)
-            {
-                await _parts.DisposeAsync().ConfigureAwait(false);
-            }
+            return base.DisposeAsync();
         }
 
+        _disposed = true;
+        _completed = true;
+        _whole?.Dispose();
+        _whole = null;
+        _start?.Dispose();
+        _start = null;
+        // Only an upload has anything to wait for: a payload that stayed in pooled memory is released here, and
+        // Stream's own disposal (Dispose(), which finds this one done) completes synchronously.
+        return _parts is null ? base.DisposeAsync() : DisposeUploadAsync(_parts);
+    }
+
+    private async ValueTask DisposeUploadAsync(PartUploader parts)
+    {
+        await parts.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
