@@ -117,6 +117,38 @@ public sealed class StreamedDehydrationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Short_async_sequence_is_inline_with_the_same_bytes_and_completes_synchronously_when_its_items_do(bool suspends)
+    {
+        async IAsyncEnumerable<string> Rows()
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                if (suspends)
+                {
+                    await Task.Yield();
+                }
+
+                yield return "row " + i;
+            }
+
+            await Task.CompletedTask;
+        }
+
+        JsonTypeInfo<IAsyncEnumerable<string>> type = ClaimCheckJson.GetTypeInfo<IAsyncEnumerable<string>>();
+        ValueTask<Stream> dehydration = Runtime(64 * 1024).DehydrateAsync(Rows(), type, PayloadSource.Direct, 0, CancellationToken.None);
+        bool completedSynchronously = dehydration.IsCompletedSuccessfully;
+        await using Stream response = await dehydration;
+        using var copy = new MemoryStream();
+        await response.CopyToAsync(copy);
+
+        Assert.Equal(!suspends, completedSynchronously);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(0, 20).Select(i => "row " + i).ToList()), copy.ToArray());
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public async Task Sequence_that_fails_half_way_leaves_nothing_in_the_store()
     {
