@@ -122,24 +122,25 @@ public sealed class StreamedDehydrationTests : IDisposable
     [InlineData(true)]
     public async Task Short_async_sequence_is_inline_with_the_same_bytes_and_completes_synchronously_when_its_items_do(bool suspends)
     {
+        // Released only after the test has looked: the suspending sequence cannot finish before that on another thread.
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async IAsyncEnumerable<string> Rows()
         {
             for (int i = 0; i < 20; i++)
             {
-                if (suspends)
+                if (suspends && i == 10)
                 {
-                    await Task.Yield();
+                    await released.Task;
                 }
 
                 yield return "row " + i;
             }
-
-            await Task.CompletedTask;
         }
 
         JsonTypeInfo<IAsyncEnumerable<string>> type = ClaimCheckJson.GetTypeInfo<IAsyncEnumerable<string>>();
         ValueTask<Stream> dehydration = Runtime(64 * 1024).DehydrateAsync(Rows(), type, PayloadSource.Direct, 0, CancellationToken.None);
         bool completedSynchronously = dehydration.IsCompletedSuccessfully;
+        released.SetResult();
         await using Stream response = await dehydration;
         using var copy = new MemoryStream();
         await response.CopyToAsync(copy);
