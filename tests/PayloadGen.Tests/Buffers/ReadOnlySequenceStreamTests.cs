@@ -27,18 +27,23 @@ public sealed class ReadOnlySequenceStreamTests
         byte[] buffer = new byte[4096];
         using var copy = new MemoryStream(content.Length);
 
-        // A first pass pays for what happens once (compiling and loading the code); the second is measured, as the
+        // A first pass pays for what happens once (compiling and loading the code); the next ones are measured, as the
         // S3 client reads a part twice. Every read completes synchronously, so the thread and its allocation counter
-        // stay the same.
+        // stay the same. The least of three passes is the figure: the runtime itself now and then allocates a few KB on
+        // the thread (seen once on net8.0 under load, 8 KB in one pass), which a task per read (90 KB) would dwarf.
         await ReadToEndAsync(stream, buffer, copy);
-        stream.Position = 0;
-        copy.SetLength(0);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int reads = await ReadToEndAsync(stream, buffer, copy);
+        long allocated = long.MaxValue;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            stream.Position = 0;
+            copy.SetLength(0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int reads = await ReadToEndAsync(stream, buffer, copy);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(content, copy.ToArray());
+            Assert.Equal(1_281, reads);
+        }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(content, copy.ToArray());
-        Assert.Equal(1_281, reads);
         // A task per read would be about 90 KB; the counts that change (the short last read and the final 0) cost one each.
         Assert.InRange(allocated, 0, 1_024);
     }
