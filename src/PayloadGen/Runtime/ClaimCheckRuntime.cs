@@ -203,9 +203,14 @@ public sealed partial class ClaimCheckRuntime
     {
         var offload = new StreamedOffload(this, threshold, description, knownLongerThan);
         Task serialization;
+        Stream? inline = null;
         try
         {
             serialization = PooledJsonSerializer.SerializeAsync(offload, value, typeInfo, cancellationToken);
+            if (serialization.IsCompletedSuccessfully)
+            {
+                inline = offload.TryCompleteInline();
+            }
         }
         catch
         {
@@ -213,22 +218,7 @@ public sealed partial class ClaimCheckRuntime
             throw;
         }
 
-        if (!serialization.IsCompletedSuccessfully)
-        {
-            return FinishStreamToStoreAsync(offload, serialization, typeInfo, started, rememberType, cancellationToken);
-        }
-
-        Stream? inline;
-        try
-        {
-            inline = offload.TryCompleteInline();
-        }
-        catch
-        {
-            offload.Dispose();
-            throw;
-        }
-
+        // A serialization that suspended or failed, or a payload that reached the part buffers, finishes asynchronously.
         if (inline is null)
         {
             return FinishStreamToStoreAsync(offload, serialization, typeInfo, started, rememberType, cancellationToken);

@@ -9,8 +9,10 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Text;
 using PayloadGen.Generators.Diagnostics;
+using Xunit;
 
 namespace PayloadGen.Analyzers.Tests.Infrastructure;
 
@@ -58,6 +60,24 @@ internal static class AnalyzerRunner
         ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return new Result(compilation, diagnostics, exceptions.ToImmutableArray(), generatorFailures);
+    }
+
+    /// <summary>
+    /// Runs one analyzer alone, sequentially, and returns its diagnostics with Roslyn's telemetry of it (the actions it
+    /// registered, counted by kind); any exception it throws fails the test.
+    /// </summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeWithTelemetryAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
+    {
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers([analyzer], options);
+        ImmutableArray<Diagnostic> diagnostics = await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(exceptions);
+        return (diagnostics, await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
     }
 
     /// <summary>Runs every generator as a build would: the compilation with their output, and their crashes (CS8784/CS8785).</summary>

@@ -137,19 +137,8 @@ public sealed class RuleGroupDispatchTests
     private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Id} {d.Location.SourceSpan} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal).ToArray();
 
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
-    {
-        var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
-            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers([analyzer], options);
-        ImmutableArray<Diagnostic> diagnostics = await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.Empty(exceptions);
-        return (diagnostics, await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
-    }
+    private static Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        AnalyzerRunner.AnalyzeWithTelemetryAsync(compilation, analyzer);
 
 #pragma warning disable RS1001 // Test analyzers, run by these tests only, never loaded by a compiler.
     private sealed class TestGroup(GeneratedCodeAnalysisFlags generatedCode, params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(generatedCode, rules)

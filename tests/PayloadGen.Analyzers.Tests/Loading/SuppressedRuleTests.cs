@@ -92,21 +92,7 @@ public sealed class SuppressedRuleTests
         AnalyzerRunner.Compile("Suppressed", sources).WithOptions(Options);
 
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer) =>
-        (await AnalyzeWithTelemetryAsync(compilation, analyzer)).Diagnostics;
-
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeWithTelemetryAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
-    {
-        var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
-            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers([analyzer], options);
-        ImmutableArray<Diagnostic> diagnostics = await analyzed.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.Empty(exceptions);
-        return (diagnostics, await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
-    }
+        (await AnalyzerRunner.AnalyzeWithTelemetryAsync(compilation, analyzer)).Diagnostics;
 
 #pragma warning disable RS1001 // Test analyzers, run by these tests only, never loaded by a compiler.
     private sealed class TestGroup(params DiagnosticAnalyzer[] rules) : RuleGroupAnalyzer(GeneratedCodeAnalysisFlags.None, rules);
