@@ -21,6 +21,10 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
 /// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
 /// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
+/// <c>--encodings unchunked,chunked</c> (the default: both) runs each of PayloadGen's upload scenarios with its store
+/// sending unchunked (what s3rver stores readable) and with aws-chunked signing (<c>S3PayloadStoreOptions.UseChunkEncoding</c>'s
+/// default, and <c>TransferUtility</c>'s): the like-for-like row. <c>--pin</c> runs s3rver on CPU 0 and every probe on
+/// the others (<see cref="CorePinning"/>); <c>--pin both</c> runs every probe pinned and unpinned in the same rounds.
 /// </summary>
 public static class StreamingComparison
 {
@@ -31,10 +35,27 @@ public static class StreamingComparison
         string[] scenarios = Option(args, "--scenarios", string.Join(",", StreamingProbe.Scenarios)).Split(',');
         string? before = Option(args, "--before", string.Empty) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
         string diagnose = Option(args, "--diagnose", string.Empty);
+        string[] encodings = Option(args, "--encodings", Unchunked + "," + Chunked).Split(',');
+        if (encodings.FirstOrDefault(encoding => encoding is not (Unchunked or Chunked)) is string unknown)
+        {
+            throw new ArgumentException($"--encodings takes {Unchunked} and/or {Chunked}, not '{unknown}'.");
+        }
+
+        bool[] pinModes = Array.IndexOf(args, "--pin") is int pin and >= 0 ? (pin + 1 < args.Length && args[pin + 1] == "both" ? [false, true] : [true]) : [false];
+        if (pinModes.Contains(true))
+        {
+            CorePinning.EnsurePossible();
+        }
+
         string root = FindRepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+        if (pinModes.Contains(true))
+        {
+            Console.WriteLine($"pinned probes: s3rver on CPU {CorePinning.ServerCpus}, the probe on CPU {CorePinning.ProbeCpus}");
+        }
+
 
         using Process s3rver = StartS3rver(root, data, out string endpoint);
         try
@@ -46,7 +67,8 @@ public static class StreamingComparison
                 if (scenarios.Contains("hydrate-enumerable"))
                 {
                     using AmazonS3Client client = StreamingProbe.CreateClient(endpoint);
-                    ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client);
+                    // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
+                    ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
                     await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
                     await using FileStream file = File.Create(pointerFile);
                     await pointer.CopyToAsync(file);
@@ -55,24 +77,36 @@ public static class StreamingComparison
                 // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
                 for (int round = 0; round < repeat; round++)
                 {
-                    foreach (string scenario in scenarios)
+                    foreach (bool pinned in round % 2 == 0 ? pinModes : pinModes.Reverse())
                     {
-                        // The two builds swap places every round: the probe that runs second starts while the first one's
-                        // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
-                        // in every round of a run that always ran "before" first.
-                        string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
-                        foreach (string? build in builds)
+                        if (pinModes.Contains(true))
                         {
-                            await FlushWritesAsync();
-                            double load = LoadAverage();
-                            ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.Id);
-                            if (build is not null)
-                            {
-                                result = result with { Scenario = "before:" + scenario };
-                            }
+                            await CorePinning.SetServerAsync(s3rver.Id, pinned);
+                        }
 
-                            Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}"));
-                            results.Add(new RoundResult(round, load, result));
+                        foreach (string scenario in scenarios)
+                        {
+                            // The two builds swap places every round: the probe that runs second starts while the first one's
+                            // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
+                            // in every round of a run that always ran "before" first. So do the two encodings.
+                            string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario == "transfer-utility" ? Chunked : NoUpload];
+                            foreach (string encoding in scenarioEncodings)
+                            {
+                                foreach (string? build in builds)
+                                {
+                                    await FlushWritesAsync();
+                                    double load = LoadAverage();
+                                    ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.Id, chunked: encoding == Chunked && EncodedScenarios.Contains(scenario), pinned);
+                                    if (build is not null)
+                                    {
+                                        result = result with { Scenario = "before:" + scenario };
+                                    }
+
+                                    Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}, {encoding}{(pinned ? ", pinned" : string.Empty)}"));
+                                    results.Add(new RoundResult(round, load, result, encoding, pinned));
+                                }
+                            }
                         }
                     }
                 }
@@ -98,23 +132,24 @@ public static class StreamingComparison
     private static void PrintTable(List<RoundResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("| size | scenario | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | s3rver CPU (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| size | scenario | encoding | CPUs | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | s3rver CPU (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
+        Console.WriteLine("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
-            foreach (IGrouping<string, RoundResult> scenario in size.GroupBy(entry => entry.Result.Scenario))
+            foreach (IGrouping<(string Scenario, string Encoding, bool Pinned), RoundResult> scenario in size.GroupBy(entry => (entry.Result.Scenario, entry.Encoding, entry.Pinned)).OrderBy(group => group.Key.Pinned))
             {
-                // Each round's ratio against the baseline of the same round.
+                // Each round's ratio against the baseline of the same round, run on the same CPUs.
                 double[] ratios = scenario
-                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
+                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
                     .Where(ratio => !double.IsNaN(ratio))
                     .ToArray();
-                string ratio = scenario.Key.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                string ratio = scenario.Key.Scenario.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
+                string cpus = scenario.Key.Pinned ? "probe " + CorePinning.ProbeCpus + ", s3rver " + CorePinning.ServerCpus : "shared";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {ServerCpu(runs)} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
+                    $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key.Scenario} | {scenario.Key.Encoding} | {cpus} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {ServerCpu(runs)} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
         }
     }
@@ -131,9 +166,21 @@ public static class StreamingComparison
 
     private static double LoadAverage() => double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
-    private sealed record RoundResult(int Round, double Load, ProbeResult Result);
+    /// <summary>The store sends aws-chunked bodies (the SDK's and <c>S3PayloadStoreOptions</c>' default; s3rver stores them undecoded).</summary>
+    private const string Chunked = "chunked";
 
-    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose, int serverProcessId)
+    /// <summary>The store sends plain bodies, signed with the payload's SHA-256 (what s3rver can store readable).</summary>
+    private const string Unchunked = "unchunked";
+
+    /// <summary>A scenario that uploads nothing in its measurement.</summary>
+    private const string NoUpload = "—";
+
+    /// <summary>The scenarios whose upload is PayloadGen's store, and so has its encoding set per probe.</summary>
+    private static readonly string[] EncodedScenarios = ["payloadgen-enumerable", "payloadgen-object", "store-bytes"];
+
+    private sealed record RoundResult(int Round, double Load, ProbeResult Result, string Encoding, bool Pinned);
+
+    private static async Task<ProbeResult> ProbeAsync(string scenario, long size, string endpoint, string pointerFile, string? build, string diagnose, int serverProcessId, bool chunked, bool pinned)
     {
         string self = typeof(StreamingComparison).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -153,10 +200,17 @@ public static class StreamingComparison
         }
 
         start.Environment["STREAMING_SERVER_PID"] = serverProcessId.ToString(CultureInfo.InvariantCulture);
+        // Set either way, so that the variable in this process's environment decides nothing.
+        start.Environment["STREAMING_CHUNK_ENCODING"] = chunked ? "true" : "false";
 
         foreach (string argument in new[] { "probe", scenario, size.ToString(CultureInfo.InvariantCulture), endpoint, pointerFile })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (pinned)
+        {
+            CorePinning.RunOnProbeCpus(start);
         }
 
         using Process probe = Process.Start(start)!;

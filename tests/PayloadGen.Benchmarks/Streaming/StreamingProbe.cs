@@ -219,12 +219,16 @@ public static class StreamingProbe
     /// SDK's default signing, to time it against the baseline's (the objects stored are then not readable back).
     /// </summary>
     public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client)
+        => CreateRuntime(client, chunkEncoding: Environment.GetEnvironmentVariable("STREAMING_CHUNK_ENCODING") == "true");
+
+    /// <summary>The runtime under test, its store sending aws-chunked bodies or not as <paramref name="chunkEncoding"/> says.</summary>
+    public static ClaimCheckRuntime CreateRuntime(IAmazonS3 client, bool chunkEncoding)
     {
         var defaults = new S3PayloadStoreOptions { Bucket = Bucket };
         var store = new S3PayloadStoreOptions
         {
             Bucket = Bucket,
-            UseChunkEncoding = Environment.GetEnvironmentVariable("STREAMING_CHUNK_ENCODING") == "true",
+            UseChunkEncoding = chunkEncoding,
             MaxConcurrentParts = Environment.GetEnvironmentVariable("STREAMING_MAX_CONCURRENT_PARTS") is { Length: > 0 } parts ? int.Parse(parts, CultureInfo.InvariantCulture) : defaults.MaxConcurrentParts,
             PartSizeBytes = Environment.GetEnvironmentVariable("STREAMING_PART_MIB") is { Length: > 0 } mib ? long.Parse(mib, CultureInfo.InvariantCulture) * 1024 * 1024 : defaults.PartSizeBytes,
         };
