@@ -28,6 +28,12 @@ internal sealed class ReadOnlySequenceStream : Stream
         _position = sequence.Start;
     }
 
+    /// <summary>
+    /// The SHA-256 of the whole sequence in lower-case hex, when whoever made the stream computed it: an upload part's,
+    /// which <see cref="PrecomputedPayloadHashHandler"/> gives the S3 client's signer.
+    /// </summary>
+    public string? ContentSha256 { get; init; }
+
     public override bool CanRead => !_disposed;
 
     public override bool CanSeek => !_disposed;

@@ -27,7 +27,8 @@ public static class S3ClientFactory
     /// <see langword="null"/>), otherwise with that chain directly.
     /// </summary>
     /// <remarks>
-    /// Request bodies are read <see cref="RequestBodyBufferBytes"/> at a time. An endpoint override is addressed path-style (<c>http://host:port/bucket/key</c>), which every S3-compatible
+    /// Request bodies are read <see cref="RequestBodyBufferBytes"/> at a time, and an unchunked upload part is signed with
+    /// the SHA-256 the streamed offload computed with the payload's (<see cref="PayloadGenS3Client"/>). An endpoint override is addressed path-style (<c>http://host:port/bucket/key</c>), which every S3-compatible
     /// server understands, and signed for <see cref="ClaimCheckOptions.S3SigningRegion"/>.
     /// </remarks>
     /// <exception cref="ClaimCheckConfigurationException">The role settings cannot work.</exception>
@@ -44,7 +45,7 @@ public static class S3ClientFactory
 
         if (options.AssumeRole is not AssumeRoleSettings role)
         {
-            return new AmazonS3Client(config);
+            return new PayloadGenS3Client(config);
         }
 
         // Checked before an STS client exists, so a bad setting costs nothing but the exception.
@@ -54,6 +55,6 @@ public static class S3ClientFactory
         AWSCredentials credentials = securityTokenService is null
             ? new AssumedRoleCredentials(new AmazonSecurityTokenServiceClient(), role, timeProvider: null, ownsClient: true)
             : new AssumedRoleCredentials(securityTokenService, role);
-        return new AmazonS3Client(credentials, config);
+        return new PayloadGenS3Client(credentials, config);
     }
 }

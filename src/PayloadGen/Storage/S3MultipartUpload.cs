@@ -13,7 +13,7 @@ namespace PayloadGen;
 /// <see cref="S3PayloadStore"/>'s ways of writing in parts — a payload already in memory and a payload streamed
 /// while it is serialized — use it.
 /// </summary>
-internal sealed class S3MultipartUpload : IPayloadUpload
+internal sealed class S3MultipartUpload : IPrehashedPartUpload
 {
     /// <summary>S3's limit on the parts of one object.</summary>
     public const int MaxParts = 10_000;
@@ -43,14 +43,29 @@ internal sealed class S3MultipartUpload : IPayloadUpload
 
     public string Key { get; }
 
-    public async Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Unchunked, the client signs a part with its SHA-256, which it reads the part once more to compute unless given
+    /// it; only PayloadGen's own client (<see cref="PayloadGenS3Client"/>) can be given it.
+    /// </summary>
+    public bool TakesPartSha256 => !_options.UseChunkEncoding && _s3 is PayloadGenS3Client;
+
+    public Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+        => SendPartAsync(partNumber, offset, content, sha256: null, cancellationToken);
+
+    public Task UploadPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        return SendPartAsync(partNumber, offset, content, sha256, cancellationToken);
+    }
+
+    private async Task SendPartAsync(int partNumber, long offset, ReadOnlySequence<byte> content, string? sha256, CancellationToken cancellationToken)
     {
         if (partNumber is < 1 or > MaxParts)
         {
             throw PayloadTooLargeException.ForParts(Key, offset + content.Length, MaxParts, _options.PartSizeBytes);
         }
 
-        using var body = new ReadOnlySequenceStream(content);
+        using var body = new ReadOnlySequenceStream(content) { ContentSha256 = sha256 };
         UploadPartResponse uploaded;
         try
         {

@@ -376,7 +376,20 @@ internal sealed class PartUploader : IAsyncDisposable
             // Sent first, hashed while it is on the wire: the store's call returns once the request is under way (the S3
             // client has signed the part and sent its headers), so the part's first byte leaves without waiting for the
             // payload's hash. Both read the buffer; it is handed back only when both have ended.
-            Task sending = upload.UploadPartAsync(number, offset, part.Written, cancellation.Token);
+            Task sending;
+            if (upload is IPrehashedPartUpload { TakesPartSha256: true } prehashed)
+            {
+                // The store signs the part with its SHA-256, which it would otherwise read the part once more to compute
+                // before sending: computed here instead, in the same pass as the payload's hash when the payload's hash has
+                // reached this part (almost always), so both hashes read each block while it is in the cache.
+                string partSha256 = !hashed.Task.IsCompleted && previousHashed.IsCompleted ? HashPartWithPayload(part, hashed) : HashPart(part);
+                sending = prehashed.UploadPartAsync(number, offset, part.Written, partSha256, cancellation.Token);
+            }
+            else
+            {
+                sending = upload.UploadPartAsync(number, offset, part.Written, cancellation.Token);
+            }
+
             Task hashing = hashed.Task.IsCompleted ? Task.CompletedTask : HashInOrderAsync(previousHashed, hashed, part);
             await Task.WhenAll(sending, hashing).ConfigureAwait(false);
         }
@@ -405,6 +418,36 @@ internal sealed class PartUploader : IAsyncDisposable
             // The previous part has (almost always) long been hashed: serializing a part takes longer than hashing it.
             await previousHashed.ConfigureAwait(false);
             Hash(part.Written);
+        }
+        finally
+        {
+            hashed.TrySetResult();
+        }
+    }
+
+    /// <summary>The SHA-256 of <paramref name="part"/> alone, in lower-case hex.</summary>
+    private static string HashPart(PartBuffer part) => Sha256Hex.Of(part.WrittenMemory.Span);
+
+    /// <summary>
+    /// Hashes <paramref name="part"/> into the payload's hash (whose previous part is done) and on its own in one pass,
+    /// block by block, and returns the part's SHA-256 in lower-case hex.
+    /// </summary>
+    private string HashPartWithPayload(PartBuffer part, TaskCompletionSource hashed)
+    {
+        const int Block = 64 * 1024;
+        try
+        {
+            _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var partHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            ReadOnlySpan<byte> bytes = part.WrittenMemory.Span;
+            for (int at = 0; at < bytes.Length; at += Block)
+            {
+                ReadOnlySpan<byte> block = bytes.Slice(at, Math.Min(Block, bytes.Length - at));
+                _hash.AppendData(block);
+                partHash.AppendData(block);
+            }
+
+            return Sha256Hex.Format(partHash);
         }
         finally
         {

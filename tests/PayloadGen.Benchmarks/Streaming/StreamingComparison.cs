@@ -66,7 +66,7 @@ public static class StreamingComparison
                 string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
                 if (scenarios.Contains("hydrate-enumerable"))
                 {
-                    using AmazonS3Client client = StreamingProbe.CreateClient(endpoint);
+                    using AmazonS3Client client = StreamingProbe.CreatePayloadGenClient(endpoint);
                     // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
                     ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
                     await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);

@@ -36,7 +36,7 @@ public static class StreamingProbe
     {
         string scenario = args[0];
         long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
-        using AmazonS3Client client = CreateClient(args[2]);
+        using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2]) : CreatePayloadGenClient(args[2]);
         ClaimCheckRuntime runtime = CreateRuntime(client);
 
         // Warm-up: the scenario itself, at a size that already takes parts, until a round compiles (almost) nothing
@@ -210,7 +210,20 @@ public static class StreamingProbe
     /// part stream wrapper.
     /// </summary>
     public static AmazonS3Client CreateClient(string endpoint)
-        => new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 });
+        => new(Credentials, Config(endpoint));
+
+    /// <summary>
+    /// The client PayloadGen creates when none is injected (<c>S3ClientFactory</c>'s type, which also signs an unchunked
+    /// part with the SHA-256 the offload computed), with <see cref="CreateClient"/>'s settings: what PayloadGen's
+    /// scenarios run on. The baseline keeps the SDK's own client.
+    /// </summary>
+    public static AmazonS3Client CreatePayloadGenClient(string endpoint)
+        => new PayloadGenS3Client(Credentials, Config(endpoint));
+
+    private static BasicAWSCredentials Credentials => new("S3RVER", "S3RVER");
+
+    private static AmazonS3Config Config(string endpoint)
+        => new() { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 };
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts

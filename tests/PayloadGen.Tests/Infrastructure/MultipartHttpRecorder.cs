@@ -46,7 +46,7 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
 
-    public sealed class S3Exchange(string method, string path, string query, string? crc32 = null)
+    public sealed class S3Exchange(string method, string path, string query, string? crc32 = null, string? contentSha256 = null)
     {
         public string Method { get; } = method;
 
@@ -59,6 +59,9 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
         /// <summary>The request's <c>x-amz-checksum-crc32</c> header, the checksum S3 verifies; null when it had none.</summary>
         public string? Crc32 { get; } = crc32;
 
+        /// <summary>The request's <c>x-amz-content-sha256</c> header, the payload hash its signature covers.</summary>
+        public string? ContentSha256 { get; } = contentSha256;
+
         public bool IsStartUpload => Method == "POST" && Query.Contains("uploads", StringComparison.Ordinal);
 
         public bool IsUploadPart => Method == "PUT" && Query.Contains("partNumber=", StringComparison.Ordinal);
@@ -69,7 +72,8 @@ public sealed class MultipartHttpRecorder : HttpClientFactory
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             string? crc32 = request.Headers.TryGetValues("x-amz-checksum-crc32", out var values) ? string.Join(",", values) : null;
-            var exchange = new S3Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, crc32);
+            string? contentSha256 = request.Headers.TryGetValues("x-amz-content-sha256", out var hashes) ? string.Join(",", hashes) : null;
+            var exchange = new S3Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, crc32, contentSha256);
             if (exchange.IsStartUpload && owner.StartGate is TaskCompletionSource startGate)
             {
                 await startGate.Task.WaitAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace PayloadGen.Tests.Storage;
 public sealed class S3ClientFactoryTests(S3rverFixture s3rver)
 {
     [Fact]
-    public async Task Client_it_creates_reads_request_bodies_80_KiB_at_a_time_and_stores_a_streamed_offload_intact()
+    public async Task Client_it_creates_reads_request_bodies_80_KiB_at_a_time_signs_parts_with_the_offloads_hashes_and_stores_a_streamed_offload_intact()
     {
         // The fake STS hands out the only key s3rver accepts, so the factory's client signs with the role's session.
         (IAmazonSecurityTokenService sts, FakeSecurityTokenService fakeSts) = FakeSecurityTokenService.Create();
@@ -43,6 +43,8 @@ public sealed class S3ClientFactoryTests(S3rverFixture s3rver)
         }
 
         Assert.Equal(S3ClientFactory.RequestBodyBufferBytes, client.Config.BufferSize);
+        // The client that signs a streamed part with the SHA-256 the offload computed (PrecomputedPartHashS3Tests).
+        Assert.IsType<PayloadGenS3Client>(client);
         byte[] expected = TestPayloads.Utf8(report);
         using AmazonS3Client trusted = s3rver.CreateClient();
         using GetObjectResponse stored = await trusted.GetObjectAsync(S3rverFixture.Bucket, pointer.Key);
