@@ -65,16 +65,10 @@ internal static class PooledJsonSerializer
     }
 
     /// <summary>
-    /// Serializes <paramref name="value"/> into <paramref name="destination"/> as it goes, awaiting the offload between
+    /// Serializes <paramref name="value"/> into <paramref name="destination"/> as it goes, awaiting the stream between
     /// chunks: the way to write a payload of any size, including an <c>IAsyncEnumerable&lt;T&gt;</c>. The serializer
     /// builds its writer from the same options (encoder, indentation, depth), so the bytes equal <see cref="Serialize"/>'s.
-    /// On .NET 10 it writes into the offload's own memory through a <c>StreamedOffloadWriter</c>; on .NET 8 (no
-    /// <c>PipeWriter</c> overload) through the offload as a stream, from a buffer of its own.
     /// </summary>
-    public static Task SerializeAsync<T>(StreamedOffload destination, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-#if NET10_0_OR_GREATER
-        => JsonSerializer.SerializeAsync(new StreamedOffloadWriter(destination), value, typeInfo, cancellationToken);
-#else
+    public static Task SerializeAsync<T>(Stream destination, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         => JsonSerializer.SerializeAsync(destination, value, typeInfo, cancellationToken);
-#endif
 }

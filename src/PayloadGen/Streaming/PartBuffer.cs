@@ -48,17 +48,6 @@ internal sealed unsafe class PartBuffer : MemoryManager<byte>
         return count;
     }
 
-    /// <summary>The unwritten rest of the buffer, for a writer that serializes into it in place (then <see cref="Advance"/>).</summary>
-    public Memory<byte> FreeMemory => Memory.Slice(Length);
-
-    /// <summary>Counts <paramref name="count"/> bytes written into <see cref="FreeMemory"/> as part of the part.</summary>
-    public void Advance(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity - Length);
-        Length += count;
-    }
-
     /// <summary>Empties the buffer for the next part.</summary>
     public void Reset() => Length = 0;
 

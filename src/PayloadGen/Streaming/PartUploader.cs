@@ -43,7 +43,6 @@ internal sealed class PartUploader : IAsyncDisposable
     private readonly Queue<PartBuffer> _held = new();
     private IncrementalHash? _hash;
     private PartBuffer? _current;
-    private PartBuffer? _filledInPlace; // filled by Advance, which cannot wait for a part slot: dispatched by DispatchFilledAsync
     private Task<IPayloadUpload>? _upload;
     private Task _hashed = Task.CompletedTask; // the last dispatched part's hashing
     private string? _key;
@@ -83,72 +82,10 @@ internal sealed class PartUploader : IAsyncDisposable
     /// <summary>Bytes appended so far.</summary>
     public long Length => _length;
 
-    /// <summary>Whether a part filled in place waits for <see cref="DispatchFilledAsync"/>.</summary>
-    public bool HasFilledPart => _filledInPlace is not null;
-
-    /// <summary>
-    /// The free memory of the part being filled, for a writer that serializes into it in place and then calls
-    /// <see cref="Advance"/>: no copy of the serializer's buffer into the part. Empty when the part has less than
-    /// <paramref name="sizeHint"/> bytes (at least one) free, or when a part filled in place still waits for
-    /// <see cref="DispatchFilledAsync"/> — the writer then buffers what it writes and appends it after that.
-    /// </summary>
-    public Memory<byte> GetFreeMemory(int sizeHint)
-    {
-        if (_filledInPlace is not null)
-        {
-            return Memory<byte>.Empty;
-        }
-
-        PartBuffer part = _current ??= RentPart(PartSchedule.SizeOf(++_cutParts, _firstPartSize));
-        Memory<byte> free = part.FreeMemory;
-        return free.Length >= Math.Max(sizeHint, 1) ? free : Memory<byte>.Empty;
-    }
-
-    /// <summary>
-    /// Counts <paramref name="count"/> bytes written into <see cref="GetFreeMemory"/>'s memory. A part this fills is
-    /// held, or waits for <see cref="DispatchFilledAsync"/>: waiting for a part slot (the back-pressure) cannot happen here.
-    /// </summary>
-    public void Advance(int count)
-    {
-        if (count == 0)
-        {
-            return;
-        }
-
-        PartBuffer part = _current ?? throw new InvalidOperationException("Advance follows GetFreeMemory.");
-        part.Advance(count);
-        _length += count;
-        if (part.IsFull)
-        {
-            _current = null;
-            if (_holding)
-            {
-                _held.Enqueue(part);
-            }
-            else
-            {
-                _filledInPlace = part;
-            }
-        }
-    }
-
-    /// <summary>Uploads the part <see cref="Advance"/> filled, if any, waiting for a free part slot as appending does.</summary>
-    public ValueTask DispatchFilledAsync(CancellationToken cancellationToken)
-    {
-        if (_filledInPlace is not { } part)
-        {
-            return default;
-        }
-
-        _filledInPlace = null;
-        return DispatchAsync(part, cancellationToken);
-    }
-
     /// <summary>Adds <paramref name="data"/> to the payload, uploading every part it fills unless parts are held.</summary>
     public async ValueTask AppendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         _partFailure?.Throw();
-        await DispatchFilledAsync(cancellationToken).ConfigureAwait(false);
         _length += data.Length;
         while (!data.IsEmpty)
         {
@@ -188,8 +125,6 @@ internal sealed class PartUploader : IAsyncDisposable
     /// <summary>The payload is stored, not returned inline: uploads the parts held so far and every part filled from now on.</summary>
     public async ValueTask OffloadAsync(CancellationToken cancellationToken)
     {
-        // Filled while not holding, so after every held part; nothing is held while one waits.
-        await DispatchFilledAsync(cancellationToken).ConfigureAwait(false);
         _holding = false;
         while (_held.TryDequeue(out PartBuffer? part))
         {

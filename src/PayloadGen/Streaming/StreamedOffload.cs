@@ -16,12 +16,7 @@ namespace PayloadGen;
 /// by the parts in flight rather than by the payload, and the inline bytes are never a second copy beside the parts.
 /// A store that does not take parts receives the payload whole, from pooled memory.
 /// </summary>
-/// <remarks>
-/// Written by <c>JsonSerializer.SerializeAsync</c>, which only writes asynchronously; one writer at a time. On .NET 10
-/// the serializer writes through a <c>StreamedOffloadWriter</c> instead, straight into this offload's memory
-/// (<see cref="GetWritableMemory"/>, <see cref="Advance"/>, <see cref="SettleAsync"/>) rather than into a buffer of
-/// its own that each write then copies in.
-/// </remarks>
+/// <remarks>Written by <c>JsonSerializer.SerializeAsync</c>, which only writes asynchronously; one writer at a time.</remarks>
 internal sealed class StreamedOffload : Stream
 {
     /// <summary>
@@ -119,19 +114,6 @@ internal sealed class StreamedOffload : Stream
             await MoveStartToPartsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        PartUploader parts = PartsToWrite();
-        await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (!_offloading && _length > _inlineThreshold)
-        {
-            // Over the threshold: this payload is offloaded, and the parts held so far are its first ones.
-            _offloading = true;
-            await parts.OffloadAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The part uploader, for a write: the first one also starts the upload when the payload is known to fill a part.</summary>
-    private PartUploader PartsToWrite()
-    {
         bool firstWrite = _parts is null;
         PartUploader parts = Parts;
         if (firstWrite && _offloading && _knownLongerThan + 1 >= _streaming!.PartSizeBytes)
@@ -140,82 +122,10 @@ internal sealed class StreamedOffload : Stream
             parts.StartUpload(_knownLongerThan);
         }
 
-        return parts;
-    }
-
-    /// <summary>
-    /// Memory to serialize into in place, at least <paramref name="sizeHint"/> bytes (at least one), followed by
-    /// <see cref="Advance"/>: the start buffer while the payload may still end there, then the free rest of the part being
-    /// filled. Empty when the part has too little room or a part filled in place waits for <see cref="SettleAsync"/>;
-    /// the writer then writes through <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, after settling.
-    /// </summary>
-    internal Memory<byte> GetWritableMemory(int sizeHint)
-    {
-        ObjectDisposedException.ThrowIf(_completed, this);
-        if (_streaming is null)
-        {
-            return _whole!.GetMemory(sizeHint);
-        }
-
-        // Past the start's size the payload moves to parts only when settled: until then the start grows (by what the
-        // serializer writes between two flushes at most), as a buffer of the serializer's own would.
-        if (_parts is null && !_offloading)
-        {
-            return (_start ??= new PooledByteBuffer()).GetMemory(sizeHint);
-        }
-
-        return PartsToWrite().GetFreeMemory(sizeHint);
-    }
-
-    /// <summary>Counts <paramref name="count"/> bytes written into <see cref="GetWritableMemory"/>'s memory.</summary>
-    internal void Advance(int count)
-    {
-        ObjectDisposedException.ThrowIf(_completed, this);
-        _length += count;
-        if (_streaming is null)
-        {
-            _whole!.Advance(count);
-        }
-        else if (_parts is null && !_offloading)
-        {
-            _start!.Advance(count);
-        }
-        else
-        {
-            _parts!.Advance(count);
-        }
-    }
-
-    /// <summary>
-    /// Does what a write would have done for the bytes written in place since the last call: moves a start that outgrew
-    /// <see cref="StartBytes"/> into parts, uploads a part that filled (waiting for a free part slot: the back-pressure),
-    /// and starts uploading the held parts once the payload is past the inline threshold. Completes synchronously when
-    /// there is nothing to do, which is almost always.
-    /// </summary>
-    internal ValueTask SettleAsync(CancellationToken cancellationToken)
-    {
-        if (_streaming is null)
-        {
-            return default;
-        }
-
-        bool settled = _parts is null && !_offloading
-            ? _length <= Math.Min(StartBytes, _inlineThreshold)
-            : _parts is not { HasFilledPart: true } && (_offloading || _length <= _inlineThreshold);
-        return settled ? default : SettleInPartsAsync(cancellationToken);
-    }
-
-    private async ValueTask SettleInPartsAsync(CancellationToken cancellationToken)
-    {
-        if (_parts is null && !_offloading)
-        {
-            await MoveStartToPartsAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        PartUploader parts = PartsToWrite();
-        await parts.DispatchFilledAsync(cancellationToken).ConfigureAwait(false);
+        await parts.AppendAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (!_offloading && _length > _inlineThreshold)
         {
+            // Over the threshold: this payload is offloaded, and the parts held so far are its first ones.
             _offloading = true;
             await parts.OffloadAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -244,8 +154,7 @@ internal sealed class StreamedOffload : Stream
         PooledByteBuffer inline;
         if (_streaming is not null)
         {
-            // Still in the start, but written in place past the threshold and not yet settled: not inline.
-            if (_parts is not null || _offloading || _length > _inlineThreshold)
+            if (_parts is not null || _offloading)
             {
                 return null;
             }
@@ -282,7 +191,6 @@ internal sealed class StreamedOffload : Stream
         PayloadPointer pointer;
         if (_streaming is not null)
         {
-            await SettleAsync(cancellationToken).ConfigureAwait(false);
             PartUploader parts = Parts;
             if (!_offloading)
             {
