@@ -17,7 +17,6 @@ return args switch
     ["--generator-times", ..] => PrintGeneratorTimes(args[1..]),
     ["--write-sample", string directory, ..] => WriteSample(directory, args[2..]),
     ["--inline-cpu", ..] => PrintInlineCpuTimes(args[1..]),
-    ["--offload-cpu", ..] => await PrintOffloadCpuTimesAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
@@ -87,15 +86,6 @@ static int PrintInlineCpuTimes(string[] options)
 {
     int before = System.Array.IndexOf(options, "--before");
     PayloadGen.Benchmarks.InlinePathCpuTimes.Print(before >= 0 ? options[before + 1] : null, options.Contains("--rounds") ? Rounds(options) : 21);
-    return 0;
-}
-
-// '--offload-cpu [--rounds N] [--mib M]': PayloadGen's own CPU in a streamed offload of a sequence, System.Text.Json
-// writing through the offload as a stream against writing in place (OffloadCpuTimes); 9 rounds of 200 MiB by default.
-static async Task<int> PrintOffloadCpuTimesAsync(string[] options)
-{
-    int mib = System.Array.IndexOf(options, "--mib") is int at and >= 0 ? int.Parse(options[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 200;
-    await PayloadGen.Benchmarks.Streaming.OffloadCpuTimes.PrintAsync(options.Contains("--rounds") ? Rounds(options) : 9, mib * 1024L * 1024);
     return 0;
 }
 
