@@ -10,8 +10,8 @@ namespace PayloadGen;
 /// Runs just before the SDK signs a request: when the body is a part whose SHA-256 PayloadGen has computed
 /// (<see cref="ReadOnlySequenceStream.ContentSha256"/>), hands it to the signer as the payload hash
 /// (<c>IRequest.PrecomputedContentSha256</c>, which AWSSDK.Core's SigV4 signer uses instead of reading the body).
-/// Unsigned, that pass over every part is the SDK's own: its body stream read 4 KiB at a time through its wrappers,
-/// a copy of the whole payload, before the part is sent. aws-chunked signing ignores a precomputed hash (it signs
+/// Otherwise that pass over every unchunked part is the SDK's own: its body stream read 4 KiB at a time through its
+/// wrappers, a copy of the whole payload, before the part is sent. aws-chunked signing ignores a precomputed hash (it signs
 /// each chunk while sending), and so does this handler.
 /// </summary>
 internal sealed class PrecomputedPayloadHashHandler : PipelineHandler

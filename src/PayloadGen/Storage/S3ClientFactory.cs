@@ -28,8 +28,9 @@ public static class S3ClientFactory
     /// </summary>
     /// <remarks>
     /// Request bodies are read <see cref="RequestBodyBufferBytes"/> at a time, and an unchunked upload part is signed with
-    /// the SHA-256 the streamed offload computed with the payload's (<see cref="PayloadGenS3Client"/>). An endpoint override is addressed path-style (<c>http://host:port/bucket/key</c>), which every S3-compatible
-    /// server understands, and signed for <see cref="ClaimCheckOptions.S3SigningRegion"/>.
+    /// the SHA-256 the streamed offload computed with the payload's (<see cref="PayloadGenS3Client"/>). An endpoint
+    /// override is addressed path-style (<c>http://host:port/bucket/key</c>), which every S3-compatible server
+    /// understands, and signed for <see cref="ClaimCheckOptions.S3SigningRegion"/>.
     /// </remarks>
     /// <exception cref="ClaimCheckConfigurationException">The role settings cannot work.</exception>
     public static IAmazonS3 Create(ClaimCheckOptions options, IAmazonSecurityTokenService? securityTokenService = null)

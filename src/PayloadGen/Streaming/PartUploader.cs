@@ -308,15 +308,16 @@ internal sealed class PartUploader : IAsyncDisposable
             // Cancelled while it waited for the upload to exist: the client would sign the part before noticing.
             cancellation.Token.ThrowIfCancellationRequested();
 
-            // Sent first, hashed while it is on the wire: the store's call returns once the request is under way (the S3
-            // client has signed the part and sent its headers), so the part's first byte leaves without waiting for the
-            // payload's hash. Both read the buffer; it is handed back only when both have ended.
+            // Otherwise sent first, hashed while it is on the wire: the store's call returns once the request is under way
+            // (the S3 client has signed the part and sent its headers), so the part's first byte leaves without waiting
+            // for the payload's hash. Both read the buffer; it is handed back only when both have ended.
             Task sending;
             if (upload is IPrehashedPartUpload { TakesPartSha256: true } prehashed)
             {
                 // The store signs the part with its SHA-256, which it would otherwise read the part once more to compute
                 // before sending: computed here instead, in the same pass as the payload's hash when the payload's hash has
-                // reached this part (almost always), so both hashes read each block while it is in the cache.
+                // reached this part (almost always), so both hashes read each block while it is in the cache. The part
+                // leaves after that pass, as it left after the client's own.
                 string partSha256 = !hashed.Task.IsCompleted && previousHashed.IsCompleted ? HashPartWithPayload(part, hashed) : HashPart(part);
                 sending = prehashed.UploadPartAsync(number, offset, part.Written, partSha256, cancellation.Token);
             }

@@ -69,13 +69,16 @@ public sealed class S3rverFixture : IAsyncLifetime
     }
 
     /// <summary>A client for the server, as a user would configure one for an S3-compatible endpoint.</summary>
-    public AmazonS3Client CreateClient(AmazonS3Config? config = null)
+    public AmazonS3Client CreateClient(AmazonS3Config? config = null) => CreateClient(config, (credentials, configured) => new AmazonS3Client(credentials, configured));
+
+    /// <summary>A client of the type <paramref name="create"/> makes, with <see cref="CreateClient(AmazonS3Config?)"/>'s settings and key.</summary>
+    public AmazonS3Client CreateClient(AmazonS3Config? config, Func<AWSCredentials, AmazonS3Config, AmazonS3Client> create)
     {
         config ??= new AmazonS3Config();
         config.ServiceURL = ServiceUrl;
         config.ForcePathStyle = true;
         config.AuthenticationRegion = "us-east-1";
-        return new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), config);
+        return create(new BasicAWSCredentials("S3RVER", "S3RVER"), config);
     }
 
     /// <summary>The file s3rver keeps an object's bytes in.</summary>

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using Amazon.S3;
 using PayloadGen.Tests.Infrastructure;
 using Xunit;
@@ -32,7 +31,7 @@ public sealed class PrecomputedPartHashS3Tests : IDisposable
     public PrecomputedPartHashS3Tests(S3rverFixture s3)
     {
         _s3 = s3;
-        _client = new PayloadGenS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = s3.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1", HttpClientFactory = _http, MaxErrorRetry = 0 });
+        _client = s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 }, (credentials, config) => new PayloadGenS3Client(credentials, config));
     }
 
     public void Dispose() => _client.Dispose();
