@@ -52,8 +52,9 @@ public sealed class HeldOutShapesTests(ITestOutputHelper output)
         foreach (HeldOutHandlers.Expectation expected in expectations)
         {
             ISymbol? wrapper = WrapperOf(run.Output, expected, generated);
+            ImmutableArray<Location> sites = SitesOf(expected);
             ImmutableArray<string> reported = analyzerDiagnostics
-                .Where(d => d.Id.StartsWith("PG00", StringComparison.Ordinal) && d.Location.SourceTree == expected.Tree && expected.Span.Contains(d.Location.SourceSpan))
+                .Where(d => d.Id.StartsWith("PG00", StringComparison.Ordinal) && sites.Any(site => site.SourceTree == d.Location.SourceTree && site.SourceSpan.Contains(d.Location.SourceSpan)))
                 .Select(d => d.Id)
                 .Distinct()
                 .OrderBy(id => id, StringComparer.Ordinal)
@@ -80,6 +81,24 @@ public sealed class HeldOutShapesTests(ITestOutputHelper output)
 
         Assert.True(misses.Count == 0, string.Join(Environment.NewLine, misses));
         Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// Where a usage diagnostic about the member can be: the member itself, or the name of a type around it (PG0001 is
+    /// reported on the type that must be made partial).
+    /// </summary>
+    private static ImmutableArray<Location> SitesOf(HeldOutHandlers.Expectation expected)
+    {
+        var sites = new List<Location> { Location.Create(expected.Tree, expected.Span) };
+        for (INamedTypeSymbol? type = expected.Method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            sites.AddRange(type.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax())
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>()
+                .Select(declaration => declaration.Identifier.GetLocation()));
+        }
+
+        return sites.ToImmutableArray();
     }
 
     /// <summary>The generated wrapper of the expectation's method in the output compilation, or <see langword="null"/>.</summary>
