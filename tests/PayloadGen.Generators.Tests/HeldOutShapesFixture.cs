@@ -7,7 +7,7 @@ using Xunit;
 namespace PayloadGen.Generators.Tests;
 
 /// <summary>
-/// The held-out library (HeldOut/Library) and executable (HeldOut/Executable), each compiled once with its generated
+/// The held-out library (HeldOut/Library), executable (HeldOut/Executable) and second round (HeldOut/Second), each compiled once with its generated
 /// wrappers (and System.Text.Json's generated contexts) and loaded, for <see cref="HeldOutShapesRunTests"/>.
 /// </summary>
 public sealed class HeldOutShapesFixture : IDisposable
@@ -16,16 +16,20 @@ public sealed class HeldOutShapesFixture : IDisposable
     {
         Library = Load(TestCompilation.Create(HeldOutHandlers.Read("Library").Select(file => file.Text).Append(HttpEventsContract.Source)));
         Executable = Load(TestCompilation.Create(HeldOutHandlers.Read("Executable").Select(file => file.Text), outputKind: OutputKind.ConsoleApplication));
+        Second = Load(TestCompilation.Create(HeldOutHandlers.Read("Second").Select(file => file.Text).Append(HttpEventsContract.Source)));
     }
 
     internal LoadedAssembly Library { get; }
 
     internal LoadedAssembly Executable { get; }
 
+    internal LoadedAssembly Second { get; }
+
     public void Dispose()
     {
         Library.Dispose();
         Executable.Dispose();
+        Second.Dispose();
     }
 
     private static LoadedAssembly Load(Compilation compilation)

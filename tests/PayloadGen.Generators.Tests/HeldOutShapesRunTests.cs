@@ -151,6 +151,38 @@ public sealed class HeldOutShapesRunTests : IClassFixture<HeldOutShapesFixture>,
         Assert.Equal("""{"From":"EUR","To":"USD","Amount":42}""", Encoding.UTF8.GetString(answer));
     }
 
+    [Theory]
+    [InlineData("Generality.Shapes.Über", "ÜberweiseClaimCheck", """{"Iban":"DE00","Amount":{"Amount":12.5,"Currency":"EUR"}}""", """{"Amount":12.5,"Currency":"EUR"}""")]
+    [InlineData("Generality.Shapes.PricingFunctions", "ConvertClaimCheck", """{"Amount":3,"Currency":"USD"}""", """{"Amount":3,"Currency":"EUR"}""")]
+    [InlineData("Generality.Shapes.Contexts", "SplitClaimCheck", """{"Amount":{"Amount":10,"Currency":"EUR"},"From":"a","To":"b"}""", """[{"Amount":5,"Currency":"EUR"},{"Amount":5,"Currency":"EUR"}]""")]
+    [InlineData("Generality.Shapes.Collections", "CountClaimCheck", """["a","b","a"]""", """[{"Key":"a","Value":2},{"Key":"b","Value":1}]""")]
+    [InlineData("Generality.Shapes.Collections", "CopyClaimCheck", "\"AQID\"", "\"AQID\"")]
+    [InlineData("Generality.Shapes.Collections", "PlanClaimCheck", "\"x\"", """{"Every":"00:05:00","Since":"1970-01-01T00:00:00+00:00","Target":"https://example.com/x"}""")]
+    [InlineData("Generality.Shapes.Collections", "SumClaimCheck", "[1,2,3]", "6")]
+    [InlineData("Generality.Shapes.Collections", "DescribeClaimCheck", "null", "\"none\"")]
+    [InlineData("Generality.Shapes.Collections", "MeasureClaimCheck", "\"abc\"", "{}")]
+    [InlineData("Generality.Shapes.Collections", "IndexClaimCheck", """[{"Amount":1,"Currency":"EUR"}]""", """{"00000000-0000-0000-0000-000000000000":{"Amount":1,"Currency":"EUR"}}""")]
+    [InlineData("Generality.Shapes.Collections", "EnableClaimCheck", "2", "3")]
+    [InlineData("Generality.Shapes.Outer+Hidden", "SameClaimCheck", """{"Amount":1,"Currency":"EUR"}""", """{"Amount":1,"Currency":"EUR"}""")]
+    public async Task Second_round_handlers_answer_inline_as_Lambdas_serializer(string type, string wrapper, string request, string expected)
+    {
+        // These classes declare no ClaimCheckRuntime: the default runtime, which an inline answer never needs configured.
+        byte[] answer = await WrapperInvocation.InvokeAsync(_fixture.Second, _fixture.Second.Type(type), wrapper, Encoding.UTF8.GetBytes(request));
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(answer));
+    }
+
+    [Fact]
+    public async Task A_polymorphic_request_without_its_discriminator_fails_as_a_redacted_JSON_error()
+    {
+        Type functions = _fixture.Library.Type("Documents.JsonFunctions");
+        UseRuntime(functions, Large);
+
+        var error = await Assert.ThrowsAsync<PayloadJsonException>(() => InvokeAsync(functions, "MeasureClaimCheck", """{"Side":3}"""u8.ToArray()));
+
+        Assert.Equal("Documents.Shape", error.TargetType.FullName);
+    }
+
     private ClaimCheckRuntime UseRuntime(Type functions, long inlineThresholdBytes)
     {
         var runtime = new ClaimCheckRuntime(

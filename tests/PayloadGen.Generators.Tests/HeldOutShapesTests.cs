@@ -31,6 +31,10 @@ public sealed class HeldOutShapesTests(ITestOutputHelper output)
         => ScoreAsync("Library", OutputKind.DynamicallyLinkedLibrary, HttpEventsContract.Source);
 
     [Fact]
+    public Task Second_round_handlers_are_wrapped_or_refused_as_written_down()
+        => ScoreAsync("Second", OutputKind.DynamicallyLinkedLibrary, HttpEventsContract.Source);
+
+    [Fact]
     public Task Executable_handlers_are_wrapped_or_refused_as_written_down()
         => ScoreAsync("Executable", OutputKind.ConsoleApplication);
 
