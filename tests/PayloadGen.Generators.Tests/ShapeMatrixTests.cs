@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PayloadGen.Generators.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PayloadGen.Generators.Tests;
+
+/// <summary>
+/// The contract over the space of handler shapes, not a list of cases: a fixed sample of combinations of containing
+/// type kind, static or instance, return shape, parameter roles and their order, payload type and source. Every
+/// <c>[ClaimCheck]</c> member ends in a wrapper that compiles with no error or warning, or in no wrapper and an error
+/// (a PG diagnostic on the member or a type around it); the generator never throws; and every wrapper Lambda could
+/// call answers a valid payload (inline, on the default runtime) without an exception.
+/// </summary>
+public sealed class ShapeMatrixTests(ITestOutputHelper output)
+{
+    private static readonly string[] Kinds = ["partial class", "sealed partial class", "static partial class", "partial struct", "partial record", "readonly partial record struct", "partial interface", "abstract partial class"];
+
+    private static readonly string[] Returns = ["void", "{T}", "Task", "Task<{T}>", "ValueTask", "ValueTask<{T}>", "IAsyncEnumerable<{T}>", "IEnumerable<{T}>", "Task<IEnumerable<{T}>>"];
+
+    private static readonly string[] Payloads = ["Req", "Req?", "ReqStruct", "ReqStruct?", "string", "string?", "object", "dynamic", "JsonElement", "IAsyncEnumerable<Req>", "IAsyncEnumerable<Req?>", "Req[]", "List<Req?>", "Dictionary<string, ReqStruct>", "JsonNode?"];
+
+    private static readonly string[] Responses = ["Res", "Res?", "ReqStruct", "int?", "string", "object", "dynamic", "JsonDocument"];
+
+    private static readonly string[] Sources = ["", "Source = PayloadSource.AsyncInvoke", "Source = PayloadSource.StepFunctions", "Source = PayloadSource.Sqs", "Source = PayloadSource.Sns", "Source = PayloadSource.Sqs, MaxConcurrency = 3"];
+
+    private static readonly string[][] ParameterSets =
+    [
+        [], ["P"], ["P", "L"], ["L", "P"], ["P", "C"], ["C", "P", "L"], ["L", "C"], ["C"], ["P", "M"], ["M", "P", "C", "L"], ["P", "P"],
+    ];
+
+    // As the compiler loads them: the [DiagnosticAnalyzer] groups, which run every rule.
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ClaimCheckGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    private const int Count = 1200;
+    private const int Seed = 20261206;
+
+    [Fact]
+    public async Task Every_sampled_shape_ends_in_a_compiling_wrapper_or_an_error()
+    {
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(SourceOf(Draw(Count, Seed))));
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.DriverDiagnostics);
+
+        ImmutableArray<Diagnostic> problems = run.OutputProblems();
+        // The sample is valid C#: every problem must be in generated code, and none may be.
+        Assert.Empty(problems);
+
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        var errorsByType = analyzerDiagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("PG", StringComparison.Ordinal))
+            .ToLookup(d => d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText);
+        ImmutableHashSet<string> wrapped = run.Result.GeneratedSources.Select(s => s.HintName).ToImmutableHashSet();
+
+        int wrappers = 0, refused = 0;
+        var silent = new List<string>();
+        foreach (TypeDeclarationSyntax type in run.Output.SyntaxTrees.First().GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText.StartsWith('H')))
+        {
+            string name = type.Identifier.ValueText;
+            if (wrapped.Contains("Matrix." + name + ".M.ClaimCheck.g.cs"))
+            {
+                wrappers++;
+            }
+            else if (errorsByType[name].Any())
+            {
+                refused++;
+            }
+            else
+            {
+                silent.Add(type.ToString().Split('\n')[0] + " … " + type.Members.OfType<MethodDeclarationSyntax>().First().ToString().Split('\n')[0]);
+            }
+        }
+
+        output.WriteLine(wrappers + " wrapped, " + refused + " refused with an error, " + silent.Count + " skipped silently");
+        Assert.True(silent.Count == 0, "Skipped without an error:\n" + string.Join("\n", silent.Take(20)));
+        Assert.Equal(Count, wrappers + refused);
+    }
+
+    [Fact]
+    public async Task Every_sampled_wrapper_answers_a_valid_payload()
+    {
+        ImmutableArray<Shape> shapes = Draw(Count, Seed);
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(SourceOf(shapes)));
+        using LoadedAssembly loaded = LoadedAssembly.Load(run.Output);
+
+        int answered = 0;
+        var failures = new List<string>();
+        foreach (Shape shape in shapes.Where(shape => shape.CanBeCreated))
+        {
+            Type type = loaded.Type("Matrix.H" + shape.Index);
+            if (type.GetMethod("MClaimCheck") is null)
+            {
+                continue; // refused: the other test checks that an error says why
+            }
+
+            string json = JsonFor(shape.Payload);
+            byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? SqsEvent(json) : SnsEvent(json));
+            try
+            {
+                // No ClaimCheckRuntime member: the default runtime, which inline answers never need configured.
+                string answer = Encoding.UTF8.GetString(await WrapperInvocation.InvokeAsync(loaded, type, "MClaimCheck", payload));
+                if (shape.Attribute.Contains("Sqs", StringComparison.Ordinal) && answer != """{"batchItemFailures":[]}""")
+                {
+                    failures.Add(shape.Source + " answered " + answer);
+                }
+
+                answered++;
+            }
+            catch (Exception error)
+            {
+                failures.Add(shape.Source + " threw " + error.GetType().Name + ": " + error.Message);
+            }
+        }
+
+        output.WriteLine(answered + " wrappers answered");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+        Assert.InRange(answered, 300, Count);
+    }
+
+    private static string JsonFor(string payloadType) => payloadType switch
+    {
+        "Req" or "Req?" => """{"Name":"x"}""",
+        "ReqStruct" or "ReqStruct?" => """{"Value":1}""",
+        "string" or "string?" => "\"s\"",
+        "IAsyncEnumerable<Req>" or "IAsyncEnumerable<Req?>" or "Req[]" => """[{"Name":"x"}]""",
+        "List<Req?>" => """[null,{"Name":"x"}]""",
+        "Dictionary<string, ReqStruct>" => """{"k":{"Value":1}}""",
+        _ => """{"a":[1,"b",null]}""",
+    };
+
+    private static string SqsEvent(string body) => new JsonObject
+    {
+        ["Records"] = new JsonArray(new JsonObject
+        {
+            ["messageId"] = "m-1",
+            ["receiptHandle"] = "AQEBExampleReceiptHandle==",
+            ["body"] = body,
+            ["attributes"] = new JsonObject { ["ApproximateReceiveCount"] = "1" },
+            ["messageAttributes"] = new JsonObject(),
+            ["eventSource"] = "aws:sqs",
+            ["eventSourceARN"] = "arn:aws:sqs:us-east-1:123456789012:q",
+            ["awsRegion"] = "us-east-1",
+        }),
+    }.ToJsonString();
+
+    private static string SnsEvent(string message) => new JsonObject
+    {
+        ["Records"] = new JsonArray(new JsonObject
+        {
+            ["EventSource"] = "aws:sns",
+            ["EventVersion"] = "1.0",
+            ["EventSubscriptionArn"] = "arn:aws:sns:us-east-1:123456789012:t:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
+            ["Sns"] = new JsonObject
+            {
+                ["Type"] = "Notification",
+                ["MessageId"] = "n-1",
+                ["TopicArn"] = "arn:aws:sns:us-east-1:123456789012:t",
+                ["Message"] = message,
+                ["Timestamp"] = "2026-12-06T12:00:00.000Z",
+                ["MessageAttributes"] = new JsonObject(),
+            },
+        }),
+    }.ToJsonString();
+
+    /// <summary>One drawn handler: alone in its own type <c>H{Index}</c>.</summary>
+    private sealed record Shape(int Index, string Kind, bool IsStatic, string Returns, string[] Roles, string Payload, string Attribute)
+    {
+        public string Source => "public " + Kind + " H" + Index + "\n{\n    [ClaimCheck" + (Attribute.Length == 0 ? "" : "(" + Attribute + ")") + "]\n    public "
+            + (IsStatic ? "static " : "") + Method(Returns, Roles, Payload) + "\n}\n";
+
+        public bool IsQueue => Attribute.Contains("Sqs", StringComparison.Ordinal) || Attribute.Contains("Sns", StringComparison.Ordinal);
+
+        /// <summary>Whether Lambda could create the instance an instance handler needs (PG0003 warns otherwise).</summary>
+        public bool CanBeCreated => IsStatic || !(Kind.StartsWith("abstract", StringComparison.Ordinal) || Kind.EndsWith("interface", StringComparison.Ordinal));
+    }
+
+    /// <summary><paramref name="count"/> handlers drawn with a fixed seed.</summary>
+    private static ImmutableArray<Shape> Draw(int count, int seed)
+    {
+        var random = new Random(seed);
+        var shapes = ImmutableArray.CreateBuilder<Shape>(count);
+        for (int i = 0; i < count; i++)
+        {
+            string kind = Kinds[random.Next(Kinds.Length)];
+            bool isStatic = kind.StartsWith("static", StringComparison.Ordinal) || random.Next(2) == 0;
+            string returns = Returns[random.Next(Returns.Length)].Replace("{T}", Responses[random.Next(Responses.Length)], StringComparison.Ordinal);
+            string[] roles = ParameterSets[random.Next(ParameterSets.Length)];
+            string payload = Payloads[random.Next(Payloads.Length)];
+            string attribute = Sources[random.Next(Sources.Length)];
+            shapes.Add(new Shape(i, kind, isStatic, returns, roles, payload, attribute));
+        }
+
+        return shapes.MoveToImmutable();
+    }
+
+    private static string SourceOf(IEnumerable<Shape> shapes) => """
+        #pragma warning disable CS1998, CS8425
+        using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
+        using System.Text.Json;
+        using System.Text.Json.Nodes;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using PayloadGen;
+
+        namespace Matrix;
+
+        public sealed class Req { public string Name { get; set; } = ""; }
+        public readonly record struct ReqStruct(int Value);
+        public sealed class Res { public string Title { get; set; } = ""; }
+
+        """ + string.Concat(shapes.Select(shape => shape.Source));
+
+    private static string Method(string returns, string[] roles, string payload)
+    {
+        int payloads = 0;
+        IEnumerable<string> parameters = roles.Select((role, i) => role switch
+        {
+            "P" => payload + " p" + payloads++,
+            "L" => "ILambdaContext context",
+            "C" => (returns.StartsWith("IAsyncEnumerable", StringComparison.Ordinal) ? "[EnumeratorCancellation] " : "") + "CancellationToken ct",
+            _ => "QueueMessageContext message",
+        });
+        string signature = "M(" + string.Join(", ", parameters) + ")";
+        string body = returns switch
+        {
+            "void" => " { }",
+            "Task" => " => Task.CompletedTask;",
+            "ValueTask" => " => default;",
+            _ when returns.StartsWith("IAsyncEnumerable", StringComparison.Ordinal) => " { await Task.Yield(); yield break; }",
+            _ when returns.StartsWith("IEnumerable", StringComparison.Ordinal) => " { yield break; }",
+            _ when returns.StartsWith("Task<", StringComparison.Ordinal) => " => Task.FromResult<" + returns[5..^1] + ">(default!);",
+            _ when returns.StartsWith("ValueTask<", StringComparison.Ordinal) => " => ValueTask.FromResult<" + returns[10..^1] + ">(default!);",
+            _ => " => default!;",
+        };
+        string modifiers = returns.StartsWith("IAsyncEnumerable", StringComparison.Ordinal) ? "async " : "";
+        return modifiers + returns + " " + signature + body;
+    }
+}
