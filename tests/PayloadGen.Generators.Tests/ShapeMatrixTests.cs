@@ -27,9 +27,10 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
 
     private static readonly string[] Returns = ["void", "{T}", "Task", "Task<{T}>", "ValueTask", "ValueTask<{T}>", "IAsyncEnumerable<{T}>", "IEnumerable<{T}>", "Task<IEnumerable<{T}>>"];
 
-    private static readonly string[] Payloads = ["Req", "Req?", "ReqStruct", "ReqStruct?", "string", "string?", "object", "dynamic", "JsonElement", "IAsyncEnumerable<Req>", "IAsyncEnumerable<Req?>", "Req[]", "List<Req?>", "Dictionary<string, ReqStruct>", "JsonNode?"];
+    private static readonly string[] Payloads = ["Req", "Req?", "ReqStruct", "ReqStruct?", "string", "string?", "object", "dynamic", "JsonElement", "IAsyncEnumerable<Req>", "IAsyncEnumerable<Req?>", "Req[]", "List<Req?>", "Dictionary<string, ReqStruct>", "JsonNode?",
+        "IReadOnlyList<Req>", "IEnumerable<Req>", "byte[]", "int", "decimal?", "(string Name, int Count)", "ReadOnlyMemory<byte>", "object?", "dynamic?"];
 
-    private static readonly string[] Responses = ["Res", "Res?", "ReqStruct", "int?", "string", "object", "dynamic", "JsonDocument"];
+    private static readonly string[] Responses = ["Res", "Res?", "ReqStruct", "int?", "string", "object", "dynamic", "JsonDocument", "IReadOnlyList<Res>", "byte[]", "(string, int)", "dynamic?", "object?", "ReadOnlyMemory<byte>"];
 
     private static readonly string[] Sources = ["", "Source = PayloadSource.AsyncInvoke", "Source = PayloadSource.StepFunctions", "Source = PayloadSource.Sqs", "Source = PayloadSource.Sns", "Source = PayloadSource.Sqs, MaxConcurrency = 3"];
 
@@ -137,6 +138,11 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         "IAsyncEnumerable<Req>" or "IAsyncEnumerable<Req?>" or "Req[]" => """[{"Name":"x"}]""",
         "List<Req?>" => """[null,{"Name":"x"}]""",
         "Dictionary<string, ReqStruct>" => """{"k":{"Value":1}}""",
+        "IReadOnlyList<Req>" or "IEnumerable<Req>" => """[{"Name":"x"},{"Name":"y"}]""",
+        "byte[]" or "ReadOnlyMemory<byte>" => "\"AQID\"",
+        "int" => "42",
+        "decimal?" => "null",
+        "(string Name, int Count)" => "{}",
         _ => """{"a":[1,"b",null]}""",
     };
 
@@ -207,6 +213,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
 
     private static string SourceOf(IEnumerable<Shape> shapes) => """
         #pragma warning disable CS1998, CS8425
+        using System;
         using System.Collections.Generic;
         using System.Runtime.CompilerServices;
         using System.Text.Json;
