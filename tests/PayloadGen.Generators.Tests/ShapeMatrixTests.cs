@@ -28,11 +28,14 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
     private static readonly string[] Returns = ["void", "{T}", "Task", "Task<{T}>", "ValueTask", "ValueTask<{T}>", "IAsyncEnumerable<{T}>", "IEnumerable<{T}>", "Task<IEnumerable<{T}>>"];
 
     private static readonly string[] Payloads = ["Req", "Req?", "ReqStruct", "ReqStruct?", "string", "string?", "object", "dynamic", "JsonElement", "IAsyncEnumerable<Req>", "IAsyncEnumerable<Req?>", "Req[]", "List<Req?>", "Dictionary<string, ReqStruct>", "JsonNode?",
-        "IReadOnlyList<Req>", "IEnumerable<Req>", "byte[]", "int", "decimal?", "(string Name, int Count)", "ReadOnlyMemory<byte>", "object?", "dynamic?"];
+        "IReadOnlyList<Req>", "IEnumerable<Req>", "byte[]", "int", "decimal?", "(string Name, int Count)", "ReadOnlyMemory<byte>", "object?", "dynamic?",
+        "APIGatewayProxyRequest", "APIGatewayHttpApiV2ProxyRequest", "ApplicationLoadBalancerRequest"];
 
-    private static readonly string[] Responses = ["Res", "Res?", "ReqStruct", "int?", "string", "object", "dynamic", "JsonDocument", "IReadOnlyList<Res>", "byte[]", "(string, int)", "dynamic?", "object?", "ReadOnlyMemory<byte>"];
+    private static readonly string[] Responses = ["Res", "Res?", "ReqStruct", "int?", "string", "object", "dynamic", "JsonDocument", "IReadOnlyList<Res>", "byte[]", "(string, int)", "dynamic?", "object?", "ReadOnlyMemory<byte>",
+        "APIGatewayProxyResponse", "APIGatewayHttpApiV2ProxyResponse", "ApplicationLoadBalancerResponse"];
 
-    private static readonly string[] Sources = ["", "Source = PayloadSource.AsyncInvoke", "Source = PayloadSource.StepFunctions", "Source = PayloadSource.Sqs", "Source = PayloadSource.Sns", "Source = PayloadSource.Sqs, MaxConcurrency = 3"];
+    private static readonly string[] Sources = ["", "Source = PayloadSource.AsyncInvoke", "Source = PayloadSource.StepFunctions", "Source = PayloadSource.Sqs", "Source = PayloadSource.Sns", "Source = PayloadSource.Sqs, MaxConcurrency = 3",
+        "Source = PayloadSource.ApiGatewayRest", "Source = PayloadSource.ApiGatewayHttp", "Source = PayloadSource.FunctionUrl", "Source = PayloadSource.ApplicationLoadBalancer, HttpAnswer = HttpOffloadAnswer.Json"];
 
     private static readonly string[][] ParameterSets =
     [
@@ -51,7 +54,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_sampled_shape_ends_in_a_compiling_wrapper_or_an_error()
     {
-        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(SourceOf(Draw(Count, Seed))));
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([SourceOf(Draw(Count, Seed)), HttpEventsContract.Source]));
         Assert.Null(run.Result.Exception);
         Assert.Empty(run.DriverDiagnostics);
 
@@ -93,7 +96,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
     public async Task Every_sampled_wrapper_answers_a_valid_payload()
     {
         ImmutableArray<Shape> shapes = Draw(Count, Seed);
-        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(SourceOf(shapes)));
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([SourceOf(shapes), HttpEventsContract.Source]));
         using LoadedAssembly loaded = LoadedAssembly.Load(run.Output);
 
         int answered = 0;
@@ -143,6 +146,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         "int" => "42",
         "decimal?" => "null",
         "(string Name, int Count)" => "{}",
+        "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "ApplicationLoadBalancerRequest" => """{"path":"/x","body":"b","isBase64Encoded":false}""",
         _ => """{"a":[1,"b",null]}""",
     };
 
@@ -220,6 +224,8 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         using System.Text.Json.Nodes;
         using System.Threading;
         using System.Threading.Tasks;
+        using Amazon.Lambda.APIGatewayEvents;
+        using Amazon.Lambda.ApplicationLoadBalancerEvents;
         using Amazon.Lambda.Core;
         using PayloadGen;
 
@@ -230,6 +236,9 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         public sealed class Res { public string Title { get; set; } = ""; }
 
         """ + string.Concat(shapes.Select(shape => shape.Source));
+
+    // A proxy response is what API Gateway answers with: a handler returns one (null would be its own bug).
+    private static string Value(string type) => type.EndsWith("Response", StringComparison.Ordinal) ? "new() { StatusCode = 200, Body = \"ok\" }" : "default!";
 
     private static string Method(string returns, string[] roles, string payload)
     {
@@ -249,9 +258,9 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             "ValueTask" => " => default;",
             _ when returns.StartsWith("IAsyncEnumerable", StringComparison.Ordinal) => " { await Task.Yield(); yield break; }",
             _ when returns.StartsWith("IEnumerable", StringComparison.Ordinal) => " { yield break; }",
-            _ when returns.StartsWith("Task<", StringComparison.Ordinal) => " => Task.FromResult<" + returns[5..^1] + ">(default!);",
-            _ when returns.StartsWith("ValueTask<", StringComparison.Ordinal) => " => ValueTask.FromResult<" + returns[10..^1] + ">(default!);",
-            _ => " => default!;",
+            _ when returns.StartsWith("Task<", StringComparison.Ordinal) => " => Task.FromResult<" + returns[5..^1] + ">(" + Value(returns[5..^1]) + ");",
+            _ when returns.StartsWith("ValueTask<", StringComparison.Ordinal) => " => ValueTask.FromResult<" + returns[10..^1] + ">(" + Value(returns[10..^1]) + ");",
+            _ => " => " + Value(returns) + ";",
         };
         string modifiers = returns.StartsWith("IAsyncEnumerable", StringComparison.Ordinal) ? "async " : "";
         return modifiers + returns + " " + signature + body;
