@@ -107,7 +107,7 @@ public sealed class HeldOutShapesRunTests : IClassFixture<HeldOutShapesFixture>,
         var seen = (System.Collections.Generic.List<string>)functions.GetProperty("Seen")!.GetValue(null)!;
         seen.Clear();
         PayloadPointer stored = await runtime.OffloadAsync(new ReadOnlySequence<byte>("""{"OrderId":"o-stored","Total":12.5}"""u8.ToArray()), CancellationToken.None);
-        string input = SqsEvent(
+        string input = QueueEvents.Sqs(
             ("m-1", """{"OrderId":"o-inline","Total":1}"""),
             ("m-2", Encoding.UTF8.GetString(PayloadPointerWriter.ToUtf8(stored))),
             ("m-3", """{"OrderId":"o-negative","Total":-1}"""));
@@ -211,22 +211,4 @@ public sealed class HeldOutShapesRunTests : IClassFixture<HeldOutShapesFixture>,
         ["headers"] = new JsonObject { ["accept"] = "text/csv" },
         ["isBase64Encoded"] = false,
     }.ToJsonString());
-
-    /// <summary>An SQS event as Lambda delivers it (the shape of the shared fixture <c>events/sqs-standard.json</c>).</summary>
-    private static string SqsEvent(params (string MessageId, string Body)[] records)
-        => new JsonObject
-        {
-            ["Records"] = new JsonArray(records.Select(record => (JsonNode)new JsonObject
-            {
-                ["messageId"] = record.MessageId,
-                ["receiptHandle"] = "AQEBExampleReceiptHandleFor" + record.MessageId + "==",
-                ["body"] = record.Body,
-                ["attributes"] = new JsonObject { ["ApproximateReceiveCount"] = "1", ["SentTimestamp"] = "1764230400000" },
-                ["messageAttributes"] = new JsonObject(),
-                ["md5OfBody"] = "0f5f1e7a4e8a0b6d1c3a2e9d7b6c5a41",
-                ["eventSource"] = "aws:sqs",
-                ["eventSourceARN"] = "arn:aws:sqs:us-east-1:123456789012:orders",
-                ["awsRegion"] = "us-east-1",
-            }).ToArray()),
-        }.ToJsonString();
 }

@@ -20,11 +20,6 @@ namespace PayloadGen.Generators.Tests;
 /// </summary>
 public sealed class HeldOutShapesTests(ITestOutputHelper output)
 {
-    // As the compiler loads them: the [DiagnosticAnalyzer] groups, which run every rule.
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ClaimCheckGenerator).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
 
     [Fact]
     public Task Library_handlers_are_wrapped_or_refused_as_written_down()
@@ -48,7 +43,7 @@ public sealed class HeldOutShapesTests(ITestOutputHelper output)
         Assert.Empty(run.DriverDiagnostics);
 
         ImmutableArray<HeldOutHandlers.Expectation> expectations = HeldOutHandlers.Expectations(compilation, files.Select(file => file.Name).ToArray());
-        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output.WithAnalyzers(UsageAnalyzers.All).GetAnalyzerDiagnosticsAsync();
         ImmutableArray<Diagnostic> problems = run.OutputProblems();
         ImmutableHashSet<SyntaxTree> generated = run.Result.GeneratedSources.Select(source => source.SyntaxTree).ToImmutableHashSet();
 

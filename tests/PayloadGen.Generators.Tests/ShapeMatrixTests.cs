@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,7 +14,8 @@ using Xunit.Abstractions;
 namespace PayloadGen.Generators.Tests;
 
 /// <summary>
-/// The contract over the space of handler shapes, not a list of cases: a fixed sample of combinations of containing
+/// The contract over the space of handler shapes, not a list of cases (the payload and response types, type kinds and
+/// HTTP sources that <c>WrapperOrErrorPropertyTests</c> of the analyzer tests does not draw, and a run of every wrapper): a fixed sample of combinations of containing
 /// type kind, static or instance, return shape, parameter roles and their order, payload type and source. Every
 /// <c>[ClaimCheck]</c> member ends in a wrapper that compiles with no error or warning, or in no wrapper and an error
 /// (a PG diagnostic on the member or a type around it); the generator never throws; and every wrapper Lambda could
@@ -42,11 +42,6 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         [], ["P"], ["P", "L"], ["L", "P"], ["P", "C"], ["C", "P", "L"], ["L", "C"], ["C"], ["P", "M"], ["M", "P", "C", "L"], ["P", "P"],
     ];
 
-    // As the compiler loads them: the [DiagnosticAnalyzer] groups, which run every rule.
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ClaimCheckGenerator).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
 
     private const int Count = 1200;
     private const int Seed = 20261206;
@@ -62,7 +57,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         // The sample is valid C#: every problem must be in generated code, and none may be.
         Assert.Empty(problems);
 
-        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output.WithAnalyzers(UsageAnalyzers.All).GetAnalyzerDiagnosticsAsync();
         var errorsByType = analyzerDiagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("PG", StringComparison.Ordinal))
             .ToLookup(d => d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText);
@@ -110,7 +105,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             }
 
             string json = JsonFor(shape.Payload);
-            byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? SqsEvent(json) : SnsEvent(json));
+            byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? QueueEvents.Sqs(("m-1", json)) : QueueEvents.Sns(("n-1", json)));
             try
             {
                 // No ClaimCheckRuntime member: the default runtime, which inline answers never need configured.
@@ -149,40 +144,6 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "ApplicationLoadBalancerRequest" => """{"path":"/x","body":"b","isBase64Encoded":false}""",
         _ => """{"a":[1,"b",null]}""",
     };
-
-    private static string SqsEvent(string body) => new JsonObject
-    {
-        ["Records"] = new JsonArray(new JsonObject
-        {
-            ["messageId"] = "m-1",
-            ["receiptHandle"] = "AQEBExampleReceiptHandle==",
-            ["body"] = body,
-            ["attributes"] = new JsonObject { ["ApproximateReceiveCount"] = "1" },
-            ["messageAttributes"] = new JsonObject(),
-            ["eventSource"] = "aws:sqs",
-            ["eventSourceARN"] = "arn:aws:sqs:us-east-1:123456789012:q",
-            ["awsRegion"] = "us-east-1",
-        }),
-    }.ToJsonString();
-
-    private static string SnsEvent(string message) => new JsonObject
-    {
-        ["Records"] = new JsonArray(new JsonObject
-        {
-            ["EventSource"] = "aws:sns",
-            ["EventVersion"] = "1.0",
-            ["EventSubscriptionArn"] = "arn:aws:sns:us-east-1:123456789012:t:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
-            ["Sns"] = new JsonObject
-            {
-                ["Type"] = "Notification",
-                ["MessageId"] = "n-1",
-                ["TopicArn"] = "arn:aws:sns:us-east-1:123456789012:t",
-                ["Message"] = message,
-                ["Timestamp"] = "2026-12-06T12:00:00.000Z",
-                ["MessageAttributes"] = new JsonObject(),
-            },
-        }),
-    }.ToJsonString();
 
     /// <summary>One drawn handler: alone in its own type <c>H{Index}</c>.</summary>
     private sealed record Shape(int Index, string Kind, bool IsStatic, string Returns, string[] Roles, string Payload, string Attribute)
