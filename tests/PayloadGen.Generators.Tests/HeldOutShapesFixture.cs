@@ -7,7 +7,8 @@ using Xunit;
 namespace PayloadGen.Generators.Tests;
 
 /// <summary>
-/// The held-out library (HeldOut/Library), executable (HeldOut/Executable) and second round (HeldOut/Second), each compiled once with its generated
+/// The held-out library (HeldOut/Library), executable (HeldOut/Executable), second round (HeldOut/Second) and Native AOT
+/// executable (HeldOut/NativeAot), each compiled once with its generated
 /// wrappers (and System.Text.Json's generated contexts) and loaded, for <see cref="HeldOutShapesRunTests"/>.
 /// </summary>
 public sealed class HeldOutShapesFixture : IDisposable
@@ -17,6 +18,7 @@ public sealed class HeldOutShapesFixture : IDisposable
         Library = Load(TestCompilation.Create(HeldOutHandlers.Read("Library").Select(file => file.Text).Append(HttpEventsContract.Source)));
         Executable = Load(TestCompilation.Create(HeldOutHandlers.Read("Executable").Select(file => file.Text), outputKind: OutputKind.ConsoleApplication));
         Second = Load(TestCompilation.Create(HeldOutHandlers.Read("Second").Select(file => file.Text).Append(HttpEventsContract.Source)));
+        NativeAot = Load(TestCompilation.Create(HeldOutHandlers.Read("NativeAot").Select(file => file.Text).Append(LambdaSerializerContract.Source), outputKind: OutputKind.ConsoleApplication));
     }
 
     internal LoadedAssembly Library { get; }
@@ -25,11 +27,14 @@ public sealed class HeldOutShapesFixture : IDisposable
 
     internal LoadedAssembly Second { get; }
 
+    internal LoadedAssembly NativeAot { get; }
+
     public void Dispose()
     {
         Library.Dispose();
         Executable.Dispose();
         Second.Dispose();
+        NativeAot.Dispose();
     }
 
     private static LoadedAssembly Load(Compilation compilation)

@@ -183,6 +183,29 @@ public sealed class HeldOutShapesRunTests : IClassFixture<HeldOutShapesFixture>,
         Assert.Equal("Documents.Shape", error.TargetType.FullName);
     }
 
+    [Fact]
+    public void The_Native_AOT_executables_claim_check_serializer_reads_and_writes_as_Lambdas_over_its_generated_context()
+    {
+        // Written before the first run: the serializer reads names case-insensitively and writes them as declared with
+        // nulls omitted (Lambda's defaults applied to the context's metadata, README "Annotations and executable
+        // handlers"), through the metadata System.Text.Json's generator wrote, on the default runtime (inline).
+        Type serializerType = _fixture.NativeAot.Type("FunctionSerializer");
+        object serializer = Activator.CreateInstance(serializerType)!;
+        Type order = _fixture.NativeAot.Type("Order");
+        Type receipt = _fixture.NativeAot.Type("Receipt");
+        Type contract = serializerType.GetInterfaces().Single(i => i.FullName == "Amazon.Lambda.Core.ILambdaSerializer");
+
+        using var input = new MemoryStream("""{"orderid":"o-7","LINES":["a","b"],"note":null}"""u8.ToArray());
+        object request = contract.GetMethod("Deserialize")!.MakeGenericMethod(order).Invoke(serializer, [input])!;
+        object response = Activator.CreateInstance(receipt)!;
+        receipt.GetProperty("OrderId")!.SetValue(response, order.GetProperty("OrderId")!.GetValue(request));
+        receipt.GetProperty("LineCount")!.SetValue(response, ((System.Collections.IList)order.GetProperty("Lines")!.GetValue(request)!).Count);
+        using var output = new MemoryStream();
+        contract.GetMethod("Serialize")!.MakeGenericMethod(receipt).Invoke(serializer, [response, output]);
+
+        Assert.Equal("""{"OrderId":"o-7","LineCount":2}""", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
     private ClaimCheckRuntime UseRuntime(Type functions, long inlineThresholdBytes)
     {
         var runtime = new ClaimCheckRuntime(
