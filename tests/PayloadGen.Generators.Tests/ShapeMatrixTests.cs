@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.IO;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +21,8 @@ namespace PayloadGen.Generators.Tests;
 /// type kind, static or instance, return shape, parameter roles and their order, payload type and source. Every
 /// <c>[ClaimCheck]</c> member ends in a wrapper that compiles with no error or warning, or in no wrapper and an error
 /// (a PG diagnostic on the member or a type around it); the generator never throws; and every wrapper Lambda could
-/// call answers a valid payload (inline, on the default runtime) without an exception.
+/// call answers a valid payload without an exception, and over the threshold stores exactly that answer (the pointer's
+/// object, or the body an HTTP answer redirects to).
 /// </summary>
 public sealed class ShapeMatrixTests(ITestOutputHelper output)
 {
@@ -94,7 +97,10 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         GeneratorRun run = GeneratorRun.Start(TestCompilation.Create([SourceOf(shapes), HttpEventsContract.Source]));
         using LoadedAssembly loaded = LoadedAssembly.Load(run.Output);
 
-        int answered = 0;
+        using var store = new TemporaryFileStore();
+        var inline = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1024 * 1024 }, new PresigningFileStore(new FilePayloadStore(store.Root)));
+        var stored = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1 }, new PresigningFileStore(new FilePayloadStore(store.Root)));
+        int answered = 0, offloaded = 0;
         var failures = new List<string>();
         foreach (Shape shape in shapes.Where(shape => shape.CanBeCreated))
         {
@@ -108,14 +114,30 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? QueueEvents.Sqs(("m-1", json)) : QueueEvents.Sns(("n-1", json)));
             try
             {
-                // No ClaimCheckRuntime member: the default runtime, which inline answers never need configured.
-                string answer = Encoding.UTF8.GetString(await WrapperInvocation.InvokeAsync(loaded, type, "MClaimCheck", payload));
-                if (shape.Attribute.Contains("Sqs", StringComparison.Ordinal) && answer != """{"batchItemFailures":[]}""")
+                type.GetProperty("ClaimCheckRuntime")!.SetValue(null, inline);
+                byte[] answer = await WrapperInvocation.InvokeAsync(loaded, type, "MClaimCheck", payload);
+                if (shape.Attribute.Contains("Sqs", StringComparison.Ordinal) && Encoding.UTF8.GetString(answer) != """{"batchItemFailures":[]}""")
                 {
-                    failures.Add(shape.Source + " answered " + answer);
+                    failures.Add(shape.Source + " answered " + Encoding.UTF8.GetString(answer));
                 }
 
                 answered++;
+                if (shape.IsQueue || answer.Length == 0)
+                {
+                    continue;
+                }
+
+                // Over the threshold the same answer is stored: the pointer's object, or the redirected HTTP body.
+                type.GetProperty("ClaimCheckRuntime")!.SetValue(null, stored);
+                byte[] pointerOrRedirect = await WrapperInvocation.InvokeAsync(loaded, type, "MClaimCheck", payload);
+                byte[] expected = shape.IsHttp ? Encoding.UTF8.GetBytes(JsonNode.Parse(answer)!["body"]!.GetValue<string>()) : answer;
+                byte[] actual = File.ReadAllBytes(Path.Combine(store.Root, StoredKey(shape, pointerOrRedirect)));
+                if (!expected.AsSpan().SequenceEqual(actual))
+                {
+                    failures.Add(shape.Source + " stored " + Encoding.UTF8.GetString(actual) + " for " + Encoding.UTF8.GetString(expected));
+                }
+
+                offloaded++;
             }
             catch (Exception error)
             {
@@ -123,9 +145,23 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(answered + " wrappers answered");
+        output.WriteLine(answered + " wrappers answered, " + offloaded + " of them also stored their answer over the threshold");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         Assert.InRange(answered, 300, Count);
+    }
+
+    /// <summary>The store path of what an answer over the threshold points to: a pointer, a redirect, or the HTTP JSON answer.</summary>
+    private static string StoredKey(Shape shape, byte[] answer)
+    {
+        if (!shape.IsHttp)
+        {
+            Assert.True(PayloadPointerReader.TryRead(answer, allowBareShape: false, out PayloadPointer? pointer), "Expected a pointer, got " + Encoding.UTF8.GetString(answer));
+            return Path.Combine(pointer!.Bucket, pointer.Key);
+        }
+
+        JsonNode http = JsonNode.Parse(answer)!;
+        string url = http["statusCode"]!.GetValue<int>() == 303 ? http["headers"]!["Location"]!.GetValue<string>() : JsonNode.Parse(http["body"]!.GetValue<string>())!["url"]!.GetValue<string>();
+        return url.Substring(PresigningFileStore.Host.Length).Split('?')[0];
     }
 
     private static string JsonFor(string payloadType) => payloadType switch
@@ -148,10 +184,22 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
     /// <summary>One drawn handler: alone in its own type <c>H{Index}</c>.</summary>
     private sealed record Shape(int Index, string Kind, bool IsStatic, string Returns, string[] Roles, string Payload, string Attribute)
     {
-        public string Source => "public " + Kind + " H" + Index + "\n{\n    [ClaimCheck" + (Attribute.Length == 0 ? "" : "(" + Attribute + ")") + "]\n    public "
+        public string Source => "public " + Kind + " H" + Index + "\n{\n    public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }\n\n    [ClaimCheck" + (Attribute.Length == 0 ? "" : "(" + Attribute + ")") + "]\n    public "
             + (IsStatic ? "static " : "") + Method(Returns, Roles, Payload) + "\n}\n";
 
         public bool IsQueue => Attribute.Contains("Sqs", StringComparison.Ordinal) || Attribute.Contains("Sns", StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether the wrapper speaks HTTP: a proxy response with no source (implied) or an HTTP one; any other explicit
+        /// source keeps the pointer format (README, PG0009).
+        /// </summary>
+        public bool IsHttp => ResponseType.EndsWith("Response", StringComparison.Ordinal)
+            && (Attribute.Length == 0 || Attribute.Contains("ApiGateway", StringComparison.Ordinal) || Attribute.Contains("FunctionUrl", StringComparison.Ordinal) || Attribute.Contains("ApplicationLoadBalancer", StringComparison.Ordinal));
+
+        /// <summary>The <c>T</c> of a task, or the return type itself.</summary>
+        private string ResponseType => Returns.StartsWith("Task<", StringComparison.Ordinal) ? Returns[5..^1]
+            : Returns.StartsWith("ValueTask<", StringComparison.Ordinal) ? Returns[10..^1]
+            : Returns;
 
         /// <summary>Whether Lambda could create the instance an instance handler needs (PG0003 warns otherwise).</summary>
         public bool CanBeCreated => IsStatic || !(Kind.StartsWith("abstract", StringComparison.Ordinal) || Kind.EndsWith("interface", StringComparison.Ordinal));
