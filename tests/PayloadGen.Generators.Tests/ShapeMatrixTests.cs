@@ -21,8 +21,8 @@ namespace PayloadGen.Generators.Tests;
 /// type kind, static or instance, return shape, parameter roles and their order, payload type and source. Every
 /// <c>[ClaimCheck]</c> member ends in a wrapper that compiles with no error or warning, or in no wrapper and an error
 /// (a PG diagnostic on the member or a type around it); the generator never throws; and every wrapper Lambda could
-/// call answers a valid payload without an exception, and over the threshold stores exactly that answer (the pointer's
-/// object, or the body an HTTP answer redirects to).
+/// call answers a valid payload without an exception, answers it the same when it comes as a pointer, and over the
+/// threshold stores exactly that answer (the pointer's object, or the body an HTTP answer redirects to).
 /// </summary>
 public sealed class ShapeMatrixTests(ITestOutputHelper output)
 {
@@ -100,7 +100,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         using var store = new TemporaryFileStore();
         var inline = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1024 * 1024 }, new PresigningFileStore(new FilePayloadStore(store.Root)));
         var stored = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = 1 }, new PresigningFileStore(new FilePayloadStore(store.Root)));
-        int answered = 0, offloaded = 0;
+        int answered = 0, hydrated = 0, offloaded = 0;
         var failures = new List<string>();
         foreach (Shape shape in shapes.Where(shape => shape.CanBeCreated))
         {
@@ -122,6 +122,19 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
                 }
 
                 answered++;
+                if (shape.TakesPayload && !shape.IsQueue && !shape.IsHttp)
+                {
+                    // The same request behind a pointer is read from the store and answered the same.
+                    PayloadPointer request = await inline.OffloadAsync(new System.Buffers.ReadOnlySequence<byte>(payload), System.Threading.CancellationToken.None);
+                    byte[] fromStore = await WrapperInvocation.InvokeAsync(loaded, type, "MClaimCheck", PayloadPointerWriter.ToUtf8(request));
+                    if (!fromStore.AsSpan().SequenceEqual(answer))
+                    {
+                        failures.Add(shape.Source + " answered a stored request " + Encoding.UTF8.GetString(fromStore) + ", an inline one " + Encoding.UTF8.GetString(answer));
+                    }
+
+                    hydrated++;
+                }
+
                 if (shape.IsQueue || answer.Length == 0)
                 {
                     continue;
@@ -145,7 +158,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(answered + " wrappers answered, " + offloaded + " of them also stored their answer over the threshold");
+        output.WriteLine(answered + " wrappers answered, " + hydrated + " of them a stored request too, " + offloaded + " stored their answer over the threshold");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
         Assert.InRange(answered, 300, Count);
     }
@@ -186,6 +199,8 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
     {
         public string Source => "public " + Kind + " H" + Index + "\n{\n    public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }\n\n    [ClaimCheck" + (Attribute.Length == 0 ? "" : "(" + Attribute + ")") + "]\n    public "
             + (IsStatic ? "static " : "") + Method(Returns, Roles, Payload) + "\n}\n";
+
+        public bool TakesPayload => Roles.Contains("P");
 
         public bool IsQueue => Attribute.Contains("Sqs", StringComparison.Ordinal) || Attribute.Contains("Sns", StringComparison.Ordinal);
 
