@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Tests.Infrastructure;
@@ -175,6 +176,32 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
         JsonNode http = JsonNode.Parse(answer)!;
         string url = http["statusCode"]!.GetValue<int>() == 303 ? http["headers"]!["Location"]!.GetValue<string>() : JsonNode.Parse(http["body"]!.GetValue<string>())!["url"]!.GetValue<string>();
         return url.Substring(PresigningFileStore.Host.Length).Split('?')[0];
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Disable)]
+    [InlineData(LanguageVersion.CSharp11, NullableContextOptions.Warnings)]
+    [InlineData(LanguageVersion.CSharp12, NullableContextOptions.Annotations)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable)]
+    public void Every_sampled_wrapper_compiles_clean_under_older_language_versions_and_other_nullable_contexts(LanguageVersion version, NullableContextOptions nullable)
+    {
+        // The sample itself needs C# 10 (file-scoped namespace, record structs); the generated code needs C# 9.
+        var parseOptions = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+        CSharpCompilation compilation = TestCompilation.Create([SourceOf(Draw(Count, Seed)), HttpEventsContract.Source]);
+        compilation = compilation
+            .WithOptions(compilation.Options.WithNullableContextOptions(nullable))
+            .RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => tree.WithRootAndOptions(tree.GetRoot(), parseOptions)));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ClaimCheckGenerator().AsSourceGenerator()], parseOptions: parseOptions);
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+
+        Assert.Empty(driverDiagnostics);
+        ImmutableHashSet<SyntaxTree> generated = output.SyntaxTrees.Except(compilation.SyntaxTrees).ToImmutableHashSet();
+        Assert.InRange(generated.Count, 300, Count);
+        // User code may warn here (its annotations in a disabled context); the generated code may not.
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generated.Contains(tree)));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     private static string JsonFor(string payloadType) => payloadType switch
