@@ -18,6 +18,7 @@ namespace PayloadGen.Generators.Tests;
 /// and a compilation with no error and no warning (generated code held to TreatWarningsAsErrors, nullable on) in
 /// which the generator threw nothing. The table of verdicts goes to the test output.
 /// </summary>
+[Collection(HeavyCompilations.Name)]
 public sealed class HeldOutShapesTests(ITestOutputHelper output)
 {
 

@@ -25,6 +25,7 @@ namespace PayloadGen.Generators.Tests;
 /// call answers a valid payload without an exception, answers it the same when it comes as a pointer, and over the
 /// threshold stores exactly that answer (the pointer's object, or the body an HTTP answer redirects to).
 /// </summary>
+[Collection(HeavyCompilations.Name)]
 public sealed class ShapeMatrixTests(ITestOutputHelper output)
 {
     private static readonly string[] Kinds = ["partial class", "sealed partial class", "static partial class", "partial struct", "partial record", "readonly partial record struct", "partial interface", "abstract partial class"];
