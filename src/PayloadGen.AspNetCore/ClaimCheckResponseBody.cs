@@ -432,7 +432,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
         }
 
         // Empties the buffer for the writer's next bytes, and returns its pooled arrays.
-        _buffer.Dispose();
+        _buffer.Clear();
     }
 
     /// <summary>
