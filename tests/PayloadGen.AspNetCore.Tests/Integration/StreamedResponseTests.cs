@@ -12,6 +12,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using PayloadGen.AspNetCore.Tests.Infrastructure;
 using PayloadGen.Tests.Infrastructure;
 using Xunit;
@@ -216,6 +217,25 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
 
         Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
         Assert.Equal(SHA256.HashData(s_body), SHA256.HashData((await RedirectTests.FollowAsync(answer.Headers.Location!)).Body));
+    }
+
+    [Fact]
+    public async Task Asking_to_stream_after_the_body_started_streaming_into_storage_stores_it_to_its_end()
+    {
+        await using TestApplication app = await StartAsync(
+            a => a.MapGet("/export", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                await context.Response.Body.WriteAsync(s_body.AsMemory(0, 10_000_000));
+                context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+                await context.Response.Body.WriteAsync(s_body.AsMemory(10_000_000, 10_000_000));
+            }));
+
+        using HttpClient client = app.CreateClient();
+        using HttpResponseMessage answer = await client.GetAsync(new Uri("/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
+        Assert.Equal(SHA256.HashData(s_body.AsSpan(0, 20_000_000)), SHA256.HashData((await RedirectTests.FollowAsync(answer.Headers.Location!)).Body));
     }
 
     [Fact]
