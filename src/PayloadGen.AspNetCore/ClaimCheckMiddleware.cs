@@ -74,12 +74,17 @@ public sealed partial class ClaimCheckMiddleware
         HttpResponse response = context.Response;
         upload.EnsureStillStorable(response);
         OffloadedHttpBody offloaded = await body.CompleteUploadAsync(context.RequestAborted).ConfigureAwait(false);
-        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? plan.Runtime.Options.HttpAnswer : _options.Answer;
-        int status = response.StatusCode;
-        await OffloadedAnswer.WriteAsync(response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
         // Lambda's count of a body is never below its length, so the length is what passed the threshold.
-        long bytes = upload.BytesWritten;
-        LogOffloaded(_logger, bytes, bytes, plan.Threshold, plan.Source, status, answer);
+        await AnswerOffloadedAsync(context, offloaded, plan, upload.BytesWritten, upload.BytesWritten).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers with the stored body's redirect (or pointer) and logs it: the end of every offload.</summary>
+    private async Task AnswerOffloadedAsync(HttpContext context, OffloadedHttpBody offloaded, ResponseOffloadPlan plan, long bodyBytes, long wireBytes)
+    {
+        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? plan.Runtime.Options.HttpAnswer : _options.Answer;
+        int status = context.Response.StatusCode;
+        await OffloadedAnswer.WriteAsync(context.Response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
+        LogOffloaded(_logger, bodyBytes, wireBytes, plan.Threshold, plan.Source, status, answer);
     }
 
     private async Task AnswerAsync(HttpContext context, ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original, ResponseOffloadPlan plan)
@@ -118,9 +123,7 @@ public sealed partial class ClaimCheckMiddleware
 
         HttpContentHeaders contentHeaders = ResponseBodyUpload.ContentHeaders(response);
         OffloadedHttpBody offloaded = await runtime.OffloadHttpBodyAsync(buffered, contentHeaders, source, _options.UrlLifetime, context.RequestAborted).ConfigureAwait(false);
-        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? runtime.Options.HttpAnswer : _options.Answer;
-        await OffloadedAnswer.WriteAsync(response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
-        LogOffloaded(_logger, buffered.Length, wireBytes, threshold, source, status, answer);
+        await AnswerOffloadedAsync(context, offloaded, plan, buffered.Length, wireBytes).ConfigureAwait(false);
     }
 
     private static async Task PassThroughAsync(ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original, HttpContext context)
