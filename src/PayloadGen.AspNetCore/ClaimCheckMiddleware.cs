@@ -73,7 +73,7 @@ public sealed partial class ClaimCheckMiddleware
     {
         HttpResponse response = context.Response;
         upload.EnsureStillStorable(response);
-        OffloadedHttpBody offloaded = await body.CompleteUploadAsync(context.RequestAborted).ConfigureAwait(false);
+        OffloadedHttpBody offloaded = await body.CompleteUploadAsync().ConfigureAwait(false);
         // Lambda's count of a body is never below its length, so the length is what passed the threshold.
         await AnswerOffloadedAsync(context, offloaded, plan, upload.BytesWritten, upload.BytesWritten).ConfigureAwait(false);
     }

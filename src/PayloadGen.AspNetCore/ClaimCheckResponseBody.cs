@@ -45,7 +45,6 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     private readonly long _maxBufferedBytes;
     private readonly ResponseOffloadPlan _plan;
     private readonly TimeSpan? _urlLifetime;
-    private readonly CancellationToken _requestAborted;
 
     /// <summary>The body while it is buffered; once it streams into storage, what a pipe writer wrote since its last flush.</summary>
     private readonly PooledByteBuffer _buffer = new();
@@ -64,7 +63,6 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
         _maxBufferedBytes = maxBufferedBytes;
         _plan = plan;
         _urlLifetime = urlLifetime;
-        _requestAborted = context.RequestAborted;
     }
 
     /// <summary>Whether the body is still held back from the client (no pass-through was asked for): buffered, or streaming into storage.</summary>
@@ -149,10 +147,10 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     }
 
     /// <summary>Sends what a pipe writer left in memory into storage, then completes the stored object and presigns its URL.</summary>
-    public async Task<OffloadedHttpBody> CompleteUploadAsync(CancellationToken cancellationToken)
+    public async Task<OffloadedHttpBody> CompleteUploadAsync()
     {
-        await MoveBufferedIntoUploadAsync(cancellationToken).ConfigureAwait(false);
-        return await Upload!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await MoveBufferedIntoUploadAsync().ConfigureAwait(false);
+        return await Upload!.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>Returns the pooled memory, and aborts an upload that did not complete: nothing is left in storage.</summary>
@@ -205,7 +203,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
 
         if (StreamsIntoStorage(data.Length))
         {
-            return StoreAsync(data, cancellationToken);
+            return StoreAsync(data);
         }
 
         Append(data.Span);
@@ -219,10 +217,10 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     }
 
     /// <summary>Writes into the upload after what is still in memory; the write waits when every part is uploading.</summary>
-    private async ValueTask StoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private async ValueTask StoreAsync(ReadOnlyMemory<byte> data)
     {
-        await MoveBufferedIntoUploadAsync(cancellationToken).ConfigureAwait(false);
-        await Upload!.WriteAsync(data, UploadToken(cancellationToken)).ConfigureAwait(false);
+        await MoveBufferedIntoUploadAsync().ConfigureAwait(false);
+        await Upload!.WriteAsync(data).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -232,7 +230,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     /// </summary>
     private void StoreSynchronously(ReadOnlySpan<byte> data)
     {
-        WaitFor(MoveBufferedIntoUploadAsync(_requestAborted));
+        WaitFor(MoveBufferedIntoUploadAsync());
         byte[] chunk = ArrayPool<byte>.Shared.Rent(Math.Min(data.Length, SynchronousChunkBytes));
         try
         {
@@ -240,7 +238,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
             {
                 int count = Math.Min(chunk.Length, data.Length);
                 data.Slice(0, count).CopyTo(chunk);
-                WaitFor(Upload!.WriteAsync(chunk.AsMemory(0, count), _requestAborted));
+                WaitFor(Upload!.WriteAsync(chunk.AsMemory(0, count)));
                 data = data.Slice(count);
             }
         }
@@ -259,7 +257,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
             return;
         }
 
-        await MoveBufferedIntoUploadAsync(cancellationToken).ConfigureAwait(false);
+        await MoveBufferedIntoUploadAsync().ConfigureAwait(false);
     }
 
     internal void Flush()
@@ -271,7 +269,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
             return;
         }
 
-        WaitFor(MoveBufferedIntoUploadAsync(_requestAborted));
+        WaitFor(MoveBufferedIntoUploadAsync());
     }
 
     /// <summary>Room for the writer to fill; in pass-through, the inner writer's own (after draining into it).</summary>
@@ -328,7 +326,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
         }
 
         _unflushedBytes = 0;
-        await MoveBufferedIntoUploadAsync(cancellationToken).ConfigureAwait(false);
+        await MoveBufferedIntoUploadAsync().ConfigureAwait(false);
         return new FlushResult(isCanceled: false, isCompleted: false);
     }
 
@@ -421,26 +419,19 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     }
 
     /// <summary>Moves what is in memory (the buffered start of the body, or a pipe writer's bytes since its last flush) into the upload.</summary>
-    private ValueTask MoveBufferedIntoUploadAsync(CancellationToken cancellationToken)
-        => Upload is null || _buffer.Length == 0 ? default : MoveBufferedAsync(Upload, UploadToken(cancellationToken));
+    private ValueTask MoveBufferedIntoUploadAsync()
+        => Upload is null || _buffer.Length == 0 ? default : MoveBufferedAsync(Upload);
 
-    private async ValueTask MoveBufferedAsync(ResponseBodyUpload upload, CancellationToken cancellationToken)
+    private async ValueTask MoveBufferedAsync(ResponseBodyUpload upload)
     {
         foreach (ReadOnlyMemory<byte> segment in _buffer.WrittenSequence)
         {
-            await upload.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+            await upload.WriteAsync(segment).ConfigureAwait(false);
         }
 
         // Empties the buffer for the writer's next bytes, and returns its pooled arrays.
         _buffer.Clear();
     }
-
-    /// <summary>
-    /// The upload stops when the write is cancelled, and otherwise when the client goes away (a handler that passes no
-    /// token of its own must not keep uploading for nobody).
-    /// </summary>
-    private CancellationToken UploadToken(CancellationToken cancellationToken)
-        => cancellationToken.CanBeCanceled ? cancellationToken : _requestAborted;
 
     private static void WaitFor(ValueTask pending)
     {

@@ -11,18 +11,28 @@ namespace PayloadGen.AspNetCore;
 /// what the response looked like at that moment: the object is stored under those content headers, so at the end they
 /// (and a status that may be stored) must still hold.
 /// </summary>
+/// <remarks>
+/// Every store call stops when the client goes away (<c>RequestAborted</c>) or the Lambda invocation's deadline nears
+/// (its remaining time less the runtime's <see cref="ClaimCheckOptions.DeadlineMargin"/>): the write or completion then
+/// throws, and disposal aborts the upload while there is still time to. A handler's own token on a write does not
+/// stop the upload (a buffered write never looked at it either); the handler sees it at its next await.
+/// </remarks>
 internal sealed class ResponseBodyUpload : IAsyncDisposable
 {
     private readonly StreamedHttpBody _body;
     private readonly HttpContentHeaders _headers;
     private readonly int _status;
+    private readonly LambdaDeadline _deadline;
+    private readonly CancellationTokenSource _cancellation;
 
-    private ResponseBodyUpload(StreamedHttpBody body, HttpContentHeaders headers, int status, long bytesWhenStarted)
+    private ResponseBodyUpload(StreamedHttpBody body, HttpContentHeaders headers, int status, long bytesWhenStarted, LambdaDeadline deadline, CancellationToken requestAborted)
     {
         _body = body;
         _headers = headers;
         _status = status;
         BytesWhenStarted = bytesWhenStarted;
+        _deadline = deadline;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, deadline.Token);
     }
 
     /// <summary>How much of the body had been written when it started streaming into storage.</summary>
@@ -41,7 +51,16 @@ internal sealed class ResponseBodyUpload : IAsyncDisposable
     {
         HttpContentHeaders headers = ContentHeaders(response);
         StreamedHttpBody? body = plan.Runtime.StartStreamedHttpBody(headers, plan.Source, urlLifetime, knownLongerThan: plan.Threshold);
-        return body is null ? null : new ResponseBodyUpload(body, headers, response.StatusCode, bytesWritten);
+        if (body is null)
+        {
+            return null;
+        }
+
+        HttpContext context = response.HttpContext;
+        LambdaDeadline deadline = LambdaInvocationContext.RemainingTime(context) is TimeSpan remaining
+            ? plan.Runtime.StartDeadline(remaining)
+            : LambdaDeadline.None;
+        return new ResponseBodyUpload(body, headers, response.StatusCode, bytesWritten, deadline, context.RequestAborted);
     }
 
     /// <summary>The headers stored with a body: as the handler set them on <paramref name="response"/>.</summary>
@@ -49,7 +68,8 @@ internal sealed class ResponseBodyUpload : IAsyncDisposable
         => new(response.ContentType, response.Headers.ContentDisposition, response.Headers.ContentEncoding);
 
     /// <summary>Appends <paramref name="data"/>; waits only when every part buffer is uploading.</summary>
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => _body.WriteAsync(data, cancellationToken);
+    /// <exception cref="OperationCanceledException">The client went away, or the invocation's deadline is near.</exception>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data) => _body.WriteAsync(data, _cancellation.Token);
 
     /// <summary>
     /// Fails when the handler changed the response since the body started streaming into storage in a way the
@@ -81,10 +101,22 @@ internal sealed class ResponseBodyUpload : IAsyncDisposable
     }
 
     /// <summary>Uploads the last part, completes the object and presigns its URL.</summary>
-    public Task<OffloadedHttpBody> CompleteAsync(CancellationToken cancellationToken) => _body.CompleteAsync(cancellationToken);
+    /// <exception cref="OperationCanceledException">The client went away, or the invocation's deadline is near.</exception>
+    public Task<OffloadedHttpBody> CompleteAsync() => _body.CompleteAsync(_cancellation.Token);
 
     /// <summary>Aborts the upload unless it completed.</summary>
-    public ValueTask DisposeAsync() => _body.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _body.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _cancellation.Dispose();
+            _deadline.Dispose();
+        }
+    }
 
     private ResponseChangedWhileStoredException Changed(string what, string? atStart, string? atEnd)
         => new(what, atStart, atEnd, BytesWhenStarted);

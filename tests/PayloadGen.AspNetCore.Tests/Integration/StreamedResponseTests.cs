@@ -146,6 +146,56 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         await AssertAbortedWithoutObjectEventuallyAsync();
     }
 
+    [Fact]
+    public async Task Lambda_deadline_during_the_upload_aborts_it_and_error_handling_still_answers()
+    {
+        // The invocation has 2 s left when the body passes the threshold; the claim check stops 0.5 s before that. The
+        // handler would take 6 s and passes no token of its own.
+        var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        long written = 0;
+        await using TestApplication app = await StartAsync(
+            a => a.MapGet("/export", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                try
+                {
+                    for (int i = 0; i < 60; i++)
+                    {
+                        await context.Response.Body.WriteAsync(s_body.AsMemory(i * 500_000, 500_000));
+                        written += 500_000;
+                        await Task.Delay(100);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    ended.TrySetResult(ex);
+                    throw;
+                }
+
+                ended.TrySetResult(null);
+            }),
+            outer: a =>
+            {
+                AnswerFailuresWith500(a);
+                a.Use((HttpContext context, RequestDelegate next) =>
+                {
+                    context.Items["LambdaContext"] = new InvocationWithTimeLeft(TimeSpan.FromSeconds(2));
+                    return next(context);
+                });
+            },
+            deadlineMargin: TimeSpan.FromMilliseconds(500));
+
+        using HttpClient client = app.CreateClient();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.IsAssignableFrom<OperationCanceledException>(await ended.Task.WaitAsync(s_patience));
+        Assert.InRange(written, 6_000_000, 25_000_000);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"The handler ran {clock.Elapsed} instead of stopping at the deadline.");
+        await AssertAbortedWithoutObjectAsync();
+    }
+
     public static TheoryData<string> Changes => new() { "status", "Content-Type", "Content-Disposition" };
 
     [Theory]
@@ -325,14 +375,18 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         }
     }
 
-    private Task<TestApplication> StartAsync(Action<WebApplication> endpoints, Action<WebApplication>? outer = null, long maxBufferedBytes = BufferCap)
+    private Task<TestApplication> StartAsync(Action<WebApplication> endpoints, Action<WebApplication>? outer = null, long maxBufferedBytes = BufferCap, TimeSpan? deadlineMargin = null)
         => TestApplication.StartAsync(
             endpoints,
             o =>
             {
-                o.Runtime = ClaimCheckRuntime.Create(
-                    new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, KeyPrefix = _prefix, S3ChunkedEncoding = false },
-                    s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 }));
+                var options = new ClaimCheckOptions { Bucket = S3rverFixture.Bucket, KeyPrefix = _prefix, S3ChunkedEncoding = false };
+                if (deadlineMargin is TimeSpan margin)
+                {
+                    options.DeadlineMargin = margin;
+                }
+
+                o.Runtime = ClaimCheckRuntime.Create(options, s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 }));
                 o.MaxBufferedBytes = maxBufferedBytes;
             },
             outer);
@@ -387,6 +441,32 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
     }
 
     private sealed record Row(int Id, string Name, decimal Amount);
+
+    /// <summary>The <c>ILambdaContext</c> Lambda hosting keeps in <c>HttpContext.Items</c>, implemented explicitly as test doubles often are.</summary>
+    private sealed class InvocationWithTimeLeft(TimeSpan remaining) : Amazon.Lambda.Core.ILambdaContext
+    {
+        string Amazon.Lambda.Core.ILambdaContext.AwsRequestId => "request-1";
+
+        Amazon.Lambda.Core.IClientContext Amazon.Lambda.Core.ILambdaContext.ClientContext => null!;
+
+        string Amazon.Lambda.Core.ILambdaContext.FunctionName => "export";
+
+        string Amazon.Lambda.Core.ILambdaContext.FunctionVersion => "$LATEST";
+
+        Amazon.Lambda.Core.ICognitoIdentity Amazon.Lambda.Core.ILambdaContext.Identity => null!;
+
+        string Amazon.Lambda.Core.ILambdaContext.InvokedFunctionArn => "arn:aws:lambda:us-east-1:123456789012:function:export";
+
+        Amazon.Lambda.Core.ILambdaLogger Amazon.Lambda.Core.ILambdaContext.Logger => null!;
+
+        string Amazon.Lambda.Core.ILambdaContext.LogGroupName => "/aws/lambda/export";
+
+        string Amazon.Lambda.Core.ILambdaContext.LogStreamName => "stream";
+
+        int Amazon.Lambda.Core.ILambdaContext.MemoryLimitInMB => 512;
+
+        TimeSpan Amazon.Lambda.Core.ILambdaContext.RemainingTime => remaining;
+    }
 
     /// <summary>A store that presigns but takes no parts, as a third-party store may: every body reaches it whole.</summary>
     private sealed class WholeObjectStore(S3PayloadStore inner) : IPresigningPayloadStore
