@@ -15,7 +15,7 @@ namespace PayloadGen.AspNetCore;
 /// Every store call stops when the client goes away (<c>RequestAborted</c>) or the Lambda invocation's deadline nears
 /// (its remaining time less the runtime's <see cref="ClaimCheckOptions.DeadlineMargin"/>): the write or completion then
 /// throws, and disposal aborts the upload while there is still time to. A handler's own token on a write does not
-/// stop the upload (a buffered write never looked at it either); the handler sees it at its next await.
+/// stop the upload: a buffered write never looked at it either, and the handler observes its own token.
 /// </remarks>
 internal sealed class ResponseBodyUpload : IAsyncDisposable
 {
