@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,8 @@ namespace PayloadGen.AspNetCore;
 
 /// <summary>
 /// Buffers each response body in pooled memory; a body within the event source's limit goes out unchanged, a larger
-/// one is stored and answered with a redirect to a presigned URL. Added by <c>app.UseClaimCheck()</c>.
+/// one is stored and answered with a redirect to a presigned URL. A body that passes the threshold while it is being
+/// written streams into storage from then on, so its size is not bounded by memory. Added by <c>app.UseClaimCheck()</c>.
 /// </summary>
 public sealed partial class ClaimCheckMiddleware
 {
@@ -38,7 +38,10 @@ public sealed partial class ClaimCheckMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         IHttpResponseBodyFeature original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var body = new ClaimCheckResponseBody(original, context.Response, _options.MaxBufferedBytes);
+        var plan = new ResponseOffloadPlan(context, _options);
+        // Disposed on every way out: an upload that did not complete (the handler threw, the client went away, the
+        // response changed) is aborted before the exception leaves, so nothing is left in storage.
+        await using var body = new ClaimCheckResponseBody(original, context, _options.MaxBufferedBytes, plan, _options.UrlLifetime);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -56,10 +59,35 @@ public sealed partial class ClaimCheckMiddleware
             return;
         }
 
-        await AnswerAsync(context, body.Buffered, original).ConfigureAwait(false);
+        if (body.Upload is ResponseBodyUpload upload)
+        {
+            await AnswerStoredWhileWrittenAsync(context, body, upload, plan).ConfigureAwait(false);
+            return;
+        }
+
+        await AnswerAsync(context, body.Buffered, original, plan).ConfigureAwait(false);
     }
 
-    private async Task AnswerAsync(HttpContext context, ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original)
+    /// <summary>Completes a body that streamed into storage as it was written, and answers as for a buffered one.</summary>
+    private async Task AnswerStoredWhileWrittenAsync(HttpContext context, ClaimCheckResponseBody body, ResponseBodyUpload upload, ResponseOffloadPlan plan)
+    {
+        HttpResponse response = context.Response;
+        upload.EnsureStillStorable(response);
+        OffloadedHttpBody offloaded = await body.CompleteUploadAsync().ConfigureAwait(false);
+        // Lambda's count of a body is never below its length, so the length is what passed the threshold.
+        await AnswerOffloadedAsync(context, offloaded, plan, upload.BytesWritten, upload.BytesWritten).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers with the stored body's redirect (or pointer) and logs it: the end of every offload.</summary>
+    private async Task AnswerOffloadedAsync(HttpContext context, OffloadedHttpBody offloaded, ResponseOffloadPlan plan, long bodyBytes, long wireBytes)
+    {
+        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? plan.Runtime.Options.HttpAnswer : _options.Answer;
+        int status = context.Response.StatusCode;
+        await OffloadedAnswer.WriteAsync(context.Response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
+        LogOffloaded(_logger, bodyBytes, wireBytes, plan.Threshold, plan.Source, status, answer);
+    }
+
+    private async Task AnswerAsync(HttpContext context, ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original, ResponseOffloadPlan plan)
     {
         // A HEAD answer has no body on the wire whatever the handler wrote (the server drops it): nothing to store.
         if (buffered.IsEmpty || HttpMethods.IsHead(context.Request.Method))
@@ -69,13 +97,9 @@ public sealed partial class ClaimCheckMiddleware
         }
 
         HttpResponse response = context.Response;
-        PayloadSource source = _options.EventSource ?? LambdaRequestSource.Detect(context) ?? LambdaRequestSource.Fallback;
-        // Cheap: the runtime is created once per process, and its S3 client only when something is stored.
-        ClaimCheckRuntime runtime = _options.Runtime
-            ?? context.RequestServices?.GetService<ClaimCheckRuntime>()
-            ?? ClaimCheckRuntime.Default;
-        // The same rule as a [ClaimCheck] proxy-response handler's, never above the source's hard limit.
-        long threshold = runtime.HttpInlineThreshold(source, _options.ThresholdBytes ?? 0);
+        PayloadSource source = plan.Source;
+        ClaimCheckRuntime runtime = plan.Runtime;
+        long threshold = plan.Threshold;
         // The estimate is never below the length, so a body over the threshold needs no scan.
         long wireBytes = buffered.Length > threshold
             ? buffered.Length
@@ -87,7 +111,7 @@ public sealed partial class ClaimCheckMiddleware
         }
 
         int status = response.StatusCode;
-        if (status is < 200 or > 299 || status == StatusCodes.Status206PartialContent)
+        if (!ResponseOffloadPlan.IsStorableStatus(status))
         {
             // An error body this large is a bug to fix, not a payload to store; a partial (range) body is not the
             // resource a redirect would point to.
@@ -97,11 +121,9 @@ public sealed partial class ClaimCheckMiddleware
             return;
         }
 
-        var contentHeaders = new HttpContentHeaders(response.ContentType, response.Headers.ContentDisposition, response.Headers.ContentEncoding);
+        HttpContentHeaders contentHeaders = ResponseBodyUpload.ContentHeaders(response);
         OffloadedHttpBody offloaded = await runtime.OffloadHttpBodyAsync(buffered, contentHeaders, source, _options.UrlLifetime, context.RequestAborted).ConfigureAwait(false);
-        HttpOffloadAnswer answer = _options.Answer == HttpOffloadAnswer.Default ? runtime.Options.HttpAnswer : _options.Answer;
-        await OffloadedAnswer.WriteAsync(response, offloaded, answer, context.RequestAborted).ConfigureAwait(false);
-        LogOffloaded(_logger, buffered.Length, wireBytes, threshold, source, status, answer);
+        await AnswerOffloadedAsync(context, offloaded, plan, buffered.Length, wireBytes).ConfigureAwait(false);
     }
 
     private static async Task PassThroughAsync(ReadOnlySequence<byte> buffered, IHttpResponseBodyFeature original, HttpContext context)

@@ -127,6 +127,40 @@ internal sealed class RegistrationShape
         Record($"syntax node action ({Kinds(syntaxKinds)})", s => s.RegisterSyntaxNodeAction(static _ => { }, syntaxKinds));
     }
 
+    // One method per kind of registration, called from both recording contexts (Roslyn's AnalysisContext and
+    // CompilationStartAnalysisContext share no base to put the overrides in): how each is recorded and replayed is here.
+
+    private void RecordCompilationEndAction(string registration) =>
+        Record(registration, static s => s.RegisterCompilationEndAction(static _ => { }));
+
+    private void RecordSemanticModelAction() =>
+        Record("semantic model action", static s => s.RegisterSemanticModelAction(static _ => { }));
+
+    private void RecordSymbolStartAction(SymbolKind symbolKind) =>
+        Record($"symbol-start action ({symbolKind})", s => s.RegisterSymbolStartAction(static _ => { }, symbolKind));
+
+    private void RecordCodeBlockStartAction<TLanguageKindEnum>()
+        where TLanguageKindEnum : struct =>
+        Record("code-block-start action", static s => s.RegisterCodeBlockStartAction<TLanguageKindEnum>(static _ => { }));
+
+    private void RecordCodeBlockAction() =>
+        Record("code-block action", static s => s.RegisterCodeBlockAction(static _ => { }));
+
+    private void RecordSyntaxTreeAction() =>
+        Record("syntax tree action", static s => s.RegisterSyntaxTreeAction(static _ => { }));
+
+    private void RecordAdditionalFileAction() =>
+        Record("additional file action", static s => s.RegisterAdditionalFileAction(static _ => { }));
+
+    private void RecordOperationAction(ImmutableArray<OperationKind> operationKinds) =>
+        Record($"operation action ({Kinds(operationKinds)})", s => s.RegisterOperationAction(static _ => { }, operationKinds));
+
+    private void RecordOperationBlockStartAction() =>
+        Record("operation-block-start action", static s => s.RegisterOperationBlockStartAction(static _ => { }));
+
+    private void RecordOperationBlockAction() =>
+        Record("operation-block action", static s => s.RegisterOperationBlockAction(static _ => { }));
+
     private void Record(string registration, Action<CompilationStartAnalysisContext> replay)
     {
         _registrations.Add(registration);
@@ -173,40 +207,40 @@ internal sealed class RegistrationShape
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => CompilationStartActions.Add(action);
 
         public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) =>
-            shape.Record("compilation (end) action", static s => s.RegisterCompilationEndAction(static _ => { }));
+            shape.RecordCompilationEndAction("compilation (end) action");
 
         public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) =>
-            shape.Record("semantic model action", static s => s.RegisterSemanticModelAction(static _ => { }));
+            shape.RecordSemanticModelAction();
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
             shape.RecordSymbolAction(symbolKinds);
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) =>
-            shape.Record($"symbol-start action ({symbolKind})", s => s.RegisterSymbolStartAction(static _ => { }, symbolKind));
+            shape.RecordSymbolStartAction(symbolKind);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            shape.Record("code-block-start action", static s => s.RegisterCodeBlockStartAction<TLanguageKindEnum>(static _ => { }));
+            shape.RecordCodeBlockStartAction<TLanguageKindEnum>();
 
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
-            shape.Record("code-block action", static s => s.RegisterCodeBlockAction(static _ => { }));
+            shape.RecordCodeBlockAction();
 
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) =>
-            shape.Record("syntax tree action", static s => s.RegisterSyntaxTreeAction(static _ => { }));
+            shape.RecordSyntaxTreeAction();
 
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) =>
-            shape.Record("additional file action", static s => s.RegisterAdditionalFileAction(static _ => { }));
+            shape.RecordAdditionalFileAction();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
             shape.RecordSyntaxNodeAction(syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            shape.Record($"operation action ({Kinds(operationKinds)})", s => s.RegisterOperationAction(static _ => { }, operationKinds));
+            shape.RecordOperationAction(operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            shape.Record("operation-block-start action", static s => s.RegisterOperationBlockStartAction(static _ => { }));
+            shape.RecordOperationBlockStartAction();
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            shape.Record("operation-block action", static s => s.RegisterOperationBlockAction(static _ => { }));
+            shape.RecordOperationBlockAction();
     }
 
     /// <summary>Records what a compilation-start action registers on one compilation.</summary>
@@ -214,39 +248,39 @@ internal sealed class RegistrationShape
         : CompilationStartAnalysisContext(compilation, options, CancellationToken.None)
     {
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) =>
-            shape.Record("compilation-end action", static s => s.RegisterCompilationEndAction(static _ => { }));
+            shape.RecordCompilationEndAction("compilation-end action");
 
         public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) =>
-            shape.Record("semantic model action", static s => s.RegisterSemanticModelAction(static _ => { }));
+            shape.RecordSemanticModelAction();
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
             shape.RecordSymbolAction(symbolKinds);
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) =>
-            shape.Record($"symbol-start action ({symbolKind})", s => s.RegisterSymbolStartAction(static _ => { }, symbolKind));
+            shape.RecordSymbolStartAction(symbolKind);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            shape.Record("code-block-start action", static s => s.RegisterCodeBlockStartAction<TLanguageKindEnum>(static _ => { }));
+            shape.RecordCodeBlockStartAction<TLanguageKindEnum>();
 
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
-            shape.Record("code-block action", static s => s.RegisterCodeBlockAction(static _ => { }));
+            shape.RecordCodeBlockAction();
 
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) =>
-            shape.Record("syntax tree action", static s => s.RegisterSyntaxTreeAction(static _ => { }));
+            shape.RecordSyntaxTreeAction();
 
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) =>
-            shape.Record("additional file action", static s => s.RegisterAdditionalFileAction(static _ => { }));
+            shape.RecordAdditionalFileAction();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
             shape.RecordSyntaxNodeAction(syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            shape.Record($"operation action ({Kinds(operationKinds)})", s => s.RegisterOperationAction(static _ => { }, operationKinds));
+            shape.RecordOperationAction(operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            shape.Record("operation-block-start action", static s => s.RegisterOperationBlockStartAction(static _ => { }));
+            shape.RecordOperationBlockStartAction();
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            shape.Record("operation-block action", static s => s.RegisterOperationBlockAction(static _ => { }));
+            shape.RecordOperationBlockAction();
     }
 }

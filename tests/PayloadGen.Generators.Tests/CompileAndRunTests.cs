@@ -200,6 +200,40 @@ public sealed class CompileAndRunTests : IClassFixture<CompiledFunctionsFixture>
         Assert.Equal("\"Hello local (no deadline)\"", await reader.ReadToEndAsync());
     }
 
+    [Fact]
+    public async Task Runs_a_handler_whose_payload_and_response_are_dynamic()
+    {
+        // A dynamic local in the wrapper would bind its calls at run time to the JsonElement inside (it failed every call).
+        GeneratorRun run = GeneratorRun.Start(TestCompilation.Create(
+            """
+            using PayloadGen;
+
+            namespace Loose;
+
+            public static partial class Functions
+            {
+                public static ClaimCheckRuntime? ClaimCheckRuntime { get; set; }
+
+                [ClaimCheck]
+                public static dynamic Greet(dynamic input) => new { greeting = "Hello " + input.GetProperty("name").GetString() };
+
+                [ClaimCheck]
+                public static dynamic? Nothing(dynamic? input) => input;
+            }
+            """));
+        Assert.Empty(run.OutputProblems());
+        using LoadedAssembly loaded = LoadedAssembly.Load(run.Output);
+        Type functions = loaded.Type("Loose.Functions");
+        functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, NewRuntime(inlineThresholdBytes: 16));
+
+        byte[] greeting = await WrapperInvocation.InvokeAsync(loaded, functions, "GreetClaimCheck", Encoding.UTF8.GetBytes("""{"name":"dynamic world"}"""));
+        byte[] nothing = await WrapperInvocation.InvokeAsync(loaded, functions, "NothingClaimCheck", Encoding.UTF8.GetBytes("null"));
+
+        PayloadPointer pointer = ReadPointer(greeting);
+        Assert.Equal("""{"greeting":"Hello dynamic world"}""", File.ReadAllText(_store.PathOf(pointer)));
+        Assert.Equal("null", Encoding.UTF8.GetString(nothing));
+    }
+
     private ClaimCheckRuntime NewRuntime(long inlineThresholdBytes) => new(
         new ClaimCheckOptions { Bucket = FilePayloadStore.DefaultBucket, InlineThresholdBytes = inlineThresholdBytes },
         new FilePayloadStore(_store.Root));

@@ -21,8 +21,7 @@ namespace PayloadGen.Generators.Tests;
 /// </summary>
 public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctionsFixture>, IDisposable
 {
-    private const string QueueArn = "arn:aws:sqs:us-east-1:123456789012:orders";
-    private const string TopicArn = "arn:aws:sns:us-east-1:123456789012:orders-topic";
+    private const string TopicArn = QueueEvents.TopicArn;
 
     private readonly CompiledQueueFunctionsFixture _fixture;
     private readonly Type _functions;
@@ -44,7 +43,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     public async Task Inline_records_reach_the_method_with_their_message_context()
     {
         UseRuntime();
-        string input = SqsEvent(
+        string input = QueueEvents.Sqs(
             ("id-1", """{"Id":"order-1","Lines":["widget"]}"""),
             ("id-2", """{"Id":"order-2","Lines":["gadget","gizmo"]}"""));
 
@@ -61,7 +60,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     {
         ClaimCheckRuntime runtime = UseRuntime();
         string pointer = await StoreAsync(runtime, """{"Id":"order-big","Lines":["a","b","c"]}""");
-        string input = SqsEvent(("id-1", """{"Id":"order-1","Lines":[]}"""), ("id-2", pointer));
+        string input = QueueEvents.Sqs(("id-1", """{"Id":"order-1","Lines":[]}"""), ("id-2", pointer));
 
         string response = await InvokeAsync("ImportClaimCheck", input);
 
@@ -73,7 +72,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     public async Task Exactly_the_record_whose_call_throws_is_reported_failed()
     {
         UseRuntime();
-        string input = SqsEvent(
+        string input = QueueEvents.Sqs(
             ("id-1", """{"Id":"order-1"}"""),
             ("id-2", """{"Id":"fail-2"}"""),
             ("id-3", """{"Id":"order-3"}"""));
@@ -90,7 +89,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         ClaimCheckRuntime runtime = UseRuntime();
         PayloadPointer real = await runtime.OffloadAsync(Utf8("""{"Id":"order-secret"}"""), CancellationToken.None);
         string forged = PayloadPointerWriter.ToJson(real with { Bucket = "attacker-bucket" });
-        string input = SqsEvent(("id-1", """{"Id":"order-1"}"""), ("id-forged", forged), ("id-3", PayloadPointerWriter.ToJson(real)));
+        string input = QueueEvents.Sqs(("id-1", """{"Id":"order-1"}"""), ("id-forged", forged), ("id-3", PayloadPointerWriter.ToJson(real)));
 
         string response = await InvokeAsync("ImportClaimCheck", input);
 
@@ -108,7 +107,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
             records.Add(("id-" + i, i % 4 == 1 ? """{"Id":"fail-""" + i + "\"}" : """{"Id":"order-""" + i + "\"}"));
         }
 
-        string response = await InvokeAsync("ImportConcurrentlyClaimCheck", SqsEvent([.. records]));
+        string response = await InvokeAsync("ImportConcurrentlyClaimCheck", QueueEvents.Sqs([.. records]));
 
         Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"id-1"},{"itemIdentifier":"id-5"},{"itemIdentifier":"id-9"}]}""", response);
         string[] expected = [.. Enumerable.Range(0, 10).Where(i => i % 4 != 1).Select(i => "ImportConcurrently|id-" + i + "|order-" + i + "||inline|test-function receive 1")];
@@ -121,7 +120,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         Type functions = _fixture.Loaded.Type(CompiledQueueFunctionsFixture.StructFunctionsType);
         functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, NewRuntime());
 
-        string response = await InvokeAsync(functions, "ImportClaimCheck", SqsEvent(("id-1", """{"Id":"order-1"}"""), ("id-2", """{"Id":"order-2"}""")));
+        string response = await InvokeAsync(functions, "ImportClaimCheck", QueueEvents.Sqs(("id-1", """{"Id":"order-1"}"""), ("id-2", """{"Id":"order-2"}""")));
 
         Assert.Equal("""{"batchItemFailures":[]}""", response);
         Assert.Equal(["Struct||order-1||inline|call 1", "Struct||order-2||inline|call 2"], Received.ToArray());
@@ -133,7 +132,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         ClaimCheckRuntime runtime = UseRuntime();
         string pointer = await StoreAsync(runtime, """{"Id":"order-big","Lines":["x"]}""");
 
-        string response = await InvokeAsync("NotifyClaimCheck", SnsEvent(("sns-1", """{"Id":"order-1"}"""), ("sns-2", pointer)));
+        string response = await InvokeAsync("NotifyClaimCheck", QueueEvents.Sns(("sns-1", """{"Id":"order-1"}"""), ("sns-2", pointer)));
 
         Assert.Equal(string.Empty, response);
         Assert.Equal(["Notify|sns-1|order-1||inline|" + TopicArn, "Notify|sns-2|order-big|x|stored|" + TopicArn], Received.ToArray());
@@ -145,7 +144,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         UseRuntime();
 
         var error = await Assert.ThrowsAsync<ClaimCheckBatchException>(
-            () => InvokeAsync("NotifyClaimCheck", SnsEvent(("sns-1", """{"Id":"fail-1"}"""), ("sns-2", """{"Id":"order-2"}"""))));
+            () => InvokeAsync("NotifyClaimCheck", QueueEvents.Sns(("sns-1", """{"Id":"fail-1"}"""), ("sns-2", """{"Id":"order-2"}"""))));
 
         Assert.Equal(["sns-1"], error.FailedMessageIds);
         Assert.IsType<InvalidOperationException>(error.InnerException);
@@ -181,66 +180,6 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     /// <summary>Stores <paramref name="json"/> and returns the PayloadGen pointer a producer would send instead.</summary>
     private static async Task<string> StoreAsync(ClaimCheckRuntime runtime, string json)
         => PayloadPointerWriter.ToJson(await runtime.OffloadAsync(Utf8(json), CancellationToken.None));
-
-    /// <summary>An SQS event with one record per body, each shaped like the first record of <c>sqs-standard.json</c>.</summary>
-    private static string SqsEvent(params (string MessageId, string Body)[] records)
-    {
-        var array = new JsonArray();
-        foreach ((string messageId, string body) in records)
-        {
-            array.Add(new JsonObject
-            {
-                ["messageId"] = messageId,
-                ["receiptHandle"] = "AQEBx1v3ExampleReceiptHandleFor" + messageId + "==",
-                ["body"] = body,
-                ["attributes"] = new JsonObject
-                {
-                    ["ApproximateReceiveCount"] = "1",
-                    ["SentTimestamp"] = "1764230400000",
-                    ["SenderId"] = "AIDAEXAMPLESENDERID",
-                    ["ApproximateFirstReceiveTimestamp"] = "1764230400005",
-                },
-                ["messageAttributes"] = new JsonObject(),
-                ["md5OfBody"] = "0f5f1e7a4e8a0b6d1c3a2e9d7b6c5a41",
-                ["eventSource"] = "aws:sqs",
-                ["eventSourceARN"] = QueueArn,
-                ["awsRegion"] = "us-east-1",
-            });
-        }
-
-        return new JsonObject { ["Records"] = array }.ToJsonString();
-    }
-
-    /// <summary>An SNS event with one record per message, each shaped like the record of <c>sns.json</c>.</summary>
-    private static string SnsEvent(params (string MessageId, string Message)[] records)
-    {
-        var array = new JsonArray();
-        foreach ((string messageId, string message) in records)
-        {
-            array.Add(new JsonObject
-            {
-                ["EventSource"] = "aws:sns",
-                ["EventVersion"] = "1.0",
-                ["EventSubscriptionArn"] = TopicArn + ":2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
-                ["Sns"] = new JsonObject
-                {
-                    ["Type"] = "Notification",
-                    ["MessageId"] = messageId,
-                    ["TopicArn"] = TopicArn,
-                    ["Subject"] = null,
-                    ["Message"] = message,
-                    ["Timestamp"] = "2026-11-27T09:00:00.000Z",
-                    ["SignatureVersion"] = "1",
-                    ["Signature"] = "EXAMPLEsignatureBase64==",
-                    ["SigningCertUrl"] = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-example.pem",
-                    ["UnsubscribeUrl"] = "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=" + TopicArn,
-                    ["MessageAttributes"] = new JsonObject(),
-                },
-            });
-        }
-
-        return new JsonObject { ["Records"] = array }.ToJsonString();
-    }
 
     private Task<string> InvokeAsync(string wrapper, string input) => InvokeAsync(_functions, wrapper, input);
 

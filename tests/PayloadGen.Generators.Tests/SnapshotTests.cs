@@ -409,6 +409,21 @@ public sealed class SnapshotTests
             """);
 
     [Fact]
+    public void Dynamic_payload_and_response_are_object_in_the_wrapper()
+        => Verify(nameof(Dynamic_payload_and_response_are_object_in_the_wrapper), """
+            using System.Threading.Tasks;
+            using PayloadGen;
+
+            namespace Demo;
+
+            public partial class ReportFunctions
+            {
+                [ClaimCheck]
+                public static Task<dynamic> Describe(dynamic? input) => Task.FromResult<dynamic>(new { input });
+            }
+            """);
+
+    [Fact]
     public void Source_and_threshold_from_the_attribute()
         => Verify(nameof(Source_and_threshold_from_the_attribute), """
             using PayloadGen;

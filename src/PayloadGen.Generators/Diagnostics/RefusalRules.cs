@@ -31,6 +31,9 @@ internal static class RefusalRules
             or RefusalReason.SecondPayloadParameter
             or RefusalReason.UnsupportedPayloadType
             or RefusalReason.UnsupportedResponseType
+            or RefusalReason.UnserializablePayloadType
+            or RefusalReason.UnserializableResponseType
+            or RefusalReason.QueueEnvelopeAsPayload
             or RefusalReason.MessageContextOutsideQueue
             or RefusalReason.QueueHandlerWithoutPayload
             or RefusalReason.QueueHandlerReturnsValue
@@ -80,6 +83,12 @@ internal static class RefusalRules
             $"parameter '{refusal.Subject}' is a '{refusal.Detail}', a ref struct or pointer that JSON cannot be read into; take a type JSON can deserialize, such as byte[], string or a class",
         RefusalReason.UnsupportedResponseType =>
             $"it returns a '{refusal.Subject}', a ref struct or pointer that JSON cannot write; return a type JSON can serialize, such as byte[], string or a class",
+        RefusalReason.UnserializablePayloadType =>
+            $"parameter '{refusal.Subject}' is a '{refusal.Detail}', which System.Text.Json refuses to read (a stream, delegate, Type, reflection member or native-sized integer), so every invocation would fail; take the content as byte[] (base64 in JSON), string or a class",
+        RefusalReason.UnserializableResponseType =>
+            $"it returns a '{refusal.Subject}', which System.Text.Json refuses to write (a stream, delegate, Type, reflection member or native-sized integer), so every invocation would fail; return byte[] (base64 in JSON), string or a class",
+        RefusalReason.QueueEnvelopeAsPayload =>
+            $"parameter '{refusal.Subject}' is a '{refusal.Detail}', an SQS or SNS event type, but the wrapper reads pointers in record bodies only when it runs the batch loop and passes each body to the method, so a stored body would reach it as an unread pointer; set Source = PayloadSource.Sqs (or Sns), take the body's type and, for the message id and attributes, a QueueMessageContext",
         RefusalReason.MessageContextOutsideQueue =>
             $"parameter '{refusal.Subject}' is a QueueMessageContext, which only SQS and SNS handlers receive, but Source is {refusal.Detail}; remove the parameter or set Source to PayloadSource.Sqs or PayloadSource.Sns",
         RefusalReason.QueueHandlerWithoutPayload =>

@@ -56,6 +56,21 @@ internal enum RefusalReason
     /// <summary>A response of a type JSON cannot write: a ref struct or a pointer.</summary>
     UnsupportedResponseType,
 
+    /// <summary>
+    /// A payload parameter of a type System.Text.Json refuses at run time (a <c>Stream</c>, delegate, <c>Type</c>,
+    /// reflection member, native-sized integer), alone or inside the type: the wrapper would fail every invocation.
+    /// </summary>
+    UnserializablePayloadType,
+
+    /// <summary>A response of a type System.Text.Json refuses at run time, alone or inside the type.</summary>
+    UnserializableResponseType,
+
+    /// <summary>
+    /// A payload parameter that is an SQS or SNS event envelope (<c>SQSEvent</c>, <c>SQSEvent.SQSMessage</c>,
+    /// <c>SNSEvent</c>…): pointers in record bodies would reach the method unread.
+    /// </summary>
+    QueueEnvelopeAsPayload,
+
     /// <summary>A <c>QueueMessageContext</c> parameter on a handler that is not invoked per queue or topic record.</summary>
     MessageContextOutsideQueue,
 

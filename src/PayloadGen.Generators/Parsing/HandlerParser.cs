@@ -74,7 +74,11 @@ internal static class HandlerParser
     private static PayloadTypeSpec? ToSpec(ITypeSymbol? type) => type is null
         ? null
         : new PayloadTypeSpec(
-            SymbolNames.FullyQualifiedWithoutAnnotation(type),
+            // A dynamic payload or response is object to JSON, and must be object in the wrapper: every call taking a
+            // dynamic local (RequirePayload, DehydrateAsync) is bound at run time to the value's runtime type, so a
+            // JsonElement request broke RequirePayload's class constraint and failed every invocation. Object and
+            // dynamic convert to each other implicitly, so the method is called and its result taken as before.
+            type.TypeKind == TypeKind.Dynamic ? "object" : SymbolNames.FullyQualifiedWithoutAnnotation(type),
             type.IsValueType,
             !type.IsValueType && type.NullableAnnotation == NullableAnnotation.Annotated);
 

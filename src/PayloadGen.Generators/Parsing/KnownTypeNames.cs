@@ -20,6 +20,14 @@ internal static class KnownTypeNames
     public const string HttpApiV2ProxyRequest = "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest";
     public const string AlbRequest = "Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Stream = "System.IO.Stream";
+    public const string SystemType = "System.Type";
+    public const string MemberInfo = "System.Reflection.MemberInfo";
+    public const string SerializationInfo = "System.Runtime.Serialization.SerializationInfo";
+
+    /// <summary>Amazon.Lambda.SQSEvents and Amazon.Lambda.SNSEvents: the event envelopes a queue handler's batch loop reads.</summary>
+    public const string SqsEventsNamespace = "Amazon.Lambda.SQSEvents";
+    public const string SnsEventsNamespace = "Amazon.Lambda.SNSEvents";
     public const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

@@ -51,10 +51,19 @@ internal static class SignatureReader
             if (PayloadTypes.Problem(parameter.Type) is { } problem)
             {
                 refusals.Add(Refusal.AtParameter(
-                    problem == PayloadTypeProblem.Unresolved ? RefusalReason.UnresolvedType : RefusalReason.UnsupportedPayloadType,
+                    problem switch
+                    {
+                        PayloadTypeProblem.Unresolved => RefusalReason.UnresolvedType,
+                        PayloadTypeProblem.NotJson => RefusalReason.UnserializablePayloadType,
+                        _ => RefusalReason.UnsupportedPayloadType,
+                    },
                     i,
                     parameter.Name,
                     TypeText(parameter.Type)));
+            }
+            else if (PayloadTypes.IsQueueEnvelope(parameter.Type))
+            {
+                refusals.Add(Refusal.AtParameter(RefusalReason.QueueEnvelopeAsPayload, i, parameter.Name, TypeText(parameter.Type)));
             }
         }
 
@@ -73,7 +82,12 @@ internal static class SignatureReader
         if (response is not null && PayloadTypes.Problem(response) is { } problem)
         {
             refusals.Add(Refusal.AtReturn(
-                problem == PayloadTypeProblem.Unresolved ? RefusalReason.UnresolvedType : RefusalReason.UnsupportedResponseType,
+                problem switch
+                {
+                    PayloadTypeProblem.Unresolved => RefusalReason.UnresolvedType,
+                    PayloadTypeProblem.NotJson => RefusalReason.UnserializableResponseType,
+                    _ => RefusalReason.UnsupportedResponseType,
+                },
                 TypeText(response)));
         }
 

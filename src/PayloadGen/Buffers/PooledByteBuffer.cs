@@ -88,7 +88,10 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         }
     }
 
-    public void Dispose()
+    public void Dispose() => Clear();
+
+    /// <summary>Returns the pooled arrays and empties the buffer, which can be written again from the start.</summary>
+    public void Clear()
     {
         if (_filled is not null)
         {

@@ -22,6 +22,20 @@ public sealed class PayloadJsonException : ClaimCheckException
     {
     }
 
+    /// <summary>
+    /// The error for a payload System.Text.Json failed to read: a <see cref="JsonException"/> or the
+    /// <see cref="NotSupportedException"/> it throws for JSON its type cannot be created from, both redacted.
+    /// </summary>
+    internal static PayloadJsonException FromRead(JsonTypeInfo targetType, string origin, Exception error) => error switch
+    {
+        JsonException json => new PayloadJsonException(targetType, origin, json),
+        NotSupportedException unsupported => new PayloadJsonException(targetType, origin, RedactedJsonException.FromUnsupported(unsupported)),
+        _ => throw new ArgumentException("Not a JSON reading failure: " + error.GetType(), nameof(error)),
+    };
+
+    /// <summary>Whether <paramref name="error"/>, thrown by System.Text.Json while it read a payload, says the payload does not fit its type.</summary>
+    internal static bool IsReadFailure(Exception error) => error is JsonException or NotSupportedException;
+
     private PayloadJsonException(JsonTypeInfo targetType, string origin, RedactedJsonException error)
         : base(Describe(targetType.Type, origin, error), error)
     {

@@ -45,6 +45,27 @@ internal sealed class RedactedJsonException : JsonException
         return copy;
     }
 
+    /// <summary>
+    /// The redacted copy of a <see cref="NotSupportedException"/> System.Text.Json threw while reading a payload (an
+    /// interface or abstract type without its type discriminator, a type it cannot construct): its message ends in the
+    /// raw path, dictionary keys included, so neither the message nor the exception is kept, only where it was thrown.
+    /// </summary>
+    public static RedactedJsonException FromUnsupported(NotSupportedException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var copy = new RedactedJsonException(
+            "System.Text.Json cannot create the declared type from this JSON (an interface or abstract type needs its type discriminator, or the type cannot be constructed; the detail is withheld because it may quote the payload)",
+            path: null,
+            lineNumber: null,
+            bytePositionInLine: null);
+        if (error.StackTrace is string trace)
+        {
+            ExceptionDispatchInfo.SetRemoteStackTrace(copy, trace);
+        }
+
+        return copy;
+    }
+
     private static string ReasonFor(JsonException error, Type? leaf)
     {
         // The reader's own exception type is internal to System.Text.Json; it derives from JsonException and is

@@ -31,21 +31,55 @@ public sealed partial class ClaimCheckRuntime
         long started = StartTiming();
         TimeSpan lifetime = CheckedUrlLifetime(urlLifetime ?? HttpUrlLifetime);
         IPresigningPayloadStore presigning = PresigningStore(body.Length, source);
-        var description = new PayloadDescription
+        PayloadPointer pointer = await OffloadAsync(body, HttpBodyDescription(contentHeaders, source), cancellationToken).ConfigureAwait(false);
+        return await PresignHttpBodyAsync(pointer, body.Length, presigning, lifetime, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The streamed variant of <see cref="OffloadHttpBodyAsync"/>, for an HTTP body still being written that is already
+    /// known to be stored (it passed the threshold): its bytes go into a multipart upload as they are written, so the
+    /// memory is the parts in flight whatever the body's length. Everything a stored body can be refused for — no
+    /// presigning store, a lifetime out of range — is refused here, before the first byte is uploaded.
+    /// </summary>
+    /// <param name="contentHeaders">Headers stored with the object, as they are when the upload starts.</param>
+    /// <param name="source">The HTTP source the body would have travelled through.</param>
+    /// <param name="urlLifetime">How long the URL stays valid; <see langword="null"/> takes <see cref="HttpUrlLifetime"/>.</param>
+    /// <param name="knownLongerThan">A length the body is known to exceed (the threshold it passed).</param>
+    /// <returns>The upload, or <see langword="null"/> when the store does not take parts (the body must be stored whole).</returns>
+    /// <exception cref="ClaimCheckConfigurationException">The store cannot presign URLs, or the lifetime is out of range.</exception>
+    internal StreamedHttpBody? StartStreamedHttpBody(HttpContentHeaders contentHeaders, PayloadSource source, TimeSpan? urlLifetime, long knownLongerThan)
+    {
+        ArgumentNullException.ThrowIfNull(contentHeaders);
+        long started = StartTiming();
+        TimeSpan lifetime = CheckedUrlLifetime(urlLifetime ?? HttpUrlLifetime);
+        IPresigningPayloadStore presigning = PresigningStore(knownLongerThan + 1, source);
+        if (Store is not IStreamingPayloadStore)
         {
-            ContentType = contentHeaders.EffectiveContentType,
-            ContentDisposition = contentHeaders.ContentDisposition,
-            ContentEncoding = contentHeaders.ContentEncoding,
-            Direction = OffloadDirection.Response,
-            Source = source,
-        };
-        PayloadPointer pointer = await OffloadAsync(body, description, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var offload = new StreamedOffload(this, inlineThreshold: -1, HttpBodyDescription(contentHeaders, source), knownLongerThan);
+        return new StreamedHttpBody(this, offload, presigning, lifetime, started);
+    }
+
+    /// <summary>Presigns a stored HTTP body's URL and reports the body to the observer: the end of every HTTP offload.</summary>
+    internal async Task<OffloadedHttpBody> PresignHttpBodyAsync(PayloadPointer pointer, long bytes, IPresigningPayloadStore presigning, TimeSpan lifetime, long started, CancellationToken cancellationToken)
+    {
         DateTimeOffset expiresAt = DateTimeOffset.UtcNow + lifetime;
         string url = await presigning.PresignReadAsync(pointer, lifetime, cancellationToken).ConfigureAwait(false);
         pointer = pointer with { Url = url };
-        Report(PayloadDirection.Dehydrated, body.Length, pointer, started);
+        Report(PayloadDirection.Dehydrated, bytes, pointer, started);
         return new OffloadedHttpBody(pointer, new Uri(url, UriKind.Absolute), expiresAt);
     }
+
+    private static PayloadDescription HttpBodyDescription(HttpContentHeaders contentHeaders, PayloadSource source) => new()
+    {
+        ContentType = contentHeaders.EffectiveContentType,
+        ContentDisposition = contentHeaders.ContentDisposition,
+        ContentEncoding = contentHeaders.ContentEncoding,
+        Direction = OffloadDirection.Response,
+        Source = source,
+    };
 
     /// <summary>
     /// Serializes a proxy response once into pooled memory. Within the source's limit it is returned as is, byte for

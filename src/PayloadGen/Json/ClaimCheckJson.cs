@@ -25,11 +25,25 @@ public static class ClaimCheckJson
         get => s_lambdaDefault ??= CreateLambdaDefaultOptions();
     }
 
-    /// <summary>Metadata for <typeparamref name="T"/> from reflection, with <paramref name="options"/> or the Lambda defaults.</summary>
+    /// <summary>
+    /// Metadata for <typeparamref name="T"/> from reflection, with <paramref name="options"/> or the Lambda defaults.
+    /// Options without a <see cref="JsonSerializerOptions.TypeInfoResolver"/> (<c>new(JsonSerializerDefaults.Web)</c>, the
+    /// usual way to write them) get reflection metadata and become read-only, as <see cref="JsonSerializer"/> does with
+    /// them on first use.
+    /// </summary>
     [RequiresUnreferencedCode("Reflection-based JSON metadata. Supply a JsonSerializerContext through [ClaimCheck(JsonContext = …)] for trimmed and Native AOT builds.")]
     [RequiresDynamicCode("Reflection-based JSON metadata. Supply a JsonSerializerContext through [ClaimCheck(JsonContext = …)] for trimmed and Native AOT builds.")]
     public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions? options = null)
-        => (JsonTypeInfo<T>)(options ?? LambdaDefaultOptions).GetTypeInfo(typeof(T));
+    {
+        options ??= LambdaDefaultOptions;
+        if (options.TypeInfoResolver is null)
+        {
+            // JsonSerializerOptions.GetTypeInfo, unlike JsonSerializer.Serialize, does not fill in the missing resolver.
+            options.MakeReadOnly(populateMissingResolver: true);
+        }
+
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
 
     /// <summary>Metadata for <typeparamref name="T"/> from a source-generated <paramref name="context"/>.</summary>
     /// <exception cref="InvalidOperationException">The context has no metadata for <typeparamref name="T"/>.</exception>

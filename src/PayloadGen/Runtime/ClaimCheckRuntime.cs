@@ -399,11 +399,11 @@ public sealed partial class ClaimCheckRuntime
             {
                 value = await JsonSerializer.DeserializeAsync(verifying, typeInfo, cancellationToken).ConfigureAwait(false);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (PayloadJsonException.IsReadFailure(ex))
             {
                 // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                 await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
-                throw new PayloadJsonException(typeInfo, $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
+                throw PayloadJsonException.FromRead(typeInfo, $"payload object '{UntrustedName.Render(pointer.Key)}'", ex);
             }
 
             await verifying.VerifyToEndAsync(cancellationToken).ConfigureAwait(false);
@@ -422,9 +422,9 @@ public sealed partial class ClaimCheckRuntime
         {
             return JsonSerializer.Deserialize(json, typeInfo);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (PayloadJsonException.IsReadFailure(ex))
         {
-            throw new PayloadJsonException(typeInfo, "inline payload", ex);
+            throw PayloadJsonException.FromRead(typeInfo, "inline payload", ex);
         }
     }
 

@@ -135,7 +135,7 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
                 {
                     more = await items.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (JsonException ex)
+                catch (Exception ex) when (PayloadJsonException.IsReadFailure(ex))
                 {
                     // A tampered or truncated object usually also breaks the JSON: report the integrity failure first.
                     if (_verifying is not null)
@@ -143,7 +143,7 @@ public sealed class HydratedSequence<T> : IAsyncEnumerable<T>, IAsyncDisposable
                         await VerifyToEndAsync(token).ConfigureAwait(false);
                     }
 
-                    throw new PayloadJsonException(_itemType, Origin, ex);
+                    throw PayloadJsonException.FromRead(_itemType, Origin, ex);
                 }
                 catch (PayloadTooLargeException) when (_verifying is not null)
                 {

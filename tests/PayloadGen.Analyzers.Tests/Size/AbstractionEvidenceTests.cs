@@ -4,6 +4,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -31,13 +32,8 @@ public class AbstractionEvidenceTests
 
         """;
 
-    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Test(string source) => new() { TestCode = Usings + source };
-
-    private static DiagnosticResult Likely(int location, string method, string reason) =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {ClaimCheck}");
 
     [Fact]
     public async Task An_abstract_member_with_one_concrete_override_is_followed_into_it()

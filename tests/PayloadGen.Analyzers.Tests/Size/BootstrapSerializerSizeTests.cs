@@ -6,6 +6,7 @@ using PayloadGen.Generators.Diagnostics;
 using PayloadGen.Generators.Emit;
 using PayloadGen.Generators.Model;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -258,7 +259,7 @@ public class BootstrapSerializerSizeTests
                 public static Task<Stream> {|#2:Export|}(Stream request, ILambdaContext context) =>
                     Task.FromResult<Stream>(new MemoryStream(File.ReadAllBytes("/tmp/export.csv")));
             }
-            """, Response(2, "Export", "MemoryStream \u2190 File.ReadAllBytes reads a whole file", PageIt));
+            """, Response(2, "Export", "MemoryStream \u2190 File.ReadAllBytes reads a whole file", Paging));
 
     private const string Forwarding = """
         public class Inner
@@ -287,13 +288,8 @@ public class BootstrapSerializerSizeTests
 
     private const string ReadsAFile = "Document.Content \u2190 File.ReadAllBytesAsync reads a whole file";
 
-    private const string PageIt = "page the response or return a presigned S3 URL instead of the data";
-
-    private const string UseClaimCheckSerializer = "pass a [ClaimCheckSerializer] class to LambdaBootstrapBuilder.Create instead of this serializer to offload large responses to S3";
-
     private static DiagnosticResult Response(int location, string handler = "Get", string reason = ReadsAFile, string action = UseClaimCheckSerializer)
-        => new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{handler}' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {action}");
+        => Likely(location, handler, reason, action: action);
 
     private static DiagnosticResult Request(int location, string handler = "Import")
         => new DiagnosticResult(Rules.RequestMayExceedLimit).WithLocation(location)

@@ -4,6 +4,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -36,18 +37,9 @@ public class HeldOutIndependentShapesTests
         public class ShopDb : DbContext { public DbSet<Line> Lines { get; set; } = null!; }
         """;
 
-    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
     private const string QueryOverLines = "ToListAsync() materializes a query over '_db.Lines' with no Take";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Responses(string code) => new() { TestCode = Usings + code + Model };
-
-    private static DiagnosticResult Likely(int location, string method, string reason) =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {ClaimCheck}");
-
-    private static DiagnosticResult Possible(int location, string method, string reason) =>
-        new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' may exceed the synchronous invoke limit of 6,291,556 bytes: {reason}; {ClaimCheck}");
 
     [Fact]
     public async Task A_task_that_fills_its_state_with_an_unbounded_query_and_hands_it_back_is_likely()

@@ -4,6 +4,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -38,14 +39,8 @@ public class HeldOutUnseenApisShapesTests
         public class PortDb : DbContext { public DbSet<Voyage> Voyages { get; set; } = null!; }
         """;
 
-    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
-    private const string PageIt = "page the response or return a presigned S3 URL instead of the data";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Responses(string code) => new() { TestCode = Usings + code + Model };
-
-    private static DiagnosticResult Likely(int location, string method, string reason, string limit = "the synchronous invoke limit", string advice = ClaimCheck) =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed {limit} of 6,291,556 bytes: {reason}; {advice}");
 
     [Fact]
     public async Task Text_concatenated_or_interpolated_around_a_drained_search_is_likely()
@@ -245,8 +240,8 @@ public class HeldOutUnseenApisShapesTests
                 public abstract Task<List<Voyage>> All();
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "GetAll", "ToListAsync() materializes a query over '_db.Voyages' with no Take", "the API Gateway limit", PageIt));
-        test.ExpectedDiagnostics.Add(Likely(1, "Dump", "ToListAsync() materializes a query over '_db.Voyages' with no Take", "the API Gateway limit", PageIt));
+        test.ExpectedDiagnostics.Add(Likely(0, "GetAll", "ToListAsync() materializes a query over '_db.Voyages' with no Take", ApiGateway, action: Paging));
+        test.ExpectedDiagnostics.Add(Likely(1, "Dump", "ToListAsync() materializes a query over '_db.Voyages' with no Take", ApiGateway, action: Paging));
         await test.RunAsync();
     }
 

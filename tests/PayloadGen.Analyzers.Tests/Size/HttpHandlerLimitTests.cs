@@ -4,14 +4,13 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
 /// <summary>ALB is held to 1 MB everywhere, and a proxy response names the HTTP service that reads it.</summary>
 public class HttpHandlerLimitTests
 {
-    private const string Redirect = "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3";
-
     [Fact]
     public async Task An_alb_limit_raised_in_editorconfig_stays_at_ALBs_1_MB()
     {

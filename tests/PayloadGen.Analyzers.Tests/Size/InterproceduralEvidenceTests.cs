@@ -4,6 +4,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -32,17 +33,8 @@ public class InterproceduralEvidenceTests
 
         """;
 
-    private const string Api = "API Gateway";
-    private const string Sync = "synchronous invoke";
-    private const string Paging = "page the response or return a presigned S3 URL instead of the data";
-    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
-    private const string Redirect = "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Test(string source) => new() { TestCode = Usings + source };
-
-    private static DiagnosticResult Likely(int location, string method, string reason, string path = Api, string action = Paging) =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed the {path} limit of 6,291,556 bytes: {reason}; {action}");
 
     [Fact]
     public async Task A_helper_chosen_by_a_switch_on_an_action_field_is_followed()
@@ -62,7 +54,7 @@ public class InterproceduralEvidenceTests
                     new() { StatusCode = 200, Body = File.ReadAllText(request.Path) };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Handle", "Handle() \u2192 Functions.HandleRead() \u2190 APIGatewayProxyResponse.Body \u2190 File.ReadAllText reads a whole file", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "Handle", "Handle() \u2192 Functions.HandleRead() \u2190 APIGatewayProxyResponse.Body \u2190 File.ReadAllText reads a whole file", ApiGateway, action: Redirect));
         await test.RunAsync();
     }
 
@@ -80,7 +72,7 @@ public class InterproceduralEvidenceTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 Load() \u2190 File.ReadLines reads a whole file", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 Load() \u2190 File.ReadLines reads a whole file"));
         await test.RunAsync();
     }
 
@@ -116,8 +108,8 @@ public class InterproceduralEvidenceTests
                     new() { StatusCode = 200, Body = await _service.ProductsJson() };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "GetProducts", "GetProducts() \u2192 ProductRepository.GetAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
-        test.ExpectedDiagnostics.Add(Likely(1, "GetProductsPage", "APIGatewayProxyResponse.Body \u2190 GetProductsPage() \u2192 ProductService.ProductsJson() \u2192 ProductRepository.GetAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "GetProducts", "GetProducts() \u2192 ProductRepository.GetAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan"));
+        test.ExpectedDiagnostics.Add(Likely(1, "GetProductsPage", "APIGatewayProxyResponse.Body \u2190 GetProductsPage() \u2192 ProductService.ProductsJson() \u2192 ProductRepository.GetAll() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", ApiGateway, action: Redirect));
         await test.RunAsync();
     }
 
@@ -134,7 +126,7 @@ public class InterproceduralEvidenceTests
                 public string {|#0:Export|}(string name, ILambdaContext context) => Services.GetRequiredService<IExportStore>().ReadAll(name);
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file"));
         await test.RunAsync();
     }
 
@@ -180,7 +172,7 @@ public class InterproceduralEvidenceTests
                 public string Either(string name, ILambdaContext context) => _either.ReadAll(name);
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file"));
         await test.RunAsync();
     }
 
@@ -198,7 +190,7 @@ public class InterproceduralEvidenceTests
                 public string {|#0:Export|}(string name, ILambdaContext context) => Services.GetService<IExportStore>()!.ReadAll(name);
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "Export", "Export() \u2192 FileExportStore.ReadAll() \u2190 File.ReadAllText reads a whole file"));
         await test.RunAsync();
     }
 
@@ -216,7 +208,7 @@ public class InterproceduralEvidenceTests
                 public async Task<List<Product>> {|#0:All|}(ILambdaContext context) => await products.GetAllAsync();
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 DynamoRepository.GetAllAsync() \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 DynamoRepository.GetAllAsync() \u2190 GetRemainingAsync drains every page of the DynamoDB scan"));
         await test.RunAsync();
     }
 
@@ -246,7 +238,7 @@ public class InterproceduralEvidenceTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 Functions.BuildCsv(products) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 Functions.BuildCsv(products) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", ApiGateway, action: Redirect));
         await test.RunAsync();
     }
 
@@ -283,7 +275,7 @@ public class InterproceduralEvidenceTests
                     new() { StatusCode = 200, Body = _exports.Export(await _context.QueryAsync<Product>("all", new QueryConfig { Limit = 50 }).GetNextSetAsync()) };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 ExportService.Export(rows) \u2192 CsvFormatter.Write(items) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "Csv", "APIGatewayProxyResponse.Body \u2190 Csv() \u2192 ExportService.Export(rows) \u2192 CsvFormatter.Write(items) \u2190 GetRemainingAsync drains every page of the DynamoDB scan", ApiGateway, action: Redirect));
         await test.RunAsync();
     }
 
@@ -321,8 +313,8 @@ public class InterproceduralEvidenceTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "InTry", "APIGatewayProxyResponse.Body \u2190 File.ReadAllText reads a whole file", Api, Redirect));
-        test.ExpectedDiagnostics.Add(Likely(1, "InIf", "APIGatewayProxyResponse.Body \u2190 File.ReadAllLines reads a whole file", Api, Redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "InTry", "APIGatewayProxyResponse.Body \u2190 File.ReadAllText reads a whole file", ApiGateway, action: Redirect));
+        test.ExpectedDiagnostics.Add(Likely(1, "InIf", "APIGatewayProxyResponse.Body \u2190 File.ReadAllLines reads a whole file", ApiGateway, action: Redirect));
         await test.RunAsync();
     }
 
@@ -343,7 +335,7 @@ public class InterproceduralEvidenceTests
                 private static Envelope<T> Wrap<T>(T data) => new() { Data = data };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 Envelope.Data \u2190 GetRemainingAsync drains every page of the DynamoDB scan", Sync, ClaimCheck));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", "All() \u2192 Functions.Wrap(data) \u2190 Envelope.Data \u2190 GetRemainingAsync drains every page of the DynamoDB scan"));
         await test.RunAsync();
     }
 

@@ -4,6 +4,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -46,18 +47,10 @@ public class RealisticHandlerShapesTests
         public class ShopDb : DbContext { public DbSet<Line> Lines { get; set; } = null!; public DbSet<Parcel> Parcels { get; set; } = null!; }
         """;
 
-    private const string Sync = "synchronous invoke";
-    private const string Paging = "page the response or return a presigned S3 URL instead of the data";
-    private const string ClaimCheck = "add [ClaimCheck] to offload large responses to S3";
-    private const string UseClaimCheckSerializer = "pass a [ClaimCheckSerializer] class to LambdaBootstrapBuilder.Create instead of this serializer to offload large responses to S3";
     private const string QueryOverLines = "ToListAsync() materializes a query over '_db.Lines' with no Take";
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Test(string functions) =>
         new() { TestCode = Usings + functions + Model };
-
-    private static DiagnosticResult Likely(int location, string method, string reason, string path = Sync, string action = ClaimCheck) =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed the {path} limit of 6,291,556 bytes: {reason}; {action}");
 
     [Fact]
     public async Task Where_on_the_entity_key_is_bounded_but_a_foreign_key_is_not()
@@ -284,8 +277,8 @@ public class RealisticHandlerShapesTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "the lambda in Map", QueryOverLines, "API Gateway", Paging));
-        test.ExpectedDiagnostics.Add(Likely(1, "the lambda in Map", "File.ReadAllBytes reads a whole file", "API Gateway", Paging));
+        test.ExpectedDiagnostics.Add(Likely(0, "the lambda in Map", QueryOverLines, ApiGateway, action: Paging));
+        test.ExpectedDiagnostics.Add(Likely(1, "the lambda in Map", "File.ReadAllBytes reads a whole file", ApiGateway, action: Paging));
         await test.RunAsync();
     }
 
@@ -311,8 +304,8 @@ public class RealisticHandlerShapesTests
                 public async Task<List<Line>> Helper() => await _db.Lines.ToListAsync();
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "All", QueryOverLines, "API Gateway", Paging));
-        test.ExpectedDiagnostics.Add(Likely(1, "Shipped", QueryOverLines, "API Gateway", Paging));
+        test.ExpectedDiagnostics.Add(Likely(0, "All", QueryOverLines, ApiGateway, action: Paging));
+        test.ExpectedDiagnostics.Add(Likely(1, "Shipped", QueryOverLines, ApiGateway, action: Paging));
         await test.RunAsync();
     }
 

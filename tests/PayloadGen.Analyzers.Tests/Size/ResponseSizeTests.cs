@@ -5,6 +5,7 @@ using PayloadGen.Analyzers.Tests.Infrastructure;
 using PayloadGen.Generators.Analyzers;
 using PayloadGen.Generators.Diagnostics;
 using Xunit;
+using static PayloadGen.Analyzers.Tests.Infrastructure.ResponseDiagnostics;
 
 namespace PayloadGen.Analyzers.Tests.Size;
 
@@ -38,14 +39,6 @@ public class ResponseSizeTests
 
     private static PayloadGenAnalyzerTest<ResponseSizeAnalyzer> Test(string functions) =>
         new() { TestCode = Usings + functions + Model };
-
-    private static DiagnosticResult Likely(int location, string method, string reason, string path = "synchronous invoke", string limit = "6,291,556", string action = "add [ClaimCheck] to offload large responses to S3") =>
-        new DiagnosticResult(Rules.ResponseLikelyExceedsLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' is likely to exceed the {path} limit of {limit} bytes: {reason}; {action}");
-
-    private static DiagnosticResult Possible(int location, string method, string reason, string path = "synchronous invoke", string limit = "6,291,556", string action = "add [ClaimCheck] to offload large responses to S3") =>
-        new DiagnosticResult(Rules.ResponseMayExceedLimit).WithLocation(location)
-            .WithMessage($"The response of '{method}' may exceed the {path} limit of {limit} bytes: {reason}; {action}");
 
     /// <summary>
     /// A handler without a body is judged by its result type when it has other code (attributes, parameter defaults),
@@ -366,10 +359,9 @@ public class ResponseSizeTests
                     new() { StatusCode = 200, Body = JsonSerializer.Serialize(_db.Orders.Take(20).ToList()) };
             }
             """);
-        const string redirect = "add [ClaimCheck] to answer large bodies with a redirect to a copy in S3";
-        test.ExpectedDiagnostics.Add(Likely(0, "List", "APIGatewayProxyResponse.Body \u2190 ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: redirect));
-        test.ExpectedDiagnostics.Add(Likely(1, "Alb", "ApplicationLoadBalancerResponse.Body \u2190 File.ReadAllBytes reads a whole file", "Application Load Balancer", "1,048,576", redirect));
-        test.ExpectedDiagnostics.Add(Possible(2, "Typed", "List<Order> (no bound)", "API Gateway", action: redirect));
+        test.ExpectedDiagnostics.Add(Likely(0, "List", "APIGatewayProxyResponse.Body \u2190 ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: Redirect));
+        test.ExpectedDiagnostics.Add(Likely(1, "Alb", "ApplicationLoadBalancerResponse.Body \u2190 File.ReadAllBytes reads a whole file", "Application Load Balancer", "1,048,576", Redirect));
+        test.ExpectedDiagnostics.Add(Possible(2, "Typed", "List<Order> (no bound)", "API Gateway", action: Redirect));
         await test.RunAsync();
     }
 
@@ -396,7 +388,7 @@ public class ResponseSizeTests
                 private static List<Order> Lookup(Order order) => new() { order };
             }
             """);
-        test.ExpectedDiagnostics.Add(Likely(0, "Orders", "ToListAsync() materializes a query over '_db.Orders' with no Take", "API Gateway", action: "page the response or return a presigned S3 URL instead of the data"));
+        test.ExpectedDiagnostics.Add(Likely(0, "Orders", "ToListAsync() materializes a query over '_db.Orders' with no Take", ApiGateway, action: Paging));
         test.ExpectedDiagnostics.Add(Possible(1, "Direct", "List<Order> (no bound)"));
         await test.RunAsync();
     }
@@ -432,7 +424,7 @@ public class ResponseSizeTests
                     Queue:
                       Type: SQS
             """));
-        test.ExpectedDiagnostics.Add(Likely(0, "Download", "File.ReadAllBytes reads a whole file", "API Gateway", action: "page the response or return a presigned S3 URL instead of the data"));
+        test.ExpectedDiagnostics.Add(Likely(0, "Download", "File.ReadAllBytes reads a whole file", ApiGateway, action: Paging));
         await test.RunAsync();
     }
 

@@ -84,6 +84,15 @@ public sealed class EveryRefusalIsReportedTests
         [RefusalReason.UnsupportedResponseType] = (
             "public partial class F { [ClaimCheck] public [|Span<byte>|] M(ReportRequest r) => default; }",
             "[ClaimCheck] cannot wrap 'M': it returns a 'Span<byte>', a ref struct or pointer that JSON cannot write; return a type JSON can serialize, such as byte[], string or a class"),
+        [RefusalReason.UnserializablePayloadType] = (
+            "public partial class F { [ClaimCheck] public Report M(System.IO.Stream [|input|], ILambdaContext context) => new(); }",
+            "[ClaimCheck] cannot wrap 'M': parameter 'input' is a 'Stream', which System.Text.Json refuses to read (a stream, delegate, Type, reflection member or native-sized integer), so every invocation would fail; take the content as byte[] (base64 in JSON), string or a class"),
+        [RefusalReason.UnserializableResponseType] = (
+            "public partial class F { [ClaimCheck] public [|Task<System.IO.MemoryStream>|] M(ReportRequest r) => Task.FromResult(new System.IO.MemoryStream()); }",
+            "[ClaimCheck] cannot wrap 'M': it returns a 'MemoryStream', which System.Text.Json refuses to write (a stream, delegate, Type, reflection member or native-sized integer), so every invocation would fail; return byte[] (base64 in JSON), string or a class"),
+        [RefusalReason.QueueEnvelopeAsPayload] = (
+            "public partial class F { [ClaimCheck] public Task M(Amazon.Lambda.SQSEvents.SQSEvent [|evnt|], ILambdaContext context) => Task.CompletedTask; }",
+            "[ClaimCheck] cannot wrap 'M': parameter 'evnt' is a 'SQSEvent', an SQS or SNS event type, but the wrapper reads pointers in record bodies only when it runs the batch loop and passes each body to the method, so a stored body would reach it as an unread pointer; set Source = PayloadSource.Sqs (or Sns), take the body's type and, for the message id and attributes, a QueueMessageContext"),
         [RefusalReason.MessageContextOutsideQueue] = (
             "public partial class F { [ClaimCheck(Source = PayloadSource.StepFunctions)] public Report M(ReportRequest r, QueueMessageContext [|message|]) => new(); }",
             "[ClaimCheck] cannot wrap 'M': parameter 'message' is a QueueMessageContext, which only SQS and SNS handlers receive, but Source is StepFunctions; remove the parameter or set Source to PayloadSource.Sqs or PayloadSource.Sns"),

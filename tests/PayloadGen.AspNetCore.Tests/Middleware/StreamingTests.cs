@@ -152,6 +152,40 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Store_that_cannot_presign_fails_the_write_that_passes_the_threshold_not_the_end_of_the_body()
+    {
+        // 6 MB minus 64 KiB is the threshold without a Lambda request; the handler would write 100 MB.
+        long written = 0;
+        Exception? caught = null;
+        await using TestApplication app = await TestApplication.StartAsync(
+            a => a.MapGet("/huge", async (HttpContext context) =>
+            {
+                byte[] chunk = TestBodies.Binary(1024 * 1024);
+                try
+                {
+                    for (int i = 0; i < 100; i++)
+                    {
+                        await context.Response.Body.WriteAsync(chunk);
+                        written += chunk.Length;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    caught = ex;
+                    throw;
+                }
+            }),
+            o => o.Runtime = GuardRuntime.Create());
+
+        using HttpClient client = app.CreateClient();
+        await Assert.ThrowsAsync<ClaimCheckConfigurationException>(() => client.GetAsync(new Uri("/huge", UriKind.Relative)));
+
+        Assert.IsType<ClaimCheckConfigurationException>(caught);
+        Assert.Contains("cannot presign", caught.Message, StringComparison.Ordinal);
+        Assert.Equal(5 * 1024 * 1024, written);
+    }
+
+    [Fact]
     public async Task Body_over_the_buffer_cap_fails_the_write_that_crosses_it()
     {
         ResponseBufferLimitExceededException? caught = null;

@@ -27,7 +27,8 @@ public static class StreamingProbe
     /// its rows and System.Text.Json writing them to <see cref="Stream.Null"/>: the work an offload of the sequence
     /// cannot avoid, which the baseline's time leaves out; <c>store-bytes</c> — PayloadGen's S3 store writing the baseline's
     /// bytes (its own multipart upload: part size, parts in flight, unchunked signing), without serialization: what the
-    /// upload itself costs against <c>TransferUtility</c>'s.
+    /// upload itself costs against <c>TransferUtility</c>'s; <c>aspnet-writes</c> and <c>aspnet-enumerable</c> — a response of
+    /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set).
     /// </summary>
     public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only", "store-bytes"];
 
@@ -38,6 +39,7 @@ public static class StreamingProbe
         long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
         using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2]) : CreatePayloadGenClient(args[2]);
         ClaimCheckRuntime runtime = CreateRuntime(client);
+        await using AspNetCoreResponse? aspNetCore = AspNetCoreResponse.Handles(scenario) ? await AspNetCoreResponse.StartAsync(runtime) : null;
 
         // Warm-up: the scenario itself, at a size that already takes parts, until a round compiles (almost) nothing
         // more, then a wait for the tiered JIT's background recompilation to end. A warm Lambda environment has paid
@@ -62,6 +64,7 @@ public static class StreamingProbe
                 "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
                 "serialize-only" => await SerializeOnlyAsync(warmBytes),
+                _ when aspNetCore is not null => await aspNetCore.RequestAsync(scenario, warmBytes),
                 _ => await DehydrateAsync(runtime, ExportRow.StreamAsync(warmBytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
             };
             // A round that compiles nothing does not mean the code is warm: calls are counted silently (30 at tier 0,
@@ -127,6 +130,7 @@ public static class StreamingProbe
                 "payloadgen-object" => await DehydrateAsync(runtime, graph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await CountAsync(runtime, new MemoryStream(pointer!)),
                 "serialize-only" => await SerializeOnlyAsync(bytes),
+                _ when aspNetCore is not null => await aspNetCore.RequestAsync(scenario, bytes),
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();

@@ -13,7 +13,8 @@ internal sealed class GeneratorRun
         Driver = driver;
         Output = output;
         DriverDiagnostics = driverDiagnostics;
-        Result = driver.GetRunResult().Results.Single();
+        // Only PayloadGen's result: a run may include another generator the user's build runs beside it.
+        Result = driver.GetRunResult().Results.Single(result => result.Generator.GetGeneratorType() == typeof(ClaimCheckGenerator));
     }
 
     /// <summary>The driver after the run, to run again on an edited compilation.</summary>
@@ -36,12 +37,13 @@ internal sealed class GeneratorRun
     /// Runs a fresh driver, tracking incremental steps, over <paramref name="compilation"/>, with the build properties
     /// <paramref name="buildProperties"/> (none by default) and every output on, as a build runs it; with
     /// <paramref name="disabledOutputs"/> <see cref="IncrementalGeneratorOutputKind.Implementation"/>, as a host that
-    /// skips implementation outputs runs it.
+    /// skips implementation outputs runs it. <paramref name="alongside"/> are other generators the build runs in the
+    /// same pass (as System.Text.Json's): none of them sees another's output, as in a real build.
     /// </summary>
-    public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null, IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None)
+    public static GeneratorRun Start(Compilation compilation, BuildProperties? buildProperties = null, IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None, params ISourceGenerator[] alongside)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ClaimCheckGenerator().AsSourceGenerator()],
+            [new ClaimCheckGenerator().AsSourceGenerator(), .. alongside],
             parseOptions: TestCompilation.ParseOptions,
             optionsProvider: buildProperties ?? new BuildProperties(),
             driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));

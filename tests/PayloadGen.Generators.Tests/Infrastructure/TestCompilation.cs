@@ -22,9 +22,10 @@ internal static class TestCompilation
 
     /// <summary>
     /// A compilation of <paramref name="sources"/>; with <paramref name="lambdaContext"/>, also the
-    /// Amazon.Lambda.Core contract and a fake context; without <paramref name="runtime"/>, no PayloadGen reference.
+    /// Amazon.Lambda.Core contract and a fake context; without <paramref name="runtime"/>, no PayloadGen reference;
+    /// <paramref name="outputKind"/> a console application for executables (top-level statements).
     /// </summary>
-    public static CSharpCompilation Create(IEnumerable<string> sources, bool lambdaContext = true, bool runtime = true)
+    public static CSharpCompilation Create(IEnumerable<string> sources, bool lambdaContext = true, bool runtime = true, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         IEnumerable<string> all = lambdaContext ? sources.Append(LambdaCoreContract.Source) : sources;
         return CSharpCompilation.Create(
@@ -32,13 +33,13 @@ internal static class TestCompilation
             all.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")),
             runtime ? s_references.Value : s_frameworkOnly.Value,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
                 deterministic: true));
     }
 
-    /// <inheritdoc cref="Create(IEnumerable{string}, bool, bool)"/>
+    /// <inheritdoc cref="Create(IEnumerable{string}, bool, bool, OutputKind)"/>
     public static CSharpCompilation Create(string source, bool lambdaContext = true, bool runtime = true) => Create([source], lambdaContext, runtime);
 
     private static ImmutableArray<MetadataReference> CreateReferences(bool runtime)

@@ -13,6 +13,17 @@ using Xunit;
 
 namespace PayloadGen.Tests.Adversarial;
 
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(CircleShape), "circle")]
+public abstract class Shape
+{
+}
+
+public sealed class CircleShape : Shape
+{
+    public double Radius { get; set; }
+}
+
 public sealed class Profile
 {
     public string? Name { get; set; }
@@ -107,6 +118,47 @@ public sealed class JsonErrorRedactionTests : IDisposable
 
         AssertNothingOfTheSenderIn(error, "tru", "forged", "'f'");
         Assert.EndsWith("the text is not well-formed JSON.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_abstract_item_without_its_discriminator_is_a_redacted_JSON_error_not_a_raw_NotSupportedException()
+    {
+        // System.Text.Json throws NotSupportedException here, its message ending in the raw path with the key.
+        JsonTypeInfo<Dictionary<string, Shape>> shapes = ClaimCheckJson.GetTypeInfo<Dictionary<string, Shape>>();
+        byte[] json = Encoding.UTF8.GetBytes("""{"alice@example.com":{"Radius":1}}""");
+        string key = AttackerHarness.Prefix + "shapes.json";
+        _h.Plant(key, json);
+
+        var inline = await Assert.ThrowsAsync<PayloadJsonException>(() => _h.Runtime.HydrateAsync(json, shapes, false, CancellationToken.None).AsTask());
+        var stored = await Assert.ThrowsAsync<PayloadJsonException>(
+            () => _h.Runtime.HydrateAsync(Encoding.UTF8.GetBytes(AttackerHarness.PointerJson(AttackerHarness.Bucket, key, json.Length, Sha256Hex.Of(json))), shapes, false, CancellationToken.None).AsTask());
+
+        foreach (PayloadJsonException error in new[] { inline, stored })
+        {
+            AssertNothingOfTheSenderIn(error, "alice", "example.com");
+            Assert.Contains("needs its type discriminator", error.Message, StringComparison.Ordinal);
+            Assert.IsAssignableFrom<JsonException>(error.InnerException);
+        }
+    }
+
+    [Fact]
+    public async Task An_abstract_item_of_a_streamed_request_without_its_discriminator_is_a_redacted_JSON_error()
+    {
+        JsonTypeInfo<Shape> shape = ClaimCheckJson.GetTypeInfo<Shape>();
+        await using HydratedSequence<Shape> items = await _h.Runtime.HydrateSequenceAsync(
+            Utf8("""[{"kind":"circle","Radius":1},{"alice@example.com":2}]"""), shape, allowBarePointer: false, allowNullItems: false, CancellationToken.None);
+
+        // System.Text.Json reads a whole buffer of items before it yields the first, so the failure may come first.
+        var error = await Assert.ThrowsAsync<PayloadJsonException>(async () =>
+        {
+            await foreach (Shape? item in items)
+            {
+                Assert.IsType<CircleShape>(item);
+            }
+        });
+
+        AssertNothingOfTheSenderIn(error, "alice", "example.com");
+        Assert.Contains("needs its type discriminator", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
