@@ -12,8 +12,9 @@ using PayloadGen.AspNetCorePackageTests;
 
 // Proves the package works as shipped: the middleware runs against the PayloadGen its dependency brought (whose
 // internals it uses), a small response passes through byte for byte, and an ALB response over 1 MB is measured and
-// sent to be stored (the file store cannot presign, so storing it must fail with that reason). The generator came
-// along too: ShoutClaimCheckHandler exists only if it ran.
+// sent to be stored (the file store cannot presign, so storing it must fail with that reason), and a response of
+// several parts streams into S3 (s3rver) while it is written and is answered with a redirect to exactly its bytes
+// (StreamedResponseScenario). The generator came along too: ShoutClaimCheckHandler exists only if it ran.
 string folder = Path.Combine(Path.GetTempPath(), "payloadgen-aspnet-package-test-" + Guid.NewGuid().ToString("N"));
 var runtime = new ClaimCheckRuntime(new ClaimCheckOptions { Bucket = "payloads" }, new FilePayloadStore(folder, "payloads"));
 try
@@ -37,7 +38,9 @@ try
     {
     }
 
-    Console.WriteLine($"package test passed: UseClaimCheck() passed {small.Length} bytes through and sent 1,500,000 ALB bytes to storage; generator ran ({Functions.ShoutClaimCheckHandler})");
+    string streamed = await StreamedResponseScenario.RunAsync();
+
+    Console.WriteLine($"package test passed: UseClaimCheck() passed {small.Length} bytes through, sent 1,500,000 ALB bytes to storage and {streamed}; generator ran ({Functions.ShoutClaimCheckHandler})");
     return 0;
 }
 finally

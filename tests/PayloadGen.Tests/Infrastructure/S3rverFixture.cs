@@ -1,7 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.IO;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -10,7 +7,7 @@ using Xunit;
 namespace PayloadGen.Tests.Infrastructure;
 
 /// <summary>
-/// A real S3-compatible server (s3rver, from tests/s3rver) on 127.0.0.1 with a free port and its own folder,
+/// A real S3-compatible server (<see cref="S3rverProcess"/>: s3rver on 127.0.0.1 with a free port and its own folder),
 /// started once for the test collection and stopped afterwards. It never skips: a machine without Node.js or
 /// s3rver fails the S3 tests, because a green run that did not talk to S3 proves nothing.
 /// </summary>
@@ -25,98 +22,32 @@ public sealed class S3rverFixture : IAsyncLifetime
     /// <summary>A second bucket that exists but is not on the allow-list.</summary>
     public const string ForeignBucket = "someone-elses";
 
-    private Process? _process;
-    private string? _dataDirectory;
+    private S3rverProcess? _server;
 
     /// <summary>The folder s3rver keeps its objects in (for tampering tests).</summary>
-    public string DataDirectory => _dataDirectory!;
+    public string DataDirectory => Server.DataDirectory;
 
     /// <summary>The endpoint, e.g. http://127.0.0.1:40123.</summary>
-    public string ServiceUrl { get; private set; } = string.Empty;
+    public string ServiceUrl => Server.ServiceUrl;
 
-    public async Task InitializeAsync()
-    {
-        string s3rverDirectory = Path.Combine(RepositoryRoot.Path, "tests", "s3rver");
-        if (!Directory.Exists(Path.Combine(s3rverDirectory, "node_modules", "s3rver")))
-        {
-            await RunToCompletionAsync("npm", "ci --no-audit --no-fund", s3rverDirectory);
-        }
+    private S3rverProcess Server => _server ?? throw new InvalidOperationException("s3rver is not started: the fixture is used before xunit initialized it.");
 
-        _dataDirectory = Path.Combine(Path.GetTempPath(), "payloadgen-s3rver-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataDirectory);
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = s3rverDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("start.js");
-        start.ArgumentList.Add(_dataDirectory);
-        start.ArgumentList.Add($"{Bucket},{ExtendedClientBucket},{ForeignBucket}");
-        _process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-
-        Task<string?> firstLine = _process.StandardOutput.ReadLineAsync();
-        if (await Task.WhenAny(firstLine, Task.Delay(TimeSpan.FromSeconds(30))) != firstLine || firstLine.Result is null)
-        {
-            string error = await _process.StandardError.ReadToEndAsync();
-            throw new InvalidOperationException($"s3rver did not start: {error}");
-        }
-
-        using JsonDocument started = JsonDocument.Parse(firstLine.Result);
-        ServiceUrl = $"http://127.0.0.1:{started.RootElement.GetProperty("port").GetInt32()}";
-    }
+    public async Task InitializeAsync() => _server = await S3rverProcess.StartAsync(Bucket, ExtendedClientBucket, ForeignBucket);
 
     /// <summary>A client for the server, as a user would configure one for an S3-compatible endpoint.</summary>
-    public AmazonS3Client CreateClient(AmazonS3Config? config = null) => CreateClient(config, (credentials, configured) => new AmazonS3Client(credentials, configured));
+    public AmazonS3Client CreateClient(AmazonS3Config? config = null) => Server.CreateClient(config);
 
     /// <summary>A client of the type <paramref name="create"/> makes, with <see cref="CreateClient(AmazonS3Config?)"/>'s settings and key.</summary>
-    public AmazonS3Client CreateClient(AmazonS3Config? config, Func<AWSCredentials, AmazonS3Config, AmazonS3Client> create)
-    {
-        config ??= new AmazonS3Config();
-        config.ServiceURL = ServiceUrl;
-        config.ForcePathStyle = true;
-        config.AuthenticationRegion = "us-east-1";
-        return create(new BasicAWSCredentials("S3RVER", "S3RVER"), config);
-    }
+    public AmazonS3Client CreateClient(AmazonS3Config? config, Func<AWSCredentials, AmazonS3Config, AmazonS3Client> create) => Server.CreateClient(config, create);
 
     /// <summary>The file s3rver keeps an object's bytes in.</summary>
-    public string ObjectFile(string bucket, string key)
-    {
-        string[] parts = key.Split('/');
-        parts[^1] += "._S3rver_object";
-        return Path.Combine([DataDirectory, bucket, .. parts]);
-    }
+    public string ObjectFile(string bucket, string key) => Server.ObjectFile(bucket, key);
 
     public async Task DisposeAsync()
     {
-        if (_process is not null)
+        if (_server is not null)
         {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-
-        if (_dataDirectory is not null)
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
-
-    private static async Task RunToCompletionAsync(string fileName, string arguments, string workingDirectory)
-    {
-        using Process process = Process.Start(new ProcessStartInfo(fileName, arguments) { WorkingDirectory = workingDirectory, UseShellExecute = false })
-            ?? throw new InvalidOperationException($"{fileName} could not be started.");
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{fileName} {arguments}' failed with exit code {process.ExitCode}.");
+            await _server.DisposeAsync();
         }
     }
 }
