@@ -39,9 +39,10 @@ public sealed class ClaimCheckMiddlewareOptions
 
     /// <summary>
     /// The most a response may hold in memory (default 256 MiB): a body that is not stored while it is written — one
-    /// with a status other than 2xx (or 206), or any body when the store does not take parts — or what a pipe writer
-    /// writes between two flushes. A 2xx body stored in S3 is not bounded by it: past the threshold it streams into a
-    /// multipart upload and holds only the threshold and the parts in flight. A handler exceeding it fails with
+    /// with a status other than 2xx (or 206), or any body when the store does not take parts. A 2xx body stored in S3
+    /// is not bounded by it: past the threshold it streams into a multipart upload and holds only the threshold and the
+    /// parts in flight, however it is written (a <c>BodyWriter</c> that is never flushed included: its bytes move into
+    /// the upload every 1 MiB, or half this cap when that is smaller). A handler exceeding it fails with
     /// <see cref="ResponseBufferLimitExceededException"/> before the response starts, instead of exhausting memory.
     /// Lambda runs one request at a time per instance; a server that runs many at once (Kestrel outside Lambda) holds
     /// up to this much for each, so lower it there.

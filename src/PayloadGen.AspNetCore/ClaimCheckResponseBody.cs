@@ -40,13 +40,23 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
     /// <summary>A synchronous write into storage goes through a pooled array of this size at a time.</summary>
     private const int SynchronousChunkBytes = 81_920;
 
+    /// <summary>
+    /// Once the body streams into storage, the most a pipe writer's unflushed bytes are held before they are moved into
+    /// the upload at the writer's next <c>Advance</c> (half the cap when that is smaller). A writer that flushes as it
+    /// goes (the framework's JSON results) never holds this much; one that never flushes (<c>PipeWriter.Write</c>, a
+    /// <c>Utf8JsonWriter</c> over <c>BodyWriter</c>, whose <c>Flush</c> only advances the pipe) would otherwise hold the
+    /// rest of its body, up to <see cref="ClaimCheckMiddlewareOptions.MaxBufferedBytes"/>.
+    /// </summary>
+    private const int UnflushedCutBytes = 1024 * 1024;
+
     private readonly IHttpResponseBodyFeature _inner;
     private readonly HttpResponse _response;
     private readonly long _maxBufferedBytes;
     private readonly ResponseOffloadPlan _plan;
     private readonly TimeSpan? _urlLifetime;
+    private readonly long _unflushedCutBytes;
 
-    /// <summary>The body while it is buffered; once it streams into storage, what a pipe writer wrote since its last flush.</summary>
+    /// <summary>The body while it is buffered; once it streams into storage, what a pipe writer wrote and has not yet moved there.</summary>
     private readonly PooledByteBuffer _buffer = new();
     private BufferingResponseStream? _stream;
     private BufferingResponseWriter? _writer;
@@ -63,6 +73,7 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
         _maxBufferedBytes = maxBufferedBytes;
         _plan = plan;
         _urlLifetime = urlLifetime;
+        _unflushedCutBytes = Math.Max(1, Math.Min(UnflushedCutBytes, maxBufferedBytes / 2));
     }
 
     /// <summary>Whether the body is still held back from the client (no pass-through was asked for): buffered, or streaming into storage.</summary>
@@ -306,9 +317,13 @@ internal sealed class ClaimCheckResponseBody : IHttpResponseBodyFeature, IAsyncD
         Reserve(count);
         _buffer.Advance(count);
         _unflushedBytes += count;
-
-        // Decided here, moved at the writer's next flush: Advance cannot wait for a part.
-        _ = StreamsIntoStorage(0);
+        if (StreamsIntoStorage(0) && _buffer.Length >= _unflushedCutBytes)
+        {
+            // Not left for a flush that may only come at the end of the response. Advance cannot await: the thread
+            // waits when every part is uploading, as a synchronous write does; the copy into a part almost always
+            // completes at once. The writer's next GetMemory starts a fresh buffer.
+            WaitFor(MoveBufferedIntoUploadAsync());
+        }
     }
 
     /// <summary>Whether the writer can say how much it holds since its last flush.</summary>

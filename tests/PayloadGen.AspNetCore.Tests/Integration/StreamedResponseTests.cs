@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -7,6 +8,7 @@ using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
@@ -40,7 +42,10 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
     private readonly string _prefix = S3rverRuntimes.NewPrefix();
     private readonly MultipartHttpRecorder _http = new();
 
-    public static TheoryData<string> Writers => new() { "/small-writes", "/synchronous-writes", "/pipe-writes", "/file", "/async-enumerable-json" };
+    public static TheoryData<string> Writers => new()
+    {
+        "/small-writes", "/synchronous-writes", "/pipe-writes", "/pipe-writes-never-flushed", "/file", "/async-enumerable-json", "/utf8-json-writer-never-flushed",
+    };
 
     [Theory]
     [MemberData(nameof(Writers))]
@@ -52,7 +57,8 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         using HttpClient plainClient = plain.CreateClient();
         using HttpClient client = app.CreateClient();
 
-        byte[] expected = path == "/async-enumerable-json" ? await plainClient.GetByteArrayAsync(new Uri(path, UriKind.Relative)) : s_body;
+        bool json = path.EndsWith("json", StringComparison.Ordinal) || path.Contains("json-", StringComparison.Ordinal);
+        byte[] expected = json ? await plainClient.GetByteArrayAsync(new Uri(path, UriKind.Relative)) : s_body;
         using HttpResponseMessage answer = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.True(expected.Length > 4 * BufferCap, $"{path} wrote only {expected.Length:N0} bytes");
@@ -61,8 +67,8 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         RedirectTests.StoredResponse stored = await RedirectTests.FetchStoredAsync(answer.Headers.Location!);
         Assert.Equal(expected.Length, stored.Body.Length);
         Assert.Equal(SHA256.HashData(expected), SHA256.HashData(stored.Body));
-        Assert.Equal(path == "/async-enumerable-json" ? "application/json" : "application/octet-stream", stored.ContentType);
-        if (path != "/async-enumerable-json")
+        Assert.Equal(json ? "application/json" : "application/octet-stream", stored.ContentType);
+        if (!json)
         {
             Assert.Equal("attachment; filename=export.bin; filename*=UTF-8''export.bin", stored.ContentDisposition);
         }
@@ -270,6 +276,34 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
     }
 
     [Fact]
+    public async Task Pipe_writer_that_never_flushes_streams_through_a_cap_smaller_than_the_usual_cut()
+    {
+        // A 512 KiB cap: the unflushed bytes move into the upload at half of it, not at 1 MiB.
+        const int WriteBytes = 16 * 1024;
+        const int Written = 733 * WriteBytes;
+        await using TestApplication app = await StartAsync(
+            a => a.MapGet("/export", (HttpContext context) =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                for (int offset = 0; offset < Written; offset += WriteBytes)
+                {
+                    context.Response.BodyWriter.Write(s_body.AsSpan(offset, WriteBytes));
+                }
+
+                return Task.CompletedTask;
+            }),
+            maxBufferedBytes: 512 * 1024,
+            thresholdBytes: 100_000);
+
+        using HttpClient client = app.CreateClient();
+        using HttpResponseMessage answer = await client.GetAsync(new Uri("/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
+        Assert.Equal(SHA256.HashData(s_body.AsSpan(0, Written)), SHA256.HashData((await RedirectTests.FollowAsync(answer.Headers.Location!)).Body));
+        Assert.Equal(3, _http.Exchanges.Count(exchange => exchange.IsUploadPart));
+    }
+
+    [Fact]
     public async Task Status_set_to_2xx_only_after_the_first_bytes_streams_from_the_write_that_follows()
     {
         await using TestApplication app = await StartAsync(
@@ -373,6 +407,40 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
                 }
             }
         });
+        app.MapGet("/pipe-writes-never-flushed", (HttpContext context) =>
+        {
+            // GetSpan/Advance only (PipeWriter.Write): the framework flushes once, when the response completes.
+            SetBinaryHeaders(context.Response);
+            for (int offset = 0; offset < s_body.Length; offset += 32 * 1024)
+            {
+                context.Response.BodyWriter.Write(s_body.AsSpan(offset, Math.Min(32 * 1024, s_body.Length - offset)));
+            }
+
+            return Task.CompletedTask;
+        });
+        app.MapGet("/utf8-json-writer-never-flushed", (HttpContext context) =>
+        {
+            // A common hand-written JSON export: Utf8JsonWriter over BodyWriter, whose Flush only advances the pipe.
+            context.Response.ContentType = "application/json";
+            using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+            json.WriteStartArray();
+            for (int i = 0; i < 600_000; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", i);
+                json.WriteString("name", $"customer {i % 977} \"gold\"");
+                json.WriteNumber("amount", i * 1.25m);
+                json.WriteEndObject();
+                if (json.BytesPending > 16 * 1024)
+                {
+                    json.Flush();
+                }
+            }
+
+            json.WriteEndArray();
+            json.Flush();
+            return Task.CompletedTask;
+        });
         app.MapGet("/file", () => Results.File(_file, "application/octet-stream", "export.bin"));
         app.MapGet("/async-enumerable-json", (HttpContext context) => context.Response.WriteAsJsonAsync(RowsAsync(600_000)));
     }
@@ -397,7 +465,7 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         }
     }
 
-    private Task<TestApplication> StartAsync(Action<WebApplication> endpoints, Action<WebApplication>? outer = null, long maxBufferedBytes = BufferCap, TimeSpan? deadlineMargin = null)
+    private Task<TestApplication> StartAsync(Action<WebApplication> endpoints, Action<WebApplication>? outer = null, long maxBufferedBytes = BufferCap, TimeSpan? deadlineMargin = null, long? thresholdBytes = null)
         => TestApplication.StartAsync(
             endpoints,
             o =>
@@ -410,6 +478,7 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
 
                 o.Runtime = ClaimCheckRuntime.Create(options, s3.CreateClient(new AmazonS3Config { HttpClientFactory = _http, MaxErrorRetry = 0 }));
                 o.MaxBufferedBytes = maxBufferedBytes;
+                o.ThresholdBytes = thresholdBytes;
             },
             outer);
 
