@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PayloadGen.Generators.Tests.Infrastructure;
+using PayloadGen.Tests.Infrastructure;
 using Xunit;
 
 namespace PayloadGen.Generators.Tests;
@@ -107,7 +108,7 @@ public sealed class HeldOutShapesRunTests : IClassFixture<HeldOutShapesFixture>,
         var seen = (System.Collections.Generic.List<string>)functions.GetProperty("Seen")!.GetValue(null)!;
         seen.Clear();
         PayloadPointer stored = await runtime.OffloadAsync(new ReadOnlySequence<byte>("""{"OrderId":"o-stored","Total":12.5}"""u8.ToArray()), CancellationToken.None);
-        string input = QueueEvents.Sqs(
+        string input = SqsEvents.Json(
             ("m-1", """{"OrderId":"o-inline","Total":1}"""),
             ("m-2", Encoding.UTF8.GetString(PayloadPointerWriter.ToUtf8(stored))),
             ("m-3", """{"OrderId":"o-negative","Total":-1}"""));

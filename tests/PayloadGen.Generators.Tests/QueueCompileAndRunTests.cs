@@ -10,6 +10,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PayloadGen.Generators.Tests.Infrastructure;
+using PayloadGen.Tests.Infrastructure;
 using Xunit;
 
 namespace PayloadGen.Generators.Tests;
@@ -43,7 +44,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     public async Task Inline_records_reach_the_method_with_their_message_context()
     {
         UseRuntime();
-        string input = QueueEvents.Sqs(
+        string input = SqsEvents.Json(
             ("id-1", """{"Id":"order-1","Lines":["widget"]}"""),
             ("id-2", """{"Id":"order-2","Lines":["gadget","gizmo"]}"""));
 
@@ -60,7 +61,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     {
         ClaimCheckRuntime runtime = UseRuntime();
         string pointer = await StoreAsync(runtime, """{"Id":"order-big","Lines":["a","b","c"]}""");
-        string input = QueueEvents.Sqs(("id-1", """{"Id":"order-1","Lines":[]}"""), ("id-2", pointer));
+        string input = SqsEvents.Json(("id-1", """{"Id":"order-1","Lines":[]}"""), ("id-2", pointer));
 
         string response = await InvokeAsync("ImportClaimCheck", input);
 
@@ -72,7 +73,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
     public async Task Exactly_the_record_whose_call_throws_is_reported_failed()
     {
         UseRuntime();
-        string input = QueueEvents.Sqs(
+        string input = SqsEvents.Json(
             ("id-1", """{"Id":"order-1"}"""),
             ("id-2", """{"Id":"fail-2"}"""),
             ("id-3", """{"Id":"order-3"}"""));
@@ -89,7 +90,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         ClaimCheckRuntime runtime = UseRuntime();
         PayloadPointer real = await runtime.OffloadAsync(Utf8("""{"Id":"order-secret"}"""), CancellationToken.None);
         string forged = PayloadPointerWriter.ToJson(real with { Bucket = "attacker-bucket" });
-        string input = QueueEvents.Sqs(("id-1", """{"Id":"order-1"}"""), ("id-forged", forged), ("id-3", PayloadPointerWriter.ToJson(real)));
+        string input = SqsEvents.Json(("id-1", """{"Id":"order-1"}"""), ("id-forged", forged), ("id-3", PayloadPointerWriter.ToJson(real)));
 
         string response = await InvokeAsync("ImportClaimCheck", input);
 
@@ -107,7 +108,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
             records.Add(("id-" + i, i % 4 == 1 ? """{"Id":"fail-""" + i + "\"}" : """{"Id":"order-""" + i + "\"}"));
         }
 
-        string response = await InvokeAsync("ImportConcurrentlyClaimCheck", QueueEvents.Sqs([.. records]));
+        string response = await InvokeAsync("ImportConcurrentlyClaimCheck", SqsEvents.Json([.. records]));
 
         Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"id-1"},{"itemIdentifier":"id-5"},{"itemIdentifier":"id-9"}]}""", response);
         string[] expected = [.. Enumerable.Range(0, 10).Where(i => i % 4 != 1).Select(i => "ImportConcurrently|id-" + i + "|order-" + i + "||inline|test-function receive 1")];
@@ -120,7 +121,7 @@ public sealed class QueueCompileAndRunTests : IClassFixture<CompiledQueueFunctio
         Type functions = _fixture.Loaded.Type(CompiledQueueFunctionsFixture.StructFunctionsType);
         functions.GetProperty("ClaimCheckRuntime")!.SetValue(null, NewRuntime());
 
-        string response = await InvokeAsync(functions, "ImportClaimCheck", QueueEvents.Sqs(("id-1", """{"Id":"order-1"}"""), ("id-2", """{"Id":"order-2"}""")));
+        string response = await InvokeAsync(functions, "ImportClaimCheck", SqsEvents.Json(("id-1", """{"Id":"order-1"}"""), ("id-2", """{"Id":"order-2"}""")));
 
         Assert.Equal("""{"batchItemFailures":[]}""", response);
         Assert.Equal(["Struct||order-1||inline|call 1", "Struct||order-2||inline|call 2"], Received.ToArray());

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PayloadGen.Generators.Tests.Infrastructure;
+using PayloadGen.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -113,7 +114,7 @@ public sealed class ShapeMatrixTests(ITestOutputHelper output)
             }
 
             string json = JsonFor(shape.Payload);
-            byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? QueueEvents.Sqs(("m-1", json)) : QueueEvents.Sns(("n-1", json)));
+            byte[] payload = Encoding.UTF8.GetBytes(!shape.IsQueue ? json : shape.Attribute.Contains("Sqs", StringComparison.Ordinal) ? SqsEvents.Json(("m-1", json)) : QueueEvents.Sns(("n-1", json)));
             try
             {
                 type.GetProperty("ClaimCheckRuntime")!.SetValue(null, inline);

@@ -3,42 +3,13 @@ using System.Text.Json.Nodes;
 namespace PayloadGen.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// SQS and SNS events exactly as Lambda delivers them (the shapes of the shared fixtures <c>events/sqs-standard.json</c>
-/// and <c>events/sns.json</c>), with the given records, for calling generated queue wrappers.
+/// SNS events exactly as Lambda delivers them (the shape of the shared fixture <c>events/sns.json</c>), with the given
+/// records, for calling generated queue wrappers. SQS events come from <c>tests/Shared/SqsEvents.cs</c>, which the
+/// runtime's tests use too.
 /// </summary>
 internal static class QueueEvents
 {
-    public const string QueueArn = "arn:aws:sqs:us-east-1:123456789012:orders";
     public const string TopicArn = "arn:aws:sns:us-east-1:123456789012:orders-topic";
-
-    /// <summary>An SQS event with one record per body, each shaped like the first record of <c>sqs-standard.json</c>.</summary>
-    public static string Sqs(params (string MessageId, string Body)[] records)
-    {
-        var array = new JsonArray();
-        foreach ((string messageId, string body) in records)
-        {
-            array.Add(new JsonObject
-            {
-                ["messageId"] = messageId,
-                ["receiptHandle"] = "AQEBx1v3ExampleReceiptHandleFor" + messageId + "==",
-                ["body"] = body,
-                ["attributes"] = new JsonObject
-                {
-                    ["ApproximateReceiveCount"] = "1",
-                    ["SentTimestamp"] = "1764230400000",
-                    ["SenderId"] = "AIDAEXAMPLESENDERID",
-                    ["ApproximateFirstReceiveTimestamp"] = "1764230400005",
-                },
-                ["messageAttributes"] = new JsonObject(),
-                ["md5OfBody"] = "0f5f1e7a4e8a0b6d1c3a2e9d7b6c5a41",
-                ["eventSource"] = "aws:sqs",
-                ["eventSourceARN"] = QueueArn,
-                ["awsRegion"] = "us-east-1",
-            });
-        }
-
-        return new JsonObject { ["Records"] = array }.ToJsonString();
-    }
 
     /// <summary>An SNS event with one record per message, each shaped like the record of <c>sns.json</c>.</summary>
     public static string Sns(params (string MessageId, string Message)[] records)

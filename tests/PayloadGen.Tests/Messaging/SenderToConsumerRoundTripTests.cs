@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -52,7 +54,7 @@ public sealed class SenderToConsumerRoundTripTests : IDisposable
         }).ToList();
 
         await _sender.SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/orders", Entries = entries });
-        string[] failures = await ProcessAsync(SqsEventFromSentRequests.Build(_fakeSqs.BatchEntries));
+        string[] failures = await ProcessAsync(DeliveredAsLambdaWould(_fakeSqs.BatchEntries));
 
         Assert.Empty(failures);
         // r1 is too large on its own; r3, the largest left, tips the request over 1 MiB and goes with only the size
@@ -85,11 +87,18 @@ public sealed class SenderToConsumerRoundTripTests : IDisposable
         bytes[Array.IndexOf(bytes, (byte)'1')] = (byte)'2'; // same length, still valid JSON: only the hash can tell
         await File.WriteAllBytesAsync(file, bytes);
 
-        string[] failures = await ProcessAsync(SqsEventFromSentRequests.Build(_fakeSqs.BatchEntries));
+        string[] failures = await ProcessAsync(DeliveredAsLambdaWould(_fakeSqs.BatchEntries));
 
         Assert.Equal(["msg-large"], failures);
         Assert.Equal(["msg-small"], _received.Keys);
     }
+
+    /// <summary>The SQS event Lambda would deliver for the entries that were sent (message id <c>msg-</c> + the entry's id).</summary>
+    private static MemoryStream DeliveredAsLambdaWould(IEnumerable<SendMessageBatchRequestEntry> sent)
+        => new(Encoding.UTF8.GetBytes(SqsEvents.Json(sent.Select(entry => new SqsEventRecord($"msg-{entry.Id}", entry.MessageBody)
+        {
+            Attributes = (entry.MessageAttributes ?? []).ToDictionary(pair => pair.Key, pair => new SqsAttribute(pair.Value.DataType, pair.Value.StringValue)),
+        }))));
 
     private async Task<string[]> ProcessAsync(Stream sqsEvent)
     {
