@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
@@ -18,7 +19,8 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// served by TestHost in the probe's process, answering a response of a given size that is stored on s3rver.
 /// <c>aspnet-writes</c> writes the body in 64 KiB writes from one buffer (the middleware's own cost: no object graph,
 /// no serializer); <c>aspnet-enumerable</c> writes <c>IAsyncEnumerable&lt;ExportRow&gt;</c> with <c>WriteAsJsonAsync</c>,
-/// as an export endpoint would. The answer is the JSON pointer, so the probe reads the stored length from it.
+/// as an export endpoint would; <c>aspnet-pipe-unflushed</c> writes the same 64 KiB blocks with <c>PipeWriter.Write</c> to
+/// <c>BodyWriter</c> and never flushes (the framework flushes when the response completes). The answer is the JSON pointer, so the probe reads the stored length from it.
 /// </summary>
 public sealed class AspNetCoreResponse : IAsyncDisposable
 {
@@ -56,6 +58,18 @@ public sealed class AspNetCoreResponse : IAsyncDisposable
             {
                 await context.Response.Body.WriteAsync(block.AsMemory(0, (int)Math.Min(WriteBytes, bytes - written)));
             }
+        });
+        app.MapGet("/aspnet-pipe-unflushed", (HttpContext context, long bytes) =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            byte[] block = new byte[WriteBytes];
+            new Random(7).NextBytes(block);
+            for (long written = 0; written < bytes; written += WriteBytes)
+            {
+                context.Response.BodyWriter.Write(block.AsSpan(0, (int)Math.Min(WriteBytes, bytes - written)));
+            }
+
+            return Task.CompletedTask;
         });
         app.MapGet("/aspnet-enumerable", (HttpContext context, long bytes)
             => context.Response.WriteAsJsonAsync(ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow));

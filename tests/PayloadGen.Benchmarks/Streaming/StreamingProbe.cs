@@ -27,7 +27,7 @@ public static class StreamingProbe
     /// its rows and System.Text.Json writing them to <see cref="Stream.Null"/>: the work an offload of the sequence
     /// cannot avoid, which the baseline's time leaves out; <c>store-bytes</c> — PayloadGen's S3 store writing the baseline's
     /// bytes (its own multipart upload: part size, parts in flight, unchunked signing), without serialization: what the
-    /// upload itself costs against <c>TransferUtility</c>'s; <c>aspnet-writes</c> and <c>aspnet-enumerable</c> — a response of
+    /// upload itself costs against <c>TransferUtility</c>'s; <c>aspnet-writes</c>, <c>aspnet-enumerable</c> and <c>aspnet-pipe-unflushed</c> — a response of
     /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set).
     /// </summary>
     public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only", "store-bytes"];
