@@ -16,11 +16,12 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
 /// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
-/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc]</c>. <c>--before</c> runs every PayloadGen
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc,timeline]</c>. <c>--before</c> runs every PayloadGen
 /// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
 /// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
 /// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
-/// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
+/// (<c>alloc</c>, <see cref="AllocationProfile"/>), and when each S3 request started and ended (<c>timeline</c>,
+/// <see cref="RequestTimeline"/>), to standard error.
 /// <c>--encodings unchunked,chunked</c> (the default: both) runs each of PayloadGen's upload scenarios with its store
 /// sending unchunked (what s3rver stores readable) and with aws-chunked signing (<c>S3PayloadStoreOptions.UseChunkEncoding</c>'s
 /// default, and <c>TransferUtility</c>'s): the like-for-like row. <c>--pin</c> runs s3rver on CPU 0 and every probe on

@@ -37,7 +37,8 @@ public static class StreamingProbe
     {
         string scenario = args[0];
         long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
-        using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2]) : CreatePayloadGenClient(args[2]);
+        RequestTimeline? timeline = RequestTimeline.Requested ? new RequestTimeline() : null;
+        using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2], timeline) : CreatePayloadGenClient(args[2], timeline);
         ClaimCheckRuntime runtime = CreateRuntime(client);
         await using AspNetCoreResponse? aspNetCore = AspNetCoreResponse.Handles(scenario) ? await AspNetCoreResponse.StartAsync(runtime) : null;
 
@@ -119,6 +120,7 @@ public static class StreamingProbe
         using Process self = Process.GetCurrentProcess();
         double? serverCpuBefore = ServerCpuSeconds();
         TimeSpan cpuBefore = self.TotalProcessorTime;
+        timeline?.Start();
         var clock = Stopwatch.StartNew();
         using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
@@ -134,6 +136,7 @@ public static class StreamingProbe
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();
+            TimeSpan? timelineEnd = timeline?.Stop();
 
             // Read now: the full collection below (for the "after" figure) raises the high-water mark itself —
             // compacting a 5 GB heap touched 40 MiB more than the upload did.
@@ -142,6 +145,11 @@ public static class StreamingProbe
             double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
             double? serverCpuSeconds = ServerCpuSeconds() - serverCpuBefore;
             profile?.Stop();
+            if (timeline is not null)
+            {
+                Console.Error.Write(timeline.Render(string.Create(CultureInfo.InvariantCulture, $"{scenario} {bytes / 1048576} MiB"), timelineEnd!.Value));
+            }
+
             if (diagnose)
             {
                 if (profile is not null)
@@ -213,21 +221,29 @@ public static class StreamingProbe
     /// PayloadGen creates itself (<c>S3ClientFactory</c>); the SDK's default of 8 KiB costs a task per read in its
     /// part stream wrapper.
     /// </summary>
-    public static AmazonS3Client CreateClient(string endpoint)
-        => new(Credentials, Config(endpoint));
+    public static AmazonS3Client CreateClient(string endpoint, RequestTimeline? timeline = null)
+        => new(Credentials, Config(endpoint, timeline));
 
     /// <summary>
     /// The client PayloadGen creates when none is injected (<c>S3ClientFactory</c>'s type, which also signs an unchunked
     /// part with the SHA-256 the offload computed), with <see cref="CreateClient"/>'s settings: what PayloadGen's
     /// scenarios run on. The baseline keeps the SDK's own client.
     /// </summary>
-    public static AmazonS3Client CreatePayloadGenClient(string endpoint)
-        => new PayloadGenS3Client(Credentials, Config(endpoint));
+    public static AmazonS3Client CreatePayloadGenClient(string endpoint, RequestTimeline? timeline = null)
+        => new PayloadGenS3Client(Credentials, Config(endpoint, timeline));
 
     private static BasicAWSCredentials Credentials => new("S3RVER", "S3RVER");
 
-    private static AmazonS3Config Config(string endpoint)
-        => new() { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 };
+    private static AmazonS3Config Config(string endpoint, RequestTimeline? timeline)
+    {
+        var config = new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 };
+        if (timeline is not null)
+        {
+            config.HttpClientFactory = timeline;
+        }
+
+        return config;
+    }
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts
