@@ -90,8 +90,8 @@ public static class StreamingComparison
                             // The two builds swap places every round: the probe that runs second starts while the first one's
                             // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
                             // in every round of a run that always ran "before" first. So do the two encodings.
-                            string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
-                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario == "transfer-utility" ? Chunked : NoUpload];
+                            string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
                             foreach (string encoding in scenarioEncodings)
                             {
                                 foreach (string? build in builds)

@@ -28,7 +28,9 @@ public static class StreamingProbe
     /// cannot avoid, which the baseline's time leaves out; <c>store-bytes</c> — PayloadGen's S3 store writing the baseline's
     /// bytes (its own multipart upload: part size, parts in flight, unchunked signing), without serialization: what the
     /// upload itself costs against <c>TransferUtility</c>'s; <c>aspnet-writes</c> and <c>aspnet-enumerable</c> — a response of
-    /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set).
+    /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set);
+    /// <c>serialize-then-transfer-utility</c> — the hand-written claim check PayloadGen replaces: the handler's rows
+    /// serialized into a <see cref="MemoryStream"/>, then uploaded by <c>TransferUtility</c> (not in the default set).
     /// </summary>
     public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only", "store-bytes"];
 
@@ -38,7 +40,7 @@ public static class StreamingProbe
         string scenario = args[0];
         long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
         RequestTimeline? timeline = RequestTimeline.Requested ? new RequestTimeline() : null;
-        using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2], timeline) : CreatePayloadGenClient(args[2], timeline);
+        using AmazonS3Client client = scenario is "transfer-utility" or "serialize-then-transfer-utility" ? CreateClient(args[2], timeline) : CreatePayloadGenClient(args[2], timeline);
         ClaimCheckRuntime runtime = CreateRuntime(client);
         await using AspNetCoreResponse? aspNetCore = AspNetCoreResponse.Handles(scenario) ? await AspNetCoreResponse.StartAsync(runtime) : null;
 
@@ -61,6 +63,7 @@ public static class StreamingProbe
             _ = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(warmGraph!, ExportJsonContext.Default.ListExportRow)),
+                "serialize-then-transfer-utility" => await SerializeThenUploadAsync(client, warmBytes),
                 "store-bytes" => await WriteWithStoreAsync(runtime, SerializedWithHash(warmGraph!)),
                 "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
@@ -127,6 +130,7 @@ public static class StreamingProbe
             produced = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, serialized!),
+                "serialize-then-transfer-utility" => await SerializeThenUploadAsync(client, bytes),
                 "store-bytes" => await WriteWithStoreAsync(runtime, hashed!.Value),
                 "payloadgen-enumerable" => await DehydrateAsync(runtime, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
                 "payloadgen-object" => await DehydrateAsync(runtime, graph!, ExportJsonContext.Default.ListExportRow),
@@ -276,18 +280,30 @@ public static class StreamingProbe
         return pointer.GetProperty("size").GetInt64();
     }
 
-    private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, byte[] bytes)
+    private static Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, byte[] bytes)
+        => UploadWithTransferUtilityAsync(client, new MemoryStream(bytes, writable: false));
+
+    private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, MemoryStream bytes)
     {
         using var transfer = new TransferUtility(client);
         await transfer.UploadAsync(new TransferUtilityUploadRequest
         {
             BucketName = Bucket,
             Key = "baseline/" + Guid.NewGuid().ToString("N") + ".json",
-            InputStream = new MemoryStream(bytes, writable: false),
+            InputStream = bytes,
             PartSize = 8 * 1024 * 1024,
             ContentType = "application/json",
         });
         return bytes.Length;
+    }
+
+    /// <summary>What a hand-written claim check does: the rows serialized into memory, then uploaded.</summary>
+    private static async Task<long> SerializeThenUploadAsync(IAmazonS3 client, long bytes)
+    {
+        using var serialized = new MemoryStream();
+        await JsonSerializer.SerializeAsync(serialized, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow);
+        serialized.Position = 0;
+        return await UploadWithTransferUtilityAsync(client, serialized);
     }
 
     /// <summary>The serialized bytes and their SHA-256, both computed before the clock starts (the baseline's input, plus the hash a pointer needs).</summary>
