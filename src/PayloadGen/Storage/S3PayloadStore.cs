@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -182,6 +183,25 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
         }
     }
 
+    /// <summary>
+    /// When a URL presigned now for <paramref name="lifetime"/> must stop working, on the clock the client signs
+    /// <paramref name="request"/> with.
+    /// </summary>
+    /// <remarks>
+    /// The client writes <c>X-Amz-Expires</c> as <see cref="GetPreSignedUrlRequest.Expires"/> minus its
+    /// clock-skew-corrected now for the request's endpoint, rounded to the nearest second, and AWSSDK.Core 4.1 corrects
+    /// that clock from every response's <c>Date</c> header, which has whole seconds (and from a server whose clock is
+    /// off by minutes, by minutes). Measured from <see cref="DateTime.UtcNow"/>, a URL was signed for up to a second
+    /// longer than asked, or for the lifetime plus the skew; a URL is a bearer token, never valid longer than asked.
+    /// From the client's own clock, less 0.4 s, it rounds to the lifetime (one second less when resolving
+    /// credentials delays the signing).
+    /// </remarks>
+    private DateTime ExpiresAfter(GetPreSignedUrlRequest request, TimeSpan lifetime)
+    {
+        string endpoint = Client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL;
+        return CorrectClockSkew.GetCorrectedUtcNowForEndpoint(endpoint) + lifetime - TimeSpan.FromMilliseconds(400);
+    }
+
     /// <inheritdoc />
     public async Task<string> PresignReadAsync(PayloadPointer pointer, TimeSpan lifetime, CancellationToken cancellationToken)
     {
@@ -192,10 +212,10 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             Key = pointer.Key,
             VersionId = pointer.VersionId,
             Verb = HttpVerb.GET,
-            Expires = DateTime.UtcNow + lifetime,
             // An S3-compatible endpoint configured as http:// is only reachable over http.
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
+        request.Expires = ExpiresAfter(request, lifetime);
         try
         {
             // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
@@ -219,7 +239,6 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             Verb = HttpVerb.PUT,
             // Signed: an upload with another Content-Type fails S3's signature check.
             ContentType = description.ContentType,
-            Expires = DateTime.UtcNow + lifetime,
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = description.ContentType };
@@ -230,6 +249,7 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             headers[header.Key] = header.Value;
         }
 
+        request.Expires = ExpiresAfter(request, lifetime);
         string url = await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
         return new PresignedUpload(url, headers);
     }

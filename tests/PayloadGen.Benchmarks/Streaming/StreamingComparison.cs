@@ -16,11 +16,12 @@ namespace PayloadGen.Benchmarks.Streaming;
 /// process (<see cref="StreamingProbe"/>): time against <c>TransferUtility.UploadAsync</c> of the same bytes already
 /// serialized, and peak working set added. Run by hand (not CI):
 /// <c>dotnet run -c Release -- streaming --sizes 20,200,1000 --repeat 3 [--scenarios transfer-utility,payloadgen-enumerable]
-/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc]</c>. <c>--before</c> runs every PayloadGen
+/// [--before path/to/other/PayloadGen.Benchmarks.dll] [--diagnose counts,map,alloc,timeline]</c>. <c>--before</c> runs every PayloadGen
 /// scenario also with another build's probe (a copy of this project's output from an earlier revision), in the same
 /// rounds, as <c>before:scenario</c>; <c>--diagnose</c> has each probe print what it allocated and how often it collected
 /// (<c>counts</c>), where its bytes were at the peak (<c>map</c>, <see cref="MemoryMap"/>) and what types it allocated
-/// (<c>alloc</c>, <see cref="AllocationProfile"/>) to standard error.
+/// (<c>alloc</c>, <see cref="AllocationProfile"/>), and when each S3 request started and ended (<c>timeline</c>,
+/// <see cref="RequestTimeline"/>), to standard error.
 /// <c>--encodings unchunked,chunked</c> (the default: both) runs each of PayloadGen's upload scenarios with its store
 /// sending unchunked (what s3rver stores readable) and with aws-chunked signing (<c>S3PayloadStoreOptions.UseChunkEncoding</c>'s
 /// default, and <c>TransferUtility</c>'s): the like-for-like row. <c>--pin</c> runs s3rver on CPU 0 and every probe on
@@ -89,8 +90,8 @@ public static class StreamingComparison
                             // The two builds swap places every round: the probe that runs second starts while the first one's
                             // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
                             // in every round of a run that always ran "before" first. So do the two encodings.
-                            string?[] builds = before is null || scenario == "transfer-utility" || scenario == "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
-                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario == "transfer-utility" ? Chunked : NoUpload];
+                            string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
                             foreach (string encoding in scenarioEncodings)
                             {
                                 foreach (string? build in builds)

@@ -28,7 +28,9 @@ public static class StreamingProbe
     /// cannot avoid, which the baseline's time leaves out; <c>store-bytes</c> — PayloadGen's S3 store writing the baseline's
     /// bytes (its own multipart upload: part size, parts in flight, unchunked signing), without serialization: what the
     /// upload itself costs against <c>TransferUtility</c>'s; <c>aspnet-writes</c>, <c>aspnet-enumerable</c> and <c>aspnet-pipe-unflushed</c> — a response of
-    /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set).
+    /// that size through <c>UseClaimCheck()</c> (<see cref="AspNetCoreResponse"/>; not in the default set);
+    /// <c>serialize-then-transfer-utility</c> — the hand-written claim check PayloadGen replaces: the handler's rows
+    /// serialized into a <see cref="MemoryStream"/>, then uploaded by <c>TransferUtility</c> (not in the default set).
     /// </summary>
     public static readonly string[] Scenarios = ["transfer-utility", "payloadgen-enumerable", "payloadgen-object", "hydrate-enumerable", "serialize-only", "store-bytes"];
 
@@ -37,7 +39,8 @@ public static class StreamingProbe
     {
         string scenario = args[0];
         long bytes = long.Parse(args[1], CultureInfo.InvariantCulture);
-        using AmazonS3Client client = scenario == "transfer-utility" ? CreateClient(args[2]) : CreatePayloadGenClient(args[2]);
+        RequestTimeline? timeline = RequestTimeline.Requested ? new RequestTimeline() : null;
+        using AmazonS3Client client = scenario is "transfer-utility" or "serialize-then-transfer-utility" ? CreateClient(args[2], timeline) : CreatePayloadGenClient(args[2], timeline);
         ClaimCheckRuntime runtime = CreateRuntime(client);
         await using AspNetCoreResponse? aspNetCore = AspNetCoreResponse.Handles(scenario) ? await AspNetCoreResponse.StartAsync(runtime) : null;
 
@@ -60,6 +63,7 @@ public static class StreamingProbe
             _ = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, JsonSerializer.SerializeToUtf8Bytes(warmGraph!, ExportJsonContext.Default.ListExportRow)),
+                "serialize-then-transfer-utility" => await SerializeThenUploadAsync(client, warmBytes),
                 "store-bytes" => await WriteWithStoreAsync(runtime, SerializedWithHash(warmGraph!)),
                 "payloadgen-object" => await DehydrateAsync(runtime, warmGraph!, ExportJsonContext.Default.ListExportRow),
                 "hydrate-enumerable" => await WarmHydrationAsync(runtime, warmBytes),
@@ -119,12 +123,14 @@ public static class StreamingProbe
         using Process self = Process.GetCurrentProcess();
         double? serverCpuBefore = ServerCpuSeconds();
         TimeSpan cpuBefore = self.TotalProcessorTime;
+        timeline?.Start();
         var clock = Stopwatch.StartNew();
         using (PeakMemory peak = PeakMemory.Start(mapsPeaks: maps))
         {
             produced = scenario switch
             {
                 "transfer-utility" => await UploadWithTransferUtilityAsync(client, serialized!),
+                "serialize-then-transfer-utility" => await SerializeThenUploadAsync(client, bytes),
                 "store-bytes" => await WriteWithStoreAsync(runtime, hashed!.Value),
                 "payloadgen-enumerable" => await DehydrateAsync(runtime, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow),
                 "payloadgen-object" => await DehydrateAsync(runtime, graph!, ExportJsonContext.Default.ListExportRow),
@@ -134,6 +140,7 @@ public static class StreamingProbe
                 _ => throw new ArgumentException("Unknown scenario " + scenario + "; one of " + string.Join(", ", Scenarios)),
             };
             clock.Stop();
+            TimeSpan? timelineEnd = timeline?.Stop();
 
             // Read now: the full collection below (for the "after" figure) raises the high-water mark itself —
             // compacting a 5 GB heap touched 40 MiB more than the upload did.
@@ -142,6 +149,11 @@ public static class StreamingProbe
             double cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
             double? serverCpuSeconds = ServerCpuSeconds() - serverCpuBefore;
             profile?.Stop();
+            if (timeline is not null)
+            {
+                Console.Error.Write(timeline.Render(string.Create(CultureInfo.InvariantCulture, $"{scenario} {bytes / 1048576} MiB"), timelineEnd!.Value));
+            }
+
             if (diagnose)
             {
                 if (profile is not null)
@@ -213,21 +225,29 @@ public static class StreamingProbe
     /// PayloadGen creates itself (<c>S3ClientFactory</c>); the SDK's default of 8 KiB costs a task per read in its
     /// part stream wrapper.
     /// </summary>
-    public static AmazonS3Client CreateClient(string endpoint)
-        => new(Credentials, Config(endpoint));
+    public static AmazonS3Client CreateClient(string endpoint, RequestTimeline? timeline = null)
+        => new(Credentials, Config(endpoint, timeline));
 
     /// <summary>
     /// The client PayloadGen creates when none is injected (<c>S3ClientFactory</c>'s type, which also signs an unchunked
     /// part with the SHA-256 the offload computed), with <see cref="CreateClient"/>'s settings: what PayloadGen's
     /// scenarios run on. The baseline keeps the SDK's own client.
     /// </summary>
-    public static AmazonS3Client CreatePayloadGenClient(string endpoint)
-        => new PayloadGenS3Client(Credentials, Config(endpoint));
+    public static AmazonS3Client CreatePayloadGenClient(string endpoint, RequestTimeline? timeline = null)
+        => new PayloadGenS3Client(Credentials, Config(endpoint, timeline));
 
     private static BasicAWSCredentials Credentials => new("S3RVER", "S3RVER");
 
-    private static AmazonS3Config Config(string endpoint)
-        => new() { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 };
+    private static AmazonS3Config Config(string endpoint, RequestTimeline? timeline)
+    {
+        var config = new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1", BufferSize = 81_920 };
+        if (timeline is not null)
+        {
+            config.HttpClientFactory = timeline;
+        }
+
+        return config;
+    }
 
     /// <summary>
     /// The runtime under test: the store's defaults, unless <c>STREAMING_MAX_CONCURRENT_PARTS</c> sets how many parts
@@ -260,18 +280,30 @@ public static class StreamingProbe
         return pointer.GetProperty("size").GetInt64();
     }
 
-    private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, byte[] bytes)
+    private static Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, byte[] bytes)
+        => UploadWithTransferUtilityAsync(client, new MemoryStream(bytes, writable: false));
+
+    private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, MemoryStream bytes)
     {
         using var transfer = new TransferUtility(client);
         await transfer.UploadAsync(new TransferUtilityUploadRequest
         {
             BucketName = Bucket,
             Key = "baseline/" + Guid.NewGuid().ToString("N") + ".json",
-            InputStream = new MemoryStream(bytes, writable: false),
+            InputStream = bytes,
             PartSize = 8 * 1024 * 1024,
             ContentType = "application/json",
         });
         return bytes.Length;
+    }
+
+    /// <summary>What a hand-written claim check does: the rows serialized into memory, then uploaded.</summary>
+    private static async Task<long> SerializeThenUploadAsync(IAmazonS3 client, long bytes)
+    {
+        using var serialized = new MemoryStream();
+        await JsonSerializer.SerializeAsync(serialized, ExportRow.StreamAsync(bytes), ExportJsonContext.Default.IAsyncEnumerableExportRow);
+        serialized.Position = 0;
+        return await UploadWithTransferUtilityAsync(client, serialized);
     }
 
     /// <summary>The serialized bytes and their SHA-256, both computed before the clock starts (the baseline's input, plus the hash a pointer needs).</summary>

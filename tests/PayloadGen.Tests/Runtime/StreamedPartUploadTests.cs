@@ -117,6 +117,49 @@ public sealed class StreamedPartUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task The_upload_is_asked_for_by_the_write_that_crosses_the_threshold_before_any_part_is_handled()
+    {
+        // Queued to the thread pool instead, the creation waited behind the first part's task (the pool runs a thread's
+        // own queue last in, first out), and the round trip it was to overlap began only after that part was hashed.
+        int writer = -1;
+        int askedOn = 0;
+        bool askedDuringWrite = false;
+        bool aPartCameFirst = false;
+        var store = new ScriptedPartStore(Files(), PartBytes, maxConcurrentParts: 2)
+        {
+            BeforeStep = step =>
+            {
+                if (step == StoreStep.Start)
+                {
+                    askedOn = Environment.CurrentManagedThreadId;
+                    askedDuringWrite = Volatile.Read(ref writer) == askedOn;
+                }
+
+                return Task.CompletedTask;
+            },
+            BeforePart = (_, _) =>
+            {
+                aPartCameFirst |= askedOn == 0;
+                return Task.CompletedTask;
+            },
+        };
+        byte[] payload = TestPayloads.Bytes(2 * PartBytes + 5, seed: 15);
+        await using var offload = new StreamedOffload(RuntimeOver(store), inlineThreshold: PartBytes + 1, Description);
+
+        Volatile.Write(ref writer, Environment.CurrentManagedThreadId);
+        ValueTask crossing = offload.WriteAsync(payload.AsMemory(0, PartBytes + 2));
+        Volatile.Write(ref writer, -1);
+        await crossing.AsTask().WaitAsync(Patience);
+        await offload.WriteAsync(payload.AsMemory(PartBytes + 2)).AsTask().WaitAsync(Patience);
+        OffloadOutcome outcome = await offload.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
+
+        Assert.True(askedDuringWrite, "the upload was not asked for by the write that crossed the threshold, on its thread");
+        Assert.False(aPartCameFirst);
+        _bench.AssertStoredAsPointed(payload, outcome.Pointer);
+        Assert.Equal((1, 0, 3), (store.UploadsStarted, store.WholeWrites, store.Parts.Count));
+    }
+
+    [Fact]
     public async Task A_payload_that_may_still_fit_one_write_starts_no_upload_early()
     {
         // Known longer than a part minus two bytes: it may end one byte short of a part, one ordinary write.
