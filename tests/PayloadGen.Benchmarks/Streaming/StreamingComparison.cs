@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
+using PayloadGen.Tests.Infrastructure;
 
 namespace PayloadGen.Benchmarks.Streaming;
 
@@ -48,86 +49,71 @@ public static class StreamingComparison
             CorePinning.EnsurePossible();
         }
 
-        string root = FindRepositoryRoot();
-        string data = Path.Combine(Path.GetTempPath(), "payloadgen-streaming-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
         if (pinModes.Contains(true))
         {
             Console.WriteLine($"pinned probes: s3rver on CPU {CorePinning.ServerCpus}, the probe on CPU {CorePinning.ProbeCpus}");
         }
 
-
-        using Process s3rver = StartS3rver(root, data, out string endpoint);
-        try
+        await using S3rverProcess s3rver = await S3rverProcess.StartAsync(StreamingProbe.Bucket);
+        string endpoint = s3rver.ServiceUrl;
+        string data = s3rver.DataDirectory;
+        var results = new List<RoundResult>();
+        foreach (long size in sizes)
         {
-            var results = new List<RoundResult>();
-            foreach (long size in sizes)
+            string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
+            if (scenarios.Contains("hydrate-enumerable"))
             {
-                string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
-                if (scenarios.Contains("hydrate-enumerable"))
-                {
-                    using AmazonS3Client client = StreamingProbe.CreatePayloadGenClient(endpoint);
-                    // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
-                    ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
-                    await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
-                    await using FileStream file = File.Create(pointerFile);
-                    await pointer.CopyToAsync(file);
-                }
+                using AmazonS3Client client = StreamingProbe.CreatePayloadGenClient(endpoint);
+                // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
+                ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
+                await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
+                await using FileStream file = File.Create(pointerFile);
+                await pointer.CopyToAsync(file);
+            }
 
-                // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
-                for (int round = 0; round < repeat; round++)
+            // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
+            for (int round = 0; round < repeat; round++)
+            {
+                foreach (bool pinned in round % 2 == 0 ? pinModes : pinModes.Reverse())
                 {
-                    foreach (bool pinned in round % 2 == 0 ? pinModes : pinModes.Reverse())
+                    if (pinModes.Contains(true))
                     {
-                        if (pinModes.Contains(true))
-                        {
-                            await CorePinning.SetServerAsync(s3rver.Id, pinned);
-                        }
+                        await CorePinning.SetServerAsync(s3rver.ProcessId, pinned);
+                    }
 
-                        foreach (string scenario in scenarios)
+                    foreach (string scenario in scenarios)
+                    {
+                        // The two builds swap places every round: the probe that runs second starts while the first one's
+                        // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
+                        // in every round of a run that always ran "before" first. So do the two encodings.
+                        string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                        string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
+                        foreach (string encoding in scenarioEncodings)
                         {
-                            // The two builds swap places every round: the probe that runs second starts while the first one's
-                            // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
-                            // in every round of a run that always ran "before" first. So do the two encodings.
-                            string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
-                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
-                            foreach (string encoding in scenarioEncodings)
+                            foreach (string? build in builds)
                             {
-                                foreach (string? build in builds)
+                                await FlushWritesAsync();
+                                double load = LoadAverage();
+                                var storedBefore = new HashSet<string>(Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories));
+                                ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.ProcessId, chunked: encoding == Chunked && EncodedScenarios.Contains(scenario), pinned);
+                                DeleteStoredSince(data, storedBefore);
+                                if (build is not null)
                                 {
-                                    await FlushWritesAsync();
-                                    double load = LoadAverage();
-                                    var storedBefore = new HashSet<string>(Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories));
-                                    ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.Id, chunked: encoding == Chunked && EncodedScenarios.Contains(scenario), pinned);
-                                    DeleteStoredSince(data, storedBefore);
-                                    if (build is not null)
-                                    {
-                                        result = result with { Scenario = "before:" + scenario };
-                                    }
-
-                                    Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}, {encoding}{(pinned ? ", pinned" : string.Empty)}"));
-                                    results.Add(new RoundResult(round, load, result, encoding, pinned));
+                                    result = result with { Scenario = "before:" + scenario };
                                 }
+
+                                Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}, {encoding}{(pinned ? ", pinned" : string.Empty)}"));
+                                results.Add(new RoundResult(round, load, result, encoding, pinned));
                             }
                         }
                     }
                 }
             }
-
-            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
-            PrintTable(results);
         }
-        finally
-        {
-            s3rver.StandardInput.Close();
-            if (!s3rver.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                s3rver.Kill(entireProcessTree: true);
-            }
 
-            Directory.Delete(data, recursive: true);
-        }
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+        PrintTable(results);
 
         return 0;
     }
@@ -240,18 +226,6 @@ public static class StreamingComparison
         return JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], ProbeJsonContext.Default.ProbeResult)!;
     }
 
-    private static Process StartS3rver(string root, string data, out string endpoint)
-    {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(root, "tests", "s3rver"), RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("start.js");
-        start.ArgumentList.Add(data);
-        start.ArgumentList.Add(StreamingProbe.Bucket);
-        Process process = Process.Start(start)!;
-        using JsonDocument started = JsonDocument.Parse(process.StandardOutput.ReadLine()!);
-        endpoint = "http://127.0.0.1:" + started.RootElement.GetProperty("port").GetInt32().ToString(CultureInfo.InvariantCulture);
-        return process;
-    }
-
     private static string ServerCpu(IEnumerable<ProbeResult> runs)
         => runs.Where(result => result.ServerCpuSeconds is not null).Select(result => result.ServerCpuSeconds!.Value).ToArray() is { Length: > 0 } seconds
             ? string.Create(CultureInfo.InvariantCulture, $"{Median(seconds):0.00} s")
@@ -267,18 +241,5 @@ public static class StreamingComparison
     {
         int index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PayloadGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PayloadGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

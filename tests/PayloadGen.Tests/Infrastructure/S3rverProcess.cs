@@ -10,8 +10,9 @@ namespace PayloadGen.Tests.Infrastructure;
 
 /// <summary>
 /// s3rver (tests/s3rver/start.js) running as a child process on 127.0.0.1 with a free port and its own folder, and the
-/// client settings that reach it. Shared by the test fixture (<see cref="S3rverFixture"/>) and the package consumers,
-/// which are plain programs without a test framework. Disposing it stops the server and deletes its folder.
+/// client settings that reach it. Shared by the test fixture (<see cref="S3rverFixture"/>), the ASP.NET Core package
+/// consumer and the streaming benchmark, which are plain programs without a test framework. Disposing it stops the
+/// server and deletes its folder.
 /// </summary>
 public sealed class S3rverProcess : IAsyncDisposable
 {
@@ -29,6 +30,9 @@ public sealed class S3rverProcess : IAsyncDisposable
 
     /// <summary>The endpoint, e.g. http://127.0.0.1:40123.</summary>
     public string ServiceUrl { get; }
+
+    /// <summary>The server's process id: what it costs the machine is part of what a benchmark measures, and it can be pinned to CPUs.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>
     /// Starts s3rver with <paramref name="buckets"/> created, installing it first (<c>npm ci</c>) when the checkout has
