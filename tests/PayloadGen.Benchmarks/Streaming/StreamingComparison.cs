@@ -123,6 +123,7 @@ public static class StreamingComparison
         Console.WriteLine();
         Console.WriteLine("| size | scenario | encoding | CPUs | time (median) | vs TransferUtility: median (range over rounds) | CPU time (median) | s3rver CPU (median) | peak added: median (max) | GC heap (at collections) | working set after / after GC | load |");
         Console.WriteLine("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var againstHandWritten = new List<string>();
         foreach (IGrouping<long, RoundResult> size in results.GroupBy(entry => entry.Result.Bytes))
         {
             foreach (IGrouping<(string Scenario, string Encoding, bool Pinned), RoundResult> scenario in size.GroupBy(entry => (entry.Result.Scenario, entry.Encoding, entry.Pinned)).OrderBy(group => group.Key.Pinned))
@@ -132,7 +133,7 @@ public static class StreamingComparison
                     .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
                     .Where(ratio => !double.IsNaN(ratio))
                     .ToArray();
-                string ratio = scenario.Key.Scenario.Replace("before:", string.Empty, StringComparison.Ordinal).StartsWith("payloadgen", StringComparison.Ordinal) && ratios.Length > 0
+                string ratio = scenario.Key.Scenario.Replace("before:", string.Empty, StringComparison.Ordinal) is var name && (name.StartsWith("payloadgen", StringComparison.Ordinal) || name == "serialize-then-transfer-utility") && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
                 IEnumerable<ProbeResult> runs = scenario.Select(entry => entry.Result);
@@ -140,6 +141,26 @@ public static class StreamingComparison
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {size.Key / (1024 * 1024)} MiB | {scenario.Key.Scenario} | {scenario.Key.Encoding} | {cpus} | {Median(runs.Select(result => result.Seconds)):0.00} s | {ratio} | {Median(runs.Select(result => result.CpuSeconds)):0.00} s | {ServerCpu(runs)} | {Median(runs.Select(result => result.PeakAddedMb)):0} MiB ({runs.Max(result => result.PeakAddedMb):0}) | {Median(runs.Select(result => result.GcCommittedPeakAddedMb)):0} MiB | {Median(runs.Select(result => result.AfterMb - result.BaselineMb)):+0;-0} / {Median(runs.Select(result => result.AfterCollectionMb - result.BaselineMb)):+0;-0} MiB | {scenario.Min(entry => entry.Load):0}–{scenario.Max(entry => entry.Load):0} |"));
             }
+
+            // Against what PayloadGen replaces (the rows serialized into memory, then uploaded), where that ran.
+            foreach (IGrouping<(string Scenario, string Encoding, bool Pinned), RoundResult> scenario in size.Where(entry => entry.Result.Scenario.StartsWith("payloadgen", StringComparison.Ordinal)).GroupBy(entry => (entry.Result.Scenario, entry.Encoding, entry.Pinned)))
+            {
+                double[] ratios = scenario
+                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == "serialize-then-transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
+                    .Where(ratio => !double.IsNaN(ratio))
+                    .ToArray();
+                if (ratios.Length > 0)
+                {
+                    againstHandWritten.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{size.Key / (1024 * 1024)} MiB {scenario.Key.Scenario} ({scenario.Key.Encoding}, {(scenario.Key.Pinned ? "pinned" : "shared")}) vs serialize-then-transfer-utility: {Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}) over {ratios.Length} rounds"));
+                }
+            }
+        }
+
+        if (againstHandWritten.Count > 0)
+        {
+            Console.WriteLine();
+            againstHandWritten.ForEach(Console.WriteLine);
         }
     }
 

@@ -285,6 +285,7 @@ public static class StreamingProbe
 
     private static async Task<long> UploadWithTransferUtilityAsync(IAmazonS3 client, MemoryStream bytes)
     {
+        long length = bytes.Length; // the upload closes the stream
         using var transfer = new TransferUtility(client);
         await transfer.UploadAsync(new TransferUtilityUploadRequest
         {
@@ -294,7 +295,7 @@ public static class StreamingProbe
             PartSize = 8 * 1024 * 1024,
             ContentType = "application/json",
         });
-        return bytes.Length;
+        return length;
     }
 
     /// <summary>What a hand-written claim check does: the rows serialized into memory, then uploaded.</summary>
