@@ -55,65 +55,69 @@ public static class StreamingComparison
             Console.WriteLine($"pinned probes: s3rver on CPU {CorePinning.ServerCpus}, the probe on CPU {CorePinning.ProbeCpus}");
         }
 
-        await using S3rverProcess s3rver = await S3rverProcess.StartAsync(StreamingProbe.Bucket);
-        string endpoint = s3rver.ServiceUrl;
-        string data = s3rver.DataDirectory;
-        var results = new List<RoundResult>();
-        foreach (long size in sizes)
+
+        // Stopped, and its folder (objects and pointer files) deleted, when the comparison ends.
+        await using (S3rverProcess s3rver = await S3rverProcess.StartAsync(StreamingProbe.Bucket))
         {
-            string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
-            if (scenarios.Contains("hydrate-enumerable"))
+            string endpoint = s3rver.ServiceUrl;
+            string data = s3rver.DataDirectory;
+            var results = new List<RoundResult>();
+            foreach (long size in sizes)
             {
-                using AmazonS3Client client = StreamingProbe.CreatePayloadGenClient(endpoint);
-                // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
-                ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
-                await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
-                await using FileStream file = File.Create(pointerFile);
-                await pointer.CopyToAsync(file);
-            }
-
-            // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
-            for (int round = 0; round < repeat; round++)
-            {
-                foreach (bool pinned in round % 2 == 0 ? pinModes : pinModes.Reverse())
+                string pointerFile = Path.Combine(data, "pointer-" + size + ".json");
+                if (scenarios.Contains("hydrate-enumerable"))
                 {
-                    if (pinModes.Contains(true))
-                    {
-                        await CorePinning.SetServerAsync(s3rver.ProcessId, pinned);
-                    }
+                    using AmazonS3Client client = StreamingProbe.CreatePayloadGenClient(endpoint);
+                    // Unchunked whatever the run measures: s3rver stores aws-chunked bodies undecoded, and this one is read back.
+                    ClaimCheckRuntime runtime = StreamingProbe.CreateRuntime(client, chunkEncoding: false);
+                    await using Stream pointer = await runtime.DehydrateAsync(ExportRow.StreamAsync(size), ExportJsonContext.Default.IAsyncEnumerableExportRow, PayloadSource.Direct, 0, CancellationToken.None);
+                    await using FileStream file = File.Create(pointerFile);
+                    await pointer.CopyToAsync(file);
+                }
 
-                    foreach (string scenario in scenarios)
+                // Rounds alternate the scenarios, so that each round's ratio compares runs minutes apart at most.
+                for (int round = 0; round < repeat; round++)
+                {
+                    foreach (bool pinned in round % 2 == 0 ? pinModes : pinModes.Reverse())
                     {
-                        // The two builds swap places every round: the probe that runs second starts while the first one's
-                        // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
-                        // in every round of a run that always ran "before" first. So do the two encodings.
-                        string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
-                        string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
-                        foreach (string encoding in scenarioEncodings)
+                        if (pinModes.Contains(true))
                         {
-                            foreach (string? build in builds)
-                            {
-                                await FlushWritesAsync();
-                                double load = LoadAverage();
-                                var storedBefore = new HashSet<string>(Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories));
-                                ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.ProcessId, chunked: encoding == Chunked && EncodedScenarios.Contains(scenario), pinned);
-                                DeleteStoredSince(data, storedBefore);
-                                if (build is not null)
-                                {
-                                    result = result with { Scenario = "before:" + scenario };
-                                }
+                            await CorePinning.SetServerAsync(s3rver.ProcessId, pinned);
+                        }
 
-                                Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}, {encoding}{(pinned ? ", pinned" : string.Empty)}"));
-                                results.Add(new RoundResult(round, load, result, encoding, pinned));
+                        foreach (string scenario in scenarios)
+                        {
+                            // The two builds swap places every round: the probe that runs second starts while the first one's
+                            // half gigabyte is still being written back to disk (s3rver stores every object), which slowed it
+                            // in every round of a run that always ran "before" first. So do the two encodings.
+                            string?[] builds = before is null || scenario is "transfer-utility" or "serialize-then-transfer-utility" or "serialize-only" ? [null] : round % 2 == 0 ? [before, null] : [null, before];
+                            string[] scenarioEncodings = EncodedScenarios.Contains(scenario) ? (round % 2 == 0 ? encodings : encodings.Reverse().ToArray()) : [scenario is "transfer-utility" or "serialize-then-transfer-utility" ? Chunked : NoUpload];
+                            foreach (string encoding in scenarioEncodings)
+                            {
+                                foreach (string? build in builds)
+                                {
+                                    await FlushWritesAsync();
+                                    double load = LoadAverage();
+                                    var storedBefore = new HashSet<string>(Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories));
+                                    ProbeResult result = await ProbeAsync(scenario, size, endpoint, pointerFile, build, diagnose, s3rver.ProcessId, chunked: encoding == Chunked && EncodedScenarios.Contains(scenario), pinned);
+                                    DeleteStoredSince(data, storedBefore);
+                                    if (build is not null)
+                                    {
+                                        result = result with { Scenario = "before:" + scenario };
+                                    }
+
+                                    Console.WriteLine(JsonSerializer.Serialize(result, ProbeJsonContext.Default.ProbeResult) + string.Create(CultureInfo.InvariantCulture, $" round {round}, load {load:0.0}, {encoding}{(pinned ? ", pinned" : string.Empty)}"));
+                                    results.Add(new RoundResult(round, load, result, encoding, pinned));
+                                }
                             }
                         }
                     }
                 }
             }
-        }
 
-        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
-        PrintTable(results);
+            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            PrintTable(results);
+        }
 
         return 0;
     }
