@@ -215,9 +215,11 @@ public sealed class S3PayloadStore : IPresigningPayloadStore, IStreamingPayloadS
             // An S3-compatible endpoint configured as http:// is only reachable over http.
             Protocol = Client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         };
-        request.Expires = ExpiresAfter(request, lifetime);
         try
         {
+            // Resolves the request's endpoint, as signing does (a bucket it refuses fails here, as a store failure).
+            request.Expires = ExpiresAfter(request, lifetime);
+
             // Signing resolves credentials, which may mean a call to STS or the instance metadata service.
             return await Client.GetPreSignedURLAsync(request).ConfigureAwait(false);
         }
