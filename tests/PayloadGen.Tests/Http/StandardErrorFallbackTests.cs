@@ -4,23 +4,17 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
+using PayloadGen.Tests.Infrastructure;
 using Xunit;
 
 namespace PayloadGen.Tests.Http;
-
-/// <summary>Tests that replace the process's standard error, so nothing else may run beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class StandardErrorTests
-{
-    public const string Name = "Standard error";
-}
 
 /// <summary>
 /// Without an observer, what an operator must know goes to standard error (CloudWatch Logs in Lambda): an HTTP
 /// response too large to send that could not be stored, and a refused upload pointer with the refusal's details,
 /// which the client's 4xx answer leaves out.
 /// </summary>
-[Collection(StandardErrorTests.Name)]
+[Collection(ProcessWideStateTests.Name)]
 public sealed class StandardErrorFallbackTests : IDisposable
 {
     private readonly AmazonS3Client _client = new(new Amazon.Runtime.BasicAWSCredentials("a", "b"), Amazon.RegionEndpoint.USEast1);

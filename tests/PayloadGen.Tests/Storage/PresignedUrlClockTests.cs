@@ -9,13 +9,6 @@ using Xunit;
 
 namespace PayloadGen.Tests.Storage;
 
-/// <summary>Tests that change the AWS SDK's process-wide clock correction, so nothing that signs may run beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SdkClockTests
-{
-    public const string Name = "AWS SDK clock";
-}
-
 /// <summary>
 /// A presigned URL is a bearer token: it is signed for the lifetime asked, never longer, whatever correction the S3
 /// client applies to its clock. The client signs against its skew-corrected clock and corrects it from every
@@ -23,7 +16,7 @@ public sealed class SdkClockTests
 /// plus that correction (901 s for 900 after a response that set it back 0.7 s, 20 minutes for 15 against a server
 /// 5 minutes behind).
 /// </summary>
-[Collection(SdkClockTests.Name)]
+[Collection(ProcessWideStateTests.Name)]
 public sealed class PresignedUrlClockTests : IDisposable
 {
     private readonly TimeSpan? _previousCorrection = AWSConfigs.ManualClockCorrection;
