@@ -118,27 +118,18 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         long written = 0;
         await using TestApplication app = await StartAsync(
-            a => a.MapGet("/export", async (HttpContext context) =>
+            a => a.MapGet("/export", EndRecorded(ended, async context =>
             {
                 context.Response.ContentType = "application/octet-stream";
-                try
-                {
-                    // No token of its own: the claim check stops the upload when the client goes away.
-                    for (int round = 0; round < 100; round++)
-                    {
-                        await context.Response.Body.WriteAsync(s_body);
-                        written += s_body.Length;
-                        streaming.TrySetResult();
-                    }
-                }
-                catch (Exception ex)
-                {
-                    ended.TrySetResult(ex);
-                    throw;
-                }
 
-                ended.TrySetResult(null);
-            }));
+                // No token of its own: the claim check stops the upload when the client goes away.
+                for (int round = 0; round < 100; round++)
+                {
+                    await context.Response.Body.WriteAsync(s_body);
+                    written += s_body.Length;
+                    streaming.TrySetResult();
+                }
+            })));
 
         using HttpClient client = app.CreateClient();
         using var goAway = new CancellationTokenSource();
@@ -161,26 +152,16 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
         var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         long written = 0;
         await using TestApplication app = await StartAsync(
-            a => a.MapGet("/export", async (HttpContext context) =>
+            a => a.MapGet("/export", EndRecorded(ended, async context =>
             {
                 context.Response.ContentType = "application/octet-stream";
-                try
+                for (int i = 0; i < 60; i++)
                 {
-                    for (int i = 0; i < 60; i++)
-                    {
-                        await context.Response.Body.WriteAsync(s_body.AsMemory(i * 500_000, 500_000));
-                        written += 500_000;
-                        await Task.Delay(100);
-                    }
+                    await context.Response.Body.WriteAsync(s_body.AsMemory(i * 500_000, 500_000));
+                    written += 500_000;
+                    await Task.Delay(100);
                 }
-                catch (Exception ex)
-                {
-                    ended.TrySetResult(ex);
-                    throw;
-                }
-
-                ended.TrySetResult(null);
-            }),
+            })),
             outer: a =>
             {
                 AnswerFailuresWith500(a);
@@ -481,6 +462,23 @@ public sealed class StreamedResponseTests(S3rverFixture s3) : IDisposable
                 o.ThresholdBytes = thresholdBytes;
             },
             outer);
+
+    /// <summary>An endpoint that runs <paramref name="write"/> and records how it ended: its exception, or null.</summary>
+    private static Func<HttpContext, Task> EndRecorded(TaskCompletionSource<Exception?> ended, Func<HttpContext, Task> write)
+        => async context =>
+        {
+            try
+            {
+                await write(context);
+            }
+            catch (Exception ex)
+            {
+                ended.TrySetResult(ex);
+                throw;
+            }
+
+            ended.TrySetResult(null);
+        };
 
     private static void AnswerFailuresWith500(WebApplication app)
         => app.Use(async (HttpContext context, RequestDelegate next) =>

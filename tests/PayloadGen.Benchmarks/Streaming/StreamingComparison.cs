@@ -132,11 +132,7 @@ public static class StreamingComparison
         {
             foreach (IGrouping<(string Scenario, string Encoding, bool Pinned), RoundResult> scenario in size.GroupBy(entry => (entry.Result.Scenario, entry.Encoding, entry.Pinned)).OrderBy(group => group.Key.Pinned))
             {
-                // Each round's ratio against the baseline of the same round, run on the same CPUs.
-                double[] ratios = scenario
-                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == "transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
-                    .Where(ratio => !double.IsNaN(ratio))
-                    .ToArray();
+                double[] ratios = RatiosAgainst("transfer-utility", scenario, size);
                 string ratio = scenario.Key.Scenario.Replace("before:", string.Empty, StringComparison.Ordinal) is var name && (name.StartsWith("payloadgen", StringComparison.Ordinal) || name == "serialize-then-transfer-utility") && ratios.Length > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00})")
                     : "—";
@@ -149,10 +145,7 @@ public static class StreamingComparison
             // Against what PayloadGen replaces (the rows serialized into memory, then uploaded), where that ran.
             foreach (IGrouping<(string Scenario, string Encoding, bool Pinned), RoundResult> scenario in size.Where(entry => entry.Result.Scenario.StartsWith("payloadgen", StringComparison.Ordinal)).GroupBy(entry => (entry.Result.Scenario, entry.Encoding, entry.Pinned)))
             {
-                double[] ratios = scenario
-                    .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == "serialize-then-transfer-utility").Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
-                    .Where(ratio => !double.IsNaN(ratio))
-                    .ToArray();
+                double[] ratios = RatiosAgainst("serialize-then-transfer-utility", scenario, size);
                 if (ratios.Length > 0)
                 {
                     againstHandWritten.Add(string.Create(CultureInfo.InvariantCulture,
@@ -167,6 +160,13 @@ public static class StreamingComparison
             againstHandWritten.ForEach(Console.WriteLine);
         }
     }
+
+    /// <summary>Each round's time of <paramref name="runs"/> over the <paramref name="baseline"/> scenario's in the same round, on the same CPUs.</summary>
+    private static double[] RatiosAgainst(string baseline, IEnumerable<RoundResult> runs, IEnumerable<RoundResult> size)
+        => runs
+            .Select(entry => entry.Result.Seconds / size.Where(other => other.Round == entry.Round && other.Pinned == entry.Pinned && other.Result.Scenario == baseline).Select(other => other.Result.Seconds).DefaultIfEmpty(double.NaN).First())
+            .Where(ratio => !double.IsNaN(ratio))
+            .ToArray();
 
     /// <summary>
     /// Deletes what a probe stored (its warm-up's objects and its measurement's: up to 1.6 GB at 32 MiB a round): s3rver
